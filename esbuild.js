@@ -1,7 +1,7 @@
 // Builds two bundles into dist/:
 //  - extension.js: what activation needs (no undici), loaded by VS Code.
 //  - chat-runtime.js: the Chat client with undici, required lazily on the first query.
-// With --tests it also transpiles test/ and bench/ (no bundling) into out/ for mocha.
+// With --tests it also transpiles test/, bench/ and scripts/ (no bundling) into out/ for mocha and the demo.
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
@@ -75,7 +75,7 @@ async function main() {
   if (tests) {
     contexts.push(
       await esbuild.context({
-        entryPoints: [...listTs('src'), ...listTs('test'), ...listTs('bench')],
+        entryPoints: [...listTs('src'), ...listTs('test'), ...listTs('bench'), ...listTs('scripts')],
         outdir: 'out',
         outbase: '.',
         format: 'cjs',
