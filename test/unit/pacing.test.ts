@@ -261,7 +261,7 @@ describe('pacing: sleep and backoff', () => {
     assert.strictEqual(backoffDelay(1, options, true, () => 1), 250 * SLOW_DOWN_FACTOR);
     assert.strictEqual(backoffDelay(5, options, true, () => 1), 4000);
     for (let i = 0; i < 1000; i++) {
-      const d = backoffDelay(1 + (i % 6), options);
+      const d = backoffDelay(1 + (i % 6), options, i % 2 === 0);
       assert.ok(d >= 0 && d <= 4000);
     }
   });
