@@ -1,0 +1,255 @@
+// The error catalogue: every code Tencent Cloud Chat documents for get_role_in_group (and the public
+// 60xxx/70xxx codes), plus the client's own local codes, each with a title, what to do next, whether an
+// automatic retry is safe, which part of the setup it concerns, and where Tencent documents it.
+// Facts: /work/shared/reference/chat-rest-api.md.
+
+import type { ErrorCode, LocalErrorCode } from './types';
+
+/**
+ * Which part of the setup an error concerns, so the UI can offer the right fix:
+ * - credentials: the app, the admin identifier, the UserSig or secret key (fix: Set Credentials / console)
+ * - group: the group ID or the group itself
+ * - account: one of the accounts being checked
+ * - request: the request's shape (size, parameters) — usually a bug or a limit of this tool
+ * - rate: a frequency limit; slow down
+ * - server: Tencent's side failed or answered strangely
+ * - network: the connection (DNS, proxy, timeouts)
+ * - client: this machine's settings or actions (endpoint setting, cancel, bad input)
+ */
+export type ErrorScope = 'credentials' | 'group' | 'account' | 'request' | 'rate' | 'server' | 'network' | 'client';
+
+export interface ErrorDescription {
+  code: ErrorCode;
+  title: string;
+  advice: string;
+  retryable: boolean;
+  scope: ErrorScope;
+  docsUrl: string;
+}
+
+/** Tencent's global error-code table (public 60xxx/70xxx codes and the group 10xxx codes). */
+export const ERROR_CODES_PAGE = 'https://www.tencentcloud.com/document/product/1047/34348';
+/** The get_role_in_group API page (its own error table, domains, limits). */
+export const API_PAGE = 'https://www.tencentcloud.com/document/product/1047/34963';
+
+interface Entry {
+  title: string;
+  advice: string;
+  scope: ErrorScope;
+  /** True when the code is listed on the API page itself rather than only in the global table. */
+  apiPage?: boolean;
+}
+
+const SET_CREDENTIALS = 'Run "Chat Roles: Set Credentials…" to fix it.';
+const NEW_USERSIG = `Generate a new UserSig (or store the secret key so one is minted for you). ${SET_CREDENTIALS}`;
+
+const SERVER_CODES: Readonly<Record<number, Entry>> = {
+  // get_role_in_group's own table
+  10002: { title: 'Chat server internal error', advice: 'A temporary failure on Tencent\'s side; try again.', scope: 'server', apiPage: true },
+  10003: { title: 'Invalid command word', advice: 'The request URL names an API the server does not know; check a custom endpoint for a wrong path or proxy rewriting.', scope: 'request', apiPage: true },
+  10004: { title: 'Invalid parameter', advice: 'The server rejected a parameter; its message says which. Check the group ID and the accounts.', scope: 'request', apiPage: true },
+  10007: { title: 'No permission, or an AVChatRoom group', advice: 'The identifier must be an App admin, and AVChatRoom (live broadcast) groups are not supported by get_role_in_group.', scope: 'group', apiPage: true },
+  10010: { title: 'Group not found', advice: 'The group does not exist or was disbanded. Check the group ID and that the app (SDKAppID) and region are the ones the group lives in.', scope: 'group', apiPage: true },
+  // 10015: the docs disagree. The API page calls it "failed to parse the JSON packet"; the global table calls
+  // it "invalid group ID" and gives JSON parse failure its own code, 10011. We send well-formed JSON, so
+  // the group ID reading is the likelier one; the text names both.
+  10015: { title: 'Invalid group ID (or JSON parse failure)', advice: 'The group ID is not valid for this app; check it. (Tencent\'s API page calls 10015 a JSON parse failure, its error-code table an invalid group ID.)', scope: 'group', apiPage: true },
+  // other group codes of the global table
+  10005: { title: 'Too many accounts in one request', advice: 'At most 500 accounts go in one request; Chat Roles splits larger lists, so report this as a bug.', scope: 'request' },
+  10006: { title: 'Operation frequency limit', advice: 'The app is calling group APIs too often; wait a moment and try again, or lower "chatRoles.requestsPerSecond".', scope: 'rate' },
+  10011: { title: 'Request JSON parse failure', advice: 'The server could not parse the request body; a proxy may have altered it. Report this if it persists.', scope: 'request' },
+  10012: { title: 'Invalid operator UserID', advice: `The identifier is not a valid UserID for this app. ${SET_CREDENTIALS}`, scope: 'credentials' },
+  10018: { title: 'Response too large', advice: 'The answer would exceed 1 MB; check fewer accounts at once.', scope: 'request' },
+  10019: { title: 'Account does not exist', advice: 'One of the requested UserIDs is not imported into this app; check the account names.', scope: 'account' },
+  10026: { title: 'API disabled for this app', advice: 'get_role_in_group is disabled for this SDKAppID; contact Tencent Cloud support.', scope: 'credentials' },
+  11000: { title: 'Community feature not enabled', advice: 'This is a Community group but the app has not enabled communities; enable it in the Chat console.', scope: 'group' },
+  // public 60xxx
+  60002: { title: 'HTTP parse error', advice: 'The request URL was malformed; check a custom endpoint or proxy.', scope: 'request' },
+  60003: { title: 'Request JSON parse error', advice: 'The server could not parse the request body; a proxy may have altered it.', scope: 'request' },
+  60004: { title: 'UserID or UserSig wrong in request', advice: `The identifier or UserSig in the request is invalid. ${SET_CREDENTIALS}`, scope: 'credentials' },
+  60005: { title: 'UserID or UserSig wrong in request', advice: `The identifier or UserSig in the request is invalid. ${SET_CREDENTIALS}`, scope: 'credentials' },
+  60006: { title: 'Invalid SDKAppID', advice: `Check the SDKAppID, and that the region matches where the app was created. ${SET_CREDENTIALS}`, scope: 'credentials' },
+  60007: { title: 'REST API frequency limit', advice: 'The app exceeded its REST call rate; Chat Roles slows down and retries. Lower "chatRoles.requestsPerSecond" if it keeps happening.', scope: 'rate' },
+  60008: { title: 'Server timeout', advice: 'The service timed out or could not read the HTTP request; try again.', scope: 'server' },
+  60009: { title: 'Wrong request resource', advice: 'The request URL path is wrong; check a custom endpoint or proxy.', scope: 'request' },
+  60010: { title: 'Identifier is not an App admin', advice: `REST calls must use an App admin account (every app has "administrator"). ${SET_CREDENTIALS}`, scope: 'credentials' },
+  60011: { title: 'SDKAppID frequency limit', advice: 'The app exceeded its call rate; Chat Roles slows down and retries.', scope: 'rate' },
+  60012: { title: 'SDKAppID missing from URL', advice: 'The request URL lost its sdkappid parameter; a proxy may have rewritten it.', scope: 'request' },
+  60013: { title: 'Response JSON parse error', advice: 'Tencent\'s side failed to build its answer; try again later.', scope: 'server' },
+  60014: { title: 'Account switching timed out', advice: 'A temporary failure on Tencent\'s side; try again later.', scope: 'server' },
+  60015: { title: 'Account must be a string', advice: 'An account in the request body was not a string; report this as a bug.', scope: 'request' },
+  60016: { title: 'SDKAppID disabled', advice: 'This app is disabled; check its status in the Chat console.', scope: 'credentials' },
+  60017: { title: 'Request disabled', advice: 'This request is disabled for the app; contact Tencent Cloud support.', scope: 'credentials' },
+  60018: { title: 'Too many requests', advice: 'The server asked to slow down; Chat Roles waits and retries.', scope: 'rate' },
+  60019: { title: 'Too many requests', advice: 'The server asked to slow down; Chat Roles waits and retries.', scope: 'rate' },
+  60020: { title: 'Plan expired', advice: 'The app\'s Pro plan expired and the app was disabled; renew it in the Chat console.', scope: 'credentials' },
+  60021: { title: 'Source IP not allowed', advice: 'The app restricts REST calls by IP and this machine\'s address is not on the list; update the allowlist in the Chat console.', scope: 'credentials' },
+  // public 70xxx: accounts and UserSig
+  70001: { title: 'UserSig expired', advice: NEW_USERSIG, scope: 'credentials' },
+  70002: { title: 'UserSig empty', advice: NEW_USERSIG, scope: 'credentials' },
+  70003: { title: 'UserSig invalid', advice: `The UserSig is malformed or was altered. ${NEW_USERSIG}`, scope: 'credentials' },
+  70005: { title: 'UserSig invalid', advice: `The UserSig is malformed or was altered. ${NEW_USERSIG}`, scope: 'credentials' },
+  70009: { title: 'UserSig signed with another key', advice: `The UserSig was not signed with this SDKAppID's secret key. ${NEW_USERSIG}`, scope: 'credentials' },
+  70013: { title: 'UserSig issued for another identifier', advice: `The identifier does not match the one the UserSig was issued for. ${SET_CREDENTIALS}`, scope: 'credentials' },
+  70014: { title: 'UserSig issued for another SDKAppID', advice: `The SDKAppID does not match the one the UserSig was issued for. ${SET_CREDENTIALS}`, scope: 'credentials' },
+  70016: { title: 'Public key does not exist', advice: `The app has no key to verify this UserSig (an old ECDSA sig?). ${NEW_USERSIG}`, scope: 'credentials' },
+  70020: { title: 'SDKAppID not found', advice: `Check the SDKAppID and that the region matches where the app was created. ${SET_CREDENTIALS}`, scope: 'credentials' },
+  70050: { title: 'Too many failed UserSig checks', advice: 'Repeated bad signatures locked the app out; fix the UserSig first, then wait one minute before trying again.', scope: 'credentials' },
+  70051: { title: 'Account blocklisted', advice: 'The identifier is on the app\'s blocklist; use another admin account or unblock it in the Chat console.', scope: 'credentials' },
+  70052: { title: 'UserSig expired', advice: NEW_USERSIG, scope: 'credentials' },
+  70107: { title: 'UserID does not exist', advice: `The identifier is not imported into this app. ${SET_CREDENTIALS}`, scope: 'credentials' },
+  70114: { title: 'Login restricted', advice: 'The identifier signed in too often; wait a while before trying again.', scope: 'rate' },
+  70169: { title: 'Server timeout', advice: 'A temporary failure on Tencent\'s side; try again.', scope: 'server' },
+  70202: { title: 'Server timeout', advice: 'A temporary failure on Tencent\'s side; try again.', scope: 'server' },
+  70206: { title: 'Invalid batch quantity', advice: 'The request carried a number of items the server refused; check fewer accounts at once.', scope: 'request' },
+  70398: { title: 'Account limit reached', advice: 'The app has more accounts than its plan allows; upgrade the plan or remove accounts.', scope: 'credentials' },
+  70402: { title: 'Invalid parameter', advice: 'The server rejected a parameter; its message says which.', scope: 'request' },
+  70403: { title: 'App admin required', advice: `The identifier must be an App admin. ${SET_CREDENTIALS}`, scope: 'credentials' },
+  70500: { title: 'Chat server internal error', advice: 'A temporary failure on Tencent\'s side; try again.', scope: 'server' },
+};
+
+interface LocalEntry extends Entry {
+  retryable: boolean;
+}
+
+const LOCAL_CODES: Readonly<Record<LocalErrorCode, LocalEntry>> = {
+  NETWORK: { title: 'Network error', advice: 'Could not reach the Chat server, not even its backup domain. Check the connection, proxy ("http.proxy") and region setting.', scope: 'network', retryable: true, apiPage: true },
+  TIMEOUT: { title: 'Request timed out', advice: 'No complete answer arrived in time; check the connection or raise "chatRoles.timeoutSeconds".', scope: 'network', retryable: true, apiPage: true },
+  // Retryable only for 5xx statuses; the caller knows the status and decides (4xx is not retried).
+  HTTP_STATUS: { title: 'Unexpected HTTP status', advice: 'The server (or a proxy in between) answered with an HTTP error; check the endpoint and proxy settings, or try again later.', scope: 'server', retryable: true, apiPage: true },
+  BAD_RESPONSE: { title: 'Unreadable response', advice: 'The answer was not the JSON Chat sends (truncated, HTML from a proxy, or the wrong shape); try again, and check the endpoint and proxy settings.', scope: 'server', retryable: true, apiPage: true },
+  MISSING_FROM_RESPONSE: { title: 'Account missing from the response', advice: 'The server did not report this account\'s role; check it again.', scope: 'server', retryable: false, apiPage: true },
+  CANCELLED: { title: 'Cancelled', advice: 'The check was cancelled before it finished; run it again to get the rest.', scope: 'client', retryable: false, apiPage: true },
+  DEADLINE: { title: 'Gave up after retries', advice: 'The server kept failing or asking to slow down until the time allowed ran out; try again later.', scope: 'network', retryable: false, apiPage: true },
+  USERSIG_EXPIRED: { title: 'UserSig expired', advice: NEW_USERSIG, scope: 'credentials', retryable: false },
+  USERSIG_APP_MISMATCH: { title: 'UserSig issued for another SDKAppID', advice: `The stored UserSig belongs to another app. ${SET_CREDENTIALS}`, scope: 'credentials', retryable: false },
+  USERSIG_IDENTIFIER_MISMATCH: { title: 'UserSig issued for another identifier', advice: `The stored UserSig belongs to another account. ${SET_CREDENTIALS}`, scope: 'credentials', retryable: false },
+  INVALID_ENDPOINT: { title: 'Endpoint refused', advice: 'Set "chatRoles.endpoint" to an https origin such as https://im.example.com (plain http only for loopback), or leave it empty to use the region.', scope: 'client', retryable: false, apiPage: true },
+  INVALID_INPUT: { title: 'Cannot be sent', advice: 'Fix the group ID or account: group IDs are printable ASCII up to 48 bytes, accounts up to 32 bytes without control characters.', scope: 'client', retryable: false, apiPage: true },
+};
+
+/** The "slow down" codes: the frequency-limit answers (which one the limit uses is undocumented). */
+const SLOW_DOWN = new Set<number>([60007, 60011, 60018, 60019, 10006]);
+/** Transient server failures that are safe to retry (get_role_in_group only reads). */
+const TRANSIENT = new Set<number>([60008, 70169, 70202, 70500, 10002]);
+
+/** The numeric codes the catalogue knows (for tests and tooling). */
+export const KNOWN_SERVER_CODES: readonly number[] = Object.keys(SERVER_CODES).map(Number);
+/** The local codes the catalogue knows. */
+export const KNOWN_LOCAL_CODES: readonly LocalErrorCode[] = Object.keys(LOCAL_CODES) as LocalErrorCode[];
+
+export function isSlowDown(code: ErrorCode): boolean {
+  return typeof code === 'number' && SLOW_DOWN.has(code);
+}
+
+export function isRetryable(code: ErrorCode): boolean {
+  if (typeof code === 'number') return SLOW_DOWN.has(code) || TRANSIENT.has(code);
+  return lookupLocal(code)?.retryable ?? false;
+}
+
+function lookupLocal(code: string): LocalEntry | undefined {
+  return Object.hasOwn(LOCAL_CODES, code) ? LOCAL_CODES[code as LocalErrorCode] : undefined;
+}
+
+export function describeError(code: ErrorCode, serverInfo?: string): ErrorDescription {
+  if (typeof code === 'number') {
+    const entry = Object.hasOwn(SERVER_CODES, code) ? SERVER_CODES[code] : undefined;
+    if (entry) {
+      return {
+        code,
+        title: entry.title,
+        advice: entry.advice,
+        retryable: isRetryable(code),
+        scope: entry.scope,
+        docsUrl: entry.apiPage ? API_PAGE : ERROR_CODES_PAGE,
+      };
+    }
+    const info = cleanServerInfo(serverInfo);
+    return {
+      code,
+      title: `Chat error ${code}`,
+      advice: info
+        ? `The server said: "${info}". Look the code up in Tencent's error-code table.`
+        : 'The server gave no explanation. Look the code up in Tencent\'s error-code table.',
+      retryable: false,
+      scope: 'server',
+      docsUrl: ERROR_CODES_PAGE,
+    };
+  }
+  const local = lookupLocal(code);
+  if (local) {
+    return {
+      code,
+      title: local.title,
+      advice: local.advice,
+      retryable: local.retryable,
+      scope: local.scope,
+      docsUrl: local.apiPage ? API_PAGE : ERROR_CODES_PAGE,
+    };
+  }
+  // Not a LocalErrorCode (a caller bypassed the type); still describe it rather than throw.
+  return {
+    code,
+    title: `Error ${String(code)}`,
+    advice: 'An unexpected error; try again.',
+    retryable: false,
+    scope: 'client',
+    docsUrl: API_PAGE,
+  };
+}
+
+/** At most this much server text goes into a message. */
+const MAX_INFO_CHARS = 300;
+
+/** Server text made safe to show: secrets redacted, control characters and runs of space collapsed, capped. */
+function cleanServerInfo(serverInfo: string | undefined): string {
+  if (!serverInfo) return '';
+  const flat = redactSecrets(serverInfo).replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ').trim();
+  return flat.length > MAX_INFO_CHARS ? `${flat.slice(0, MAX_INFO_CHARS)}…` : flat;
+}
+
+/** One readable line: "Title (code): advice", plus what the server (or the caller) said when it adds something. */
+export function formatError(code: ErrorCode, serverInfo?: string): string {
+  const d = describeError(code, serverInfo);
+  const info = cleanServerInfo(serverInfo);
+  let line = `${d.title} (${String(code)}): ${d.advice}`;
+  const lower = info.toLowerCase();
+  if (info && !d.advice.toLowerCase().includes(lower) && !d.title.toLowerCase().includes(lower)) {
+    line += typeof code === 'number' ? ` Server said: ${info}` : ` Details: ${info}`;
+  }
+  return line;
+}
+
+/** An error of the Chat core, carrying its catalogue entry; the message never holds a secret. */
+export class ChatError extends Error {
+  readonly code: ErrorCode;
+  readonly description: ErrorDescription;
+  /** The server's ErrorInfo or the local reason, redacted (undefined when none was given). */
+  readonly detail?: string;
+
+  constructor(code: ErrorCode, detail?: string) {
+    super(formatError(code, detail));
+    this.name = 'ChatError';
+    this.code = code;
+    this.description = describeError(code, detail);
+    if (detail !== undefined) this.detail = redactSecrets(detail);
+  }
+}
+
+/** Secrets shorter than this are not replaced (they would blank out ordinary words). */
+const MIN_SECRET_CHARS = 8;
+
+/**
+ * Replaces UserSig values (`usersig=…` in URLs, `"usersig": "…"` in JSON, any case) with `***`,
+ * and every occurrence of each given secret (at least 8 characters; also its URL-encoded form).
+ */
+export function redactSecrets(text: string, secrets?: string[]): string {
+  let out = text.replace(/(usersig["']?\s*[=:]\s*["']?)[^\s&"'#,;}<>]+/gi, '$1***');
+  for (const secret of secrets ?? []) {
+    if (typeof secret !== 'string' || secret.length < MIN_SECRET_CHARS) continue;
+    out = out.split(secret).join('***');
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) out = out.split(encoded).join('***');
+  }
+  return out;
+}
