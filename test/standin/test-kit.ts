@@ -1,0 +1,74 @@
+// Helpers for tests that talk to the stand-in: UserSigs from Tencent's own generator (the oracle,
+// independent of both the stand-in and src/chat), and raw REST calls with global fetch.
+import { TEST_ADMIN, TEST_SDK_APP_ID, TEST_SECRET_KEY } from './data/test-app';
+
+interface TlsSigApi {
+  genSig(identifier: string, expireSeconds: number): string;
+}
+// tls-sig-api-v2 ships no types.
+const { Api } = require('tls-sig-api-v2') as { Api: new (sdkAppId: number, key: string) => TlsSigApi };
+
+export interface SigSpec {
+  sdkAppId?: number;
+  key?: string;
+  identifier?: string;
+  expireSeconds?: number;
+  /** Pretend the sig was issued at this time (ms since the epoch). */
+  issuedAtMs?: number;
+}
+
+/** A UserSig made by tls-sig-api-v2; defaults to a valid one for the test app's admin. */
+export function userSig(spec: SigSpec = {}): string {
+  const api = new Api(spec.sdkAppId ?? TEST_SDK_APP_ID, spec.key ?? TEST_SECRET_KEY);
+  const make = () => api.genSig(spec.identifier ?? TEST_ADMIN, spec.expireSeconds ?? 86400);
+  if (spec.issuedAtMs === undefined) return make();
+  const realNow = Date.now;
+  Date.now = () => spec.issuedAtMs as number;
+  try {
+    return make();
+  } finally {
+    Date.now = realNow;
+  }
+}
+
+/** Query parameters of a REST call; a value of undefined leaves the parameter out. */
+export type QuerySpec = Record<string, string | undefined>;
+
+export function validQuery(overrides: QuerySpec = {}): QuerySpec {
+  return {
+    sdkappid: String(TEST_SDK_APP_ID),
+    identifier: TEST_ADMIN,
+    usersig: userSig(),
+    random: String(Math.floor(Math.random() * 4294967295)),
+    contenttype: 'json',
+    ...overrides,
+  };
+}
+
+export function apiUrl(base: string, api: string, query: QuerySpec = validQuery()): string {
+  const url = new URL(`/v4/group_open_http_svc/${api}`, base);
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, v);
+  return url.toString();
+}
+
+export interface CallOptions {
+  query?: QuerySpec;
+  /** A string is sent as is; anything else as JSON. */
+  body?: unknown;
+  method?: string;
+  /** Replaces the path (for wrong-resource tests). */
+  path?: string;
+}
+
+/** One REST call; resolves to the HTTP status and the parsed JSON answer. */
+export async function call(base: string, api: string, options: CallOptions = {}): Promise<{ status: number; json: any }> {
+  let url = apiUrl(base, api, options.query ?? validQuery());
+  if (options.path !== undefined) {
+    const u = new URL(url);
+    u.pathname = options.path;
+    url = u.toString();
+  }
+  const body = options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  const res = await fetch(url, { method: options.method ?? 'POST', body, headers: { 'Content-Type': 'application/json' } });
+  return { status: res.status, json: JSON.parse(await res.text()) };
+}
