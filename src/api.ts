@@ -1,0 +1,15 @@
+import type { Services } from './services';
+import type { RolesTreeProvider } from './views/rolesTree';
+
+/**
+ * What activate() returns. Not a public API: the integration tests reach the extension's real
+ * services through it (the tree, the diagnostics, prompts to answer, the credential store's backing
+ * storage) instead of through commands that would have to be declared in package.json.
+ */
+export interface ChatRolesApi {
+  readonly services: Services;
+  /** A new results store and tree over the same workspace state: what a reloaded window shows. */
+  restoredTree(): RolesTreeProvider;
+  /** Whether dist/chat-runtime.js has been loaded (activation must not load it). */
+  runtimeLoaded(): boolean;
+}

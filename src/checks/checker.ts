@@ -1,0 +1,178 @@
+import * as vscode from 'vscode';
+import { describeError } from '../chat/errors';
+import { MAX_IDS_PER_SCAN } from '../chat/ids';
+import type { Credentials, GroupResult } from '../chat/types';
+import type { CredentialStore } from '../credentials/store';
+import { RoleDiagnostics } from '../editor/diagnostics';
+import type { Log } from '../log';
+import { recordErrors, toSourceLocation, type GroupRecord, type ResultsStore } from '../views/results';
+import type { ChatConnection } from './connection';
+import type { RecentAccounts } from './recentAccounts';
+import { toResultJson, type CheckResultJson } from './result';
+
+/** The code the API answers both for "no permission" and for AVChatRoom groups. */
+const NO_PERMISSION = 10007;
+
+/** No credentials are stored; the caller decides whether to offer setting them. */
+export class MissingCredentialsError extends Error {
+  constructor() {
+    super('No Chat credentials are set. Run "Chat Roles: Set Credentials…" first.');
+    this.name = 'MissingCredentialsError';
+  }
+}
+
+export interface CheckRequest {
+  groupIds: string[];
+  accounts: string[];
+  /** Where each group ID was found, for diagnostics and "go to source". */
+  sources?: ReadonlyMap<string, { uri: vscode.Uri; range: vscode.Range }>;
+}
+
+/**
+ * Runs checks: progress (cancellable; cancelling aborts the HTTP requests at once), the AVChatRoom
+ * explanation for 10007, then results into the tree's store, diagnostics onto the source documents,
+ * and one notification for credential or rate errors.
+ */
+export class RoleChecker implements vscode.Disposable {
+  private readonly running = new Set<AbortController>();
+
+  constructor(
+    private readonly connection: ChatConnection,
+    private readonly credentials: CredentialStore,
+    private readonly results: ResultsStore,
+    private readonly diagnostics: RoleDiagnostics,
+    private readonly recents: RecentAccounts,
+    private readonly log: Log,
+  ) {}
+
+  /** Checks the groups; rejects only for bad input, missing credentials or unusable secret storage. */
+  async check(request: CheckRequest): Promise<CheckResultJson> {
+    const groupIds = [...new Set(request.groupIds)];
+    const accounts = [...new Set(request.accounts)];
+    if (!groupIds.length) throw new Error('No group ID to check.');
+    if (!accounts.length) throw new Error('No account to check.');
+    if (groupIds.length > MAX_IDS_PER_SCAN) {
+      throw new Error(`At most ${MAX_IDS_PER_SCAN} groups can be checked at once (${groupIds.length} given); check them in parts.`);
+    }
+    const credentials = await this.credentials.get();
+    if (!credentials) throw new MissingCredentialsError();
+
+    const started = Date.now();
+    const results = await this.query(credentials, groupIds, accounts);
+    await this.explainNoPermission(credentials, results);
+    this.log.info(`Checked ${groupIds.length} group(s) × ${accounts.length} account(s) in ${Date.now() - started} ms.`);
+
+    const finished = results.filter((g) => !g.errors.some((e) => e.code === 'CANCELLED'));
+    await this.results.put(finished.map((g) => this.record(g, credentials, accounts, request.sources?.get(g.groupId), started)));
+    for (const g of finished) this.showInEditor(g, request.sources?.get(g.groupId)?.uri);
+    if (finished.length) await this.recents.remember(finished.map((g) => g.groupId), accounts);
+    this.notify(results, request);
+    return toResultJson(results);
+  }
+
+  /** Aborts every running check (what the progress notification's Cancel does). */
+  cancelAll(): void {
+    for (const c of this.running) c.abort();
+  }
+
+  private query(credentials: Credentials, groupIds: string[], accounts: string[]): Promise<GroupResult[]> {
+    const title = groupIds.length === 1 ? `Checking roles in ${groupIds[0]}` : `Checking roles in ${groupIds.length} groups`;
+    return Promise.resolve(
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+        const abort = new AbortController();
+        this.running.add(abort);
+        const cancel = token.onCancellationRequested(() => abort.abort());
+        let reported = 0;
+        try {
+          return await this.connection.get().getRoleInGroup(credentials, groupIds, accounts, {
+            signal: abort.signal,
+            onProgress: ({ done, total }) => {
+              const percent = total ? (done / total) * 100 : 0;
+              progress.report({ message: `${done} of ${total} requests`, increment: percent - reported });
+              reported = percent;
+            },
+          });
+        } finally {
+          cancel.dispose();
+          this.running.delete(abort);
+        }
+      }),
+    );
+  }
+
+  /** 10007 means "no permission" or "AVChatRoom"; ask get_group_info which, and say so. */
+  private async explainNoPermission(credentials: Credentials, results: GroupResult[]): Promise<void> {
+    const refused = results.filter((g) => g.errors.some((e) => e.code === NO_PERMISSION));
+    if (!refused.length) return;
+    let types = new Map<string, string | undefined>();
+    try {
+      const infos = await this.connection.get().getGroupInfo(credentials, refused.map((g) => g.groupId));
+      types = new Map(infos.map((i) => [i.groupId, i.type]));
+    } catch (err) {
+      this.log.warn(`get_group_info failed while explaining 10007: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    for (const g of refused) {
+      for (const e of g.errors) {
+        if (e.code !== NO_PERMISSION) continue;
+        e.message =
+          types.get(g.groupId) === 'AVChatRoom'
+            ? `AVChatRoom groups are not supported by get_role_in_group: ${g.groupId} is an AVChatRoom (live broadcast) group, so its roles cannot be checked this way.`
+            : `The identifier "${credentials.identifier}" lacks permission for ${g.groupId}: get_role_in_group must be called by an App admin of app ${credentials.sdkAppId}. Set credentials with an App admin identifier.`;
+      }
+    }
+  }
+
+  private record(g: GroupResult, credentials: Credentials, accounts: string[], source: { uri: vscode.Uri; range: vscode.Range } | undefined, checkedAt: number): GroupRecord {
+    const previous = this.results.get(g.groupId);
+    const record: GroupRecord = {
+      groupId: g.groupId,
+      sdkAppId: credentials.sdkAppId,
+      identifier: credentials.identifier,
+      checkedAt,
+      accounts,
+      roles: g.roles.map(({ account, role }) => ({ account, role })),
+      errors: recordErrors(g.errors),
+    };
+    const where = source ? toSourceLocation(source.uri, source.range) : previous?.source;
+    if (where) record.source = where;
+    return record;
+  }
+
+  private showInEditor(g: GroupResult, sourceUri: vscode.Uri | undefined): void {
+    if (!g.errors.length) {
+      this.diagnostics.clearGroup(g.groupId);
+      return;
+    }
+    const uri = sourceUri?.toString() ?? this.results.get(g.groupId)?.source?.uri;
+    const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) : undefined;
+    if (!document) return;
+    const [first, ...rest] = g.errors;
+    this.diagnostics.report(document, { groupId: g.groupId, code: first.code, message: first.message, moreErrors: rest.length });
+  }
+
+  /** One notification for credential or rate errors, however many groups had them. */
+  private notify(results: readonly GroupResult[], request: CheckRequest): void {
+    const errors = results.flatMap((g) => g.errors);
+    const credential = errors.find((e) => describeError(e.code).scope === 'credentials');
+    if (credential) {
+      const d = describeError(credential.code);
+      void vscode.window.showErrorMessage(`Chat Roles: ${d.title} (${String(credential.code)}). ${d.advice}`, 'Set Credentials…').then((choice) => {
+        if (choice) void vscode.commands.executeCommand('chatRoles.setCredentials');
+      });
+      return;
+    }
+    const isRate = (e: { code: GroupResult['errors'][number]['code'] }) => describeError(e.code).scope === 'rate';
+    const rate = errors.find(isRate);
+    if (rate) {
+      const d = describeError(rate.code);
+      const again = { ...request, groupIds: results.filter((g) => g.errors.some(isRate)).map((g) => g.groupId) };
+      void vscode.window.showWarningMessage(`Chat Roles: ${d.title} (${String(rate.code)}). ${d.advice}`, 'Check Again').then((choice) => {
+        if (choice) void this.check(again).catch((err) => this.log.error('Checking again failed', err));
+      });
+    }
+  }
+
+  dispose(): void {
+    this.cancelAll();
+  }
+}

@@ -1,0 +1,42 @@
+import type * as vscode from 'vscode';
+
+const BY_GROUP_KEY = 'chatRoles.accountsByGroup.v1';
+const RECENT_KEY = 'chatRoles.recentAccountLists.v1';
+const MAX_RECENT_LISTS = 10;
+const MAX_GROUPS = 500;
+
+/**
+ * The account lists used before (accounts are user IDs, never secrets): per group in workspace state,
+ * the most recent lists overall in global state.
+ */
+export class RecentAccounts {
+  constructor(
+    private readonly workspace: vscode.Memento,
+    private readonly global: vscode.Memento,
+  ) {}
+
+  forGroup(groupId: string): string[] | undefined {
+    const map = this.workspace.get<Record<string, string[]>>(BY_GROUP_KEY) ?? {};
+    const list = Object.hasOwn(map, groupId) ? map[groupId] : undefined;
+    return Array.isArray(list) && list.length ? list : undefined;
+  }
+
+  lists(): string[][] {
+    const lists = this.global.get<string[][]>(RECENT_KEY);
+    return Array.isArray(lists) ? lists.filter((l) => Array.isArray(l) && l.length > 0) : [];
+  }
+
+  async remember(groupIds: readonly string[], accounts: readonly string[]): Promise<void> {
+    if (!accounts.length) return;
+    const map = { ...(this.workspace.get<Record<string, string[]>>(BY_GROUP_KEY) ?? {}) };
+    for (const id of groupIds) {
+      delete map[id];
+      map[id] = [...accounts];
+    }
+    const ids = Object.keys(map);
+    for (const stale of ids.slice(0, Math.max(0, ids.length - MAX_GROUPS))) delete map[stale];
+    const key = accounts.join('\n');
+    const lists = [[...accounts], ...this.lists().filter((l) => l.join('\n') !== key)].slice(0, MAX_RECENT_LISTS);
+    await Promise.all([this.workspace.update(BY_GROUP_KEY, map), this.global.update(RECENT_KEY, lists)]);
+  }
+}

@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import { findOccurrences } from '../chat/ids';
+import { promptForAccounts } from '../checks/accountsPrompt';
+import type { CheckRequest } from '../checks/checker';
+import { ensureCredentials, reportFailure } from '../credentials/ensure';
+import type { Services } from '../services';
+import { toRange, type GroupRecord } from '../views/results';
+import { targetGroups } from './targetNodes';
+
+/** Where to put diagnostics for a re-check: the given document (a quick fix's), else the remembered source. */
+function sourceFor(record: GroupRecord | undefined, groupId: string, uri: string | undefined): CheckRequest['sources'] {
+  if (uri) {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    const occ = document && findOccurrences(document.getText(), groupId)[0];
+    if (document && occ) {
+      return new Map([[groupId, { uri: document.uri, range: new vscode.Range(document.positionAt(occ.start), document.positionAt(occ.end)) }]]);
+    }
+  }
+  if (record?.source) return new Map([[groupId, { uri: vscode.Uri.parse(record.source.uri), range: toRange(record.source) }]]);
+  return undefined;
+}
+
+/**
+ * chatRoles.checkAgain: re-checks a group with the accounts of its last check. Takes a tree node, or
+ * `{ groupId, uri? }` (the quick fix passes the document the diagnostic is in).
+ */
+export function registerCheckAgain(context: vscode.ExtensionContext, services: Services): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('chatRoles.checkAgain', async (arg?: unknown, selected?: unknown) => {
+      const plain = typeof arg === 'object' && arg !== null && typeof (arg as { groupId?: unknown }).groupId === 'string' ? (arg as { groupId: string; uri?: unknown }) : undefined;
+      const groupIds = plain ? [plain.groupId] : targetGroups(services, arg, selected).map((g) => g.record.groupId);
+      if (!groupIds.length) return;
+      if (!(await ensureCredentials(services.credentials, services.log))) return;
+      for (const groupId of groupIds) {
+        const record = services.results.get(groupId);
+        const accounts = record?.accounts ?? services.recents.forGroup(groupId) ?? (await promptForAccounts(services.prompts, services.recents, [groupId]));
+        if (!accounts?.length) return;
+        try {
+          await services.checker.check({ groupIds: [groupId], accounts, sources: sourceFor(record, groupId, typeof plain?.uri === 'string' ? plain.uri : undefined) });
+        } catch (err) {
+          reportFailure(services.log, `Checking ${groupId} again failed`, err);
+          return;
+        }
+      }
+    }),
+  );
+}

@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import { MAX_IDS_PER_SCAN } from '../chat/ids';
+import { promptForAccounts } from '../checks/accountsPrompt';
+import { MissingCredentialsError } from '../checks/checker';
+import type { CheckResultJson } from '../checks/result';
+import { ensureCredentials, reportFailure } from '../credentials/ensure';
+import { parseGroupIdInput, targetsFromEditor, type EditorTargets } from '../editor/targets';
+import type { Services } from '../services';
+import { revealGroup } from '../views/reveal';
+
+interface ProgrammaticArgs {
+  groupIds: string[];
+  accounts: string[];
+}
+
+function isStringArray(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((s) => typeof s === 'string');
+}
+
+/** The programmatic argument, validated; undefined when the command was not called with one. */
+function programmaticArgs(arg: unknown): ProgrammaticArgs | undefined {
+  if (typeof arg !== 'object' || arg === null || !('groupIds' in arg || 'accounts' in arg)) return undefined;
+  const { groupIds, accounts } = arg as Record<string, unknown>;
+  if (!isStringArray(groupIds) || !groupIds.length) throw new Error('chatRoles.checkRoles: groupIds must be a non-empty array of strings.');
+  if (!isStringArray(accounts) || !accounts.length) throw new Error('chatRoles.checkRoles: accounts must be a non-empty array of strings.');
+  return { groupIds, accounts };
+}
+
+/**
+ * chatRoles.checkRoles. Interactive: IDs from the editor (or an input box), accounts from a selected
+ * request body (or a quick input). Programmatic — `{ groupIds, accounts }` — prompts for nothing and
+ * resolves to `{ groups: [...] }` (see checks/result.ts); it rejects on bad input or missing credentials.
+ */
+export function registerCheckRoles(context: vscode.ExtensionContext, services: Services): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('chatRoles.checkRoles', async (arg?: unknown): Promise<CheckResultJson | undefined> => {
+      const args = programmaticArgs(arg);
+      if (args) return services.checker.check(args);
+      return checkInteractively(services);
+    }),
+  );
+}
+
+async function checkInteractively(services: Services): Promise<CheckResultJson | undefined> {
+  if (!(await ensureCredentials(services.credentials, services.log))) return undefined;
+  const editor = vscode.window.activeTextEditor;
+  let targets: EditorTargets = editor ? targetsFromEditor(editor) : { groupIds: [], sources: new Map(), truncated: false };
+  if (!targets.groupIds.length) {
+    const typed = await services.prompts.text({
+      title: 'Chat Roles: Check Roles in Group',
+      prompt: 'The group ID to check (several @TGS# IDs may be given at once).',
+      placeholder: '@TGS#2C5SZEAEF',
+      validate: (v) => parseGroupIdInput(v).reason,
+    });
+    if (typed === undefined) return undefined;
+    targets = { groupIds: parseGroupIdInput(typed).ids, sources: new Map(), truncated: false };
+  }
+  if (targets.truncated) {
+    void vscode.window.showWarningMessage(
+      `Chat Roles: the selection holds more than ${MAX_IDS_PER_SCAN} group IDs; only the first ${MAX_IDS_PER_SCAN} are checked. Select fewer to check the rest.`,
+    );
+  }
+  const accounts = targets.accounts ?? (await promptForAccounts(services.prompts, services.recents, targets.groupIds));
+  if (!accounts?.length) return undefined;
+  try {
+    const result = await services.checker.check({ groupIds: targets.groupIds, accounts, sources: targets.sources });
+    const first = result.groups[0];
+    if (first) await revealGroup(services, first.groupId);
+    return result;
+  } catch (err) {
+    if (err instanceof MissingCredentialsError) return undefined; // cleared while we prompted
+    reportFailure(services.log, 'Checking roles failed', err);
+    return undefined;
+  }
+}

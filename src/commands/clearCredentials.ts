@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { reportFailure } from '../credentials/ensure';
+import type { Services } from '../services';
+
+/**
+ * chatRoles.clearCredentials: removes the stored credentials after a modal confirmation.
+ * `executeCommand('chatRoles.clearCredentials', { confirm: false })` skips the confirmation (for
+ * scripts and tests) and rejects if secret storage fails.
+ */
+export function registerClearCredentials(context: vscode.ExtensionContext, services: Services): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('chatRoles.clearCredentials', async (arg?: unknown) => {
+      const noPrompt = typeof arg === 'object' && arg !== null && (arg as { confirm?: unknown }).confirm === false;
+      if (noPrompt) {
+        await services.credentials.clear();
+        return;
+      }
+      let summary;
+      try {
+        await services.credentials.get();
+        summary = services.credentials.summary();
+      } catch (err) {
+        reportFailure(services.log, 'Reading credentials failed', err);
+        return;
+      }
+      if (!summary) {
+        void vscode.window.showInformationMessage('Chat Roles: no credentials are stored.');
+        return;
+      }
+      const choice = await vscode.window.showWarningMessage(
+        `Remove the Chat credentials of app ${summary.sdkAppId} (${summary.identifier})?`,
+        { modal: true, detail: `The ${summary.kind === 'secretKey' ? 'secret key' : 'UserSig'} is deleted from VS Code's secret storage; checks need new credentials afterwards.` },
+        'Remove',
+      );
+      if (choice !== 'Remove') return;
+      try {
+        await services.credentials.clear();
+      } catch (err) {
+        reportFailure(services.log, 'Removing credentials failed', err);
+      }
+    }),
+  );
+}

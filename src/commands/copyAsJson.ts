@@ -1,0 +1,16 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { recordToJson } from '../views/export';
+import { targetGroups } from './targetNodes';
+
+/** chatRoles.copyAsJson: the selected groups as `{ groups: [...] }`, the shape chatRoles.checkRoles returns. */
+export function registerCopyAsJson(context: vscode.ExtensionContext, services: Services): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('chatRoles.copyAsJson', async (arg?: unknown, selected?: unknown) => {
+      const groups = targetGroups(services, arg, selected);
+      if (!groups.length) return;
+      await vscode.env.clipboard.writeText(JSON.stringify({ groups: groups.map((g) => recordToJson(g.record)) }, null, 2) + '\n');
+      vscode.window.setStatusBarMessage(`Chat Roles: copied ${groups.length === 1 ? groups[0].record.groupId : `${groups.length} groups`} as JSON`, 3000);
+    }),
+  );
+}

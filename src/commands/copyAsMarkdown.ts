@@ -1,0 +1,16 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { recordToMarkdown } from '../views/export';
+import { targetGroups } from './targetNodes';
+
+/** chatRoles.copyAsMarkdown: the selected groups as Markdown tables on the clipboard. */
+export function registerCopyAsMarkdown(context: vscode.ExtensionContext, services: Services): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('chatRoles.copyAsMarkdown', async (arg?: unknown, selected?: unknown) => {
+      const groups = targetGroups(services, arg, selected);
+      if (!groups.length) return;
+      await vscode.env.clipboard.writeText(groups.map((g) => recordToMarkdown(g.record)).join('\n'));
+      vscode.window.setStatusBarMessage(`Chat Roles: copied ${groups.length === 1 ? groups[0].record.groupId : `${groups.length} groups`} as Markdown`, 3000);
+    }),
+  );
+}

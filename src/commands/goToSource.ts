@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { toRange } from '../views/results';
+import { targetGroups } from './targetNodes';
+
+/** chatRoles.goToSource: opens the document a group ID was taken from and selects the ID. */
+export function registerGoToSource(context: vscode.ExtensionContext, services: Services): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('chatRoles.goToSource', async (arg?: unknown) => {
+      const group = targetGroups(services, arg)[0];
+      const source = group?.record.source;
+      if (!group || !source) {
+        void vscode.window.showInformationMessage('Chat Roles: this group was not checked from a document.');
+        return;
+      }
+      const range = toRange(source);
+      try {
+        const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(source.uri));
+        await vscode.window.showTextDocument(document, { selection: range, preview: true });
+      } catch (err) {
+        services.log.warn(`Opening ${source.uri} failed: ${err instanceof Error ? err.message : String(err)}`);
+        void vscode.window.showWarningMessage(`Chat Roles: the document where ${group.record.groupId} was found is no longer available.`);
+      }
+    }),
+  );
+}

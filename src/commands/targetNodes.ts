@@ -1,0 +1,25 @@
+import { AccountNode, ErrorNode, GroupNode, type RolesNode } from '../views/nodes';
+import type { Services } from '../services';
+
+/**
+ * The groups a tree command acts on: the clicked node's group (with the rest of a multi-selection),
+ * a `{ groupId }` argument, or the tree's selection when invoked without one.
+ */
+export function targetGroups(services: Services, arg: unknown, selected?: unknown): GroupNode[] {
+  const nodes: unknown[] = Array.isArray(selected) && selected.includes(arg) ? selected : arg === undefined ? [...services.treeView.selection] : [arg];
+  const groups = new Map<string, GroupNode>();
+  for (const n of nodes) {
+    const node = toGroupNode(services, n);
+    if (node) groups.set(node.record.groupId, node);
+  }
+  return [...groups.values()];
+}
+
+function toGroupNode(services: Services, n: unknown): GroupNode | undefined {
+  if (n instanceof GroupNode) return services.tree.groupNode(n.record.groupId);
+  if (n instanceof AccountNode || n instanceof ErrorNode) return services.tree.groupNode(n.parent.record.groupId);
+  const groupId = typeof n === 'object' && n !== null ? (n as { groupId?: unknown }).groupId : undefined;
+  return typeof groupId === 'string' ? services.tree.groupNode(groupId) : undefined;
+}
+
+export type { RolesNode };

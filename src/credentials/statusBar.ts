@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import { formatLocalTime, formatRelative } from '../ui/time';
+import type { CredentialStore, CredentialSummary } from './store';
+
+/** A UserSig this close to its expiry turns the item yellow. */
+export const EXPIRY_WARNING_MS = 7 * 86_400_000;
+/** Re-evaluate at least this often, so a window left open turns yellow/red on time. */
+const MAX_RECHECK_MS = 3_600_000;
+
+export type ExpiryState = 'none' | 'ok' | 'soon' | 'expired';
+
+export function expiryState(summary: CredentialSummary, nowMs: number = Date.now()): ExpiryState {
+  if (summary.expiresAt === undefined) return 'none';
+  const left = summary.expiresAt * 1000 - nowMs;
+  if (left <= 0) return 'expired';
+  return left <= EXPIRY_WARNING_MS ? 'soon' : 'ok';
+}
+
+/** "$(key) Chat 1400000001 · admin" with the UserSig's expiry; click to set credentials. */
+export class CredentialStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('chatRoles.credentials', vscode.StatusBarAlignment.Left, 50);
+  private readonly listener: vscode.Disposable;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly store: CredentialStore) {
+    this.item.name = 'Chat Roles Credentials';
+    this.item.command = 'chatRoles.setCredentials';
+    this.listener = store.onDidChange(() => this.update());
+    this.update();
+  }
+
+  /** The item as shown (for tests). */
+  get view(): Pick<vscode.StatusBarItem, 'text' | 'tooltip' | 'backgroundColor'> & { visible: boolean } {
+    return { text: this.item.text, tooltip: this.item.tooltip, backgroundColor: this.item.backgroundColor, visible: this.store.summary() !== undefined };
+  }
+
+  update(nowMs: number = Date.now()): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const summary = this.store.summary();
+    if (!summary) {
+      this.item.hide();
+      return;
+    }
+    const state = expiryState(summary, nowMs);
+    let text = `$(key) Chat ${summary.sdkAppId} · ${summary.identifier}`;
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown(`**Chat Roles** — app \`${summary.sdkAppId}\`, admin identifier \`${summary.identifier}\`\n\n`);
+    if (summary.expiresAt !== undefined) {
+      const expiresMs = summary.expiresAt * 1000;
+      const when = `${formatLocalTime(expiresMs)} (${formatRelative(expiresMs, nowMs)})`;
+      if (state === 'expired') {
+        text += ' · UserSig expired';
+        tooltip.appendMarkdown(`$(error) The UserSig expired ${when}. Checks fail until you set a new one.\n\n`);
+      } else {
+        text += ` · ${formatRelative(expiresMs, nowMs).replace(/^in /, '')} left`;
+        tooltip.appendMarkdown(`${state === 'soon' ? '$(warning) ' : ''}The UserSig expires ${when}.\n\n`);
+      }
+      const untilNext = state === 'ok' ? expiresMs - EXPIRY_WARNING_MS - nowMs : state === 'soon' ? expiresMs - nowMs : Infinity;
+      if (untilNext !== Infinity) this.timer = setTimeout(() => this.update(), Math.max(1000, Math.min(untilNext, MAX_RECHECK_MS)));
+    } else if (summary.kind === 'secretKey') {
+      tooltip.appendMarkdown('Signed with the app\'s secret key: UserSigs are minted per request.\n\n');
+    }
+    tooltip.appendMarkdown('Click to change the credentials.');
+    this.item.text = text;
+    this.item.tooltip = tooltip;
+    this.item.backgroundColor =
+      state === 'expired'
+        ? new vscode.ThemeColor('statusBarItem.errorBackground')
+        : state === 'soon'
+          ? new vscode.ThemeColor('statusBarItem.warningBackground')
+          : undefined;
+    this.item.show();
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.listener.dispose();
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,154 @@
+import * as vscode from 'vscode';
+import type { Credentials } from '../chat/types';
+import { decodeUserSig } from '../chat/usersig';
+import type { Log } from '../log';
+
+/** All credentials live in one SecretStorage entry (one atomic write; nothing in settings or state). */
+const SECRET_KEY = 'chatRoles.credentials';
+
+/** What may be shown about the stored credentials: never the UserSig or the secret key. */
+export interface CredentialSummary {
+  sdkAppId: number;
+  identifier: string;
+  kind: 'userSig' | 'secretKey';
+  /** When the UserSig expires (Unix seconds); undefined for a secret key or an undecodable sig. */
+  expiresAt?: number;
+}
+
+/** The part of vscode.SecretStorage the store uses (tests may substitute a failing one). */
+export type SecretStorageLike = Pick<vscode.SecretStorage, 'get' | 'store' | 'delete'> & {
+  onDidChange?: vscode.SecretStorage['onDidChange'];
+};
+
+/** SecretStorage failed (typically no OS keyring); the message says what to do. */
+export class CredentialStorageError extends Error {
+  constructor(action: 'read' | 'save' | 'remove', cause: unknown) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    super(
+      `Chat Roles could not ${action} credentials in VS Code's secret storage (${why}). ` +
+        'On Linux this needs an OS keyring: install and unlock GNOME Keyring or KWallet, or start VS Code with ' +
+        '--password-store=basic (see https://code.visualstudio.com/docs/configure/settings-sync#_troubleshooting-keychain-issues).',
+    );
+    this.name = 'CredentialStorageError';
+  }
+}
+
+export function summarize(c: Credentials): CredentialSummary {
+  const summary: CredentialSummary = { sdkAppId: c.sdkAppId, identifier: c.identifier, kind: c.secretKey ? 'secretKey' : 'userSig' };
+  if (!c.secretKey && c.userSig) {
+    try {
+      summary.expiresAt = decodeUserSig(c.userSig).expiresAt;
+    } catch {
+      // validated when stored; an undecodable one simply shows no expiry
+    }
+  }
+  return summary;
+}
+
+function parseStored(text: string | undefined): Credentials | undefined {
+  if (!text) return undefined;
+  try {
+    const v = JSON.parse(text) as Partial<Credentials>;
+    if (typeof v.sdkAppId !== 'number' || typeof v.identifier !== 'string') return undefined;
+    if (typeof v.userSig !== 'string' && typeof v.secretKey !== 'string') return undefined;
+    const c: Credentials = { sdkAppId: v.sdkAppId, identifier: v.identifier };
+    if (typeof v.secretKey === 'string') c.secretKey = v.secretKey;
+    else if (typeof v.userSig === 'string') c.userSig = v.userSig;
+    return c;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The credential store over SecretStorage. Keeps the log's list of secrets to redact and the
+ * `chatRoles.hasCredentials` context key current.
+ */
+export class CredentialStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<CredentialSummary | undefined>();
+  readonly onDidChange = this.changed.event;
+  private storage: SecretStorageLike;
+  private storageListener: vscode.Disposable | undefined;
+  private cached: Credentials | undefined;
+  private loaded = false;
+
+  constructor(storage: SecretStorageLike, private readonly log: Log) {
+    this.storage = storage;
+    this.listen();
+  }
+
+  /** Swaps the backing storage (test seam for a SecretStorage that fails); forgets what was cached. */
+  useStorage(storage: SecretStorageLike): void {
+    this.storage = storage;
+    this.listen();
+    this.loaded = false;
+    this.cached = undefined;
+  }
+
+  private listen(): void {
+    this.storageListener?.dispose();
+    // Another window (or Settings Sync) changed the secret: reload.
+    this.storageListener = this.storage.onDidChange?.((e) => {
+      if (e.key !== SECRET_KEY) return;
+      this.loaded = false;
+      this.get().then(
+        () => this.changed.fire(this.summary()),
+        (err) => this.log.error('Reloading credentials failed', err),
+      );
+    });
+  }
+
+  /** The stored credentials, or undefined. Throws CredentialStorageError when SecretStorage fails. */
+  async get(): Promise<Credentials | undefined> {
+    if (this.loaded) return this.cached;
+    let text: string | undefined;
+    try {
+      text = await this.storage.get(SECRET_KEY);
+    } catch (err) {
+      throw new CredentialStorageError('read', err);
+    }
+    this.apply(parseStored(text));
+    return this.cached;
+  }
+
+  /** What may be shown about the current credentials (after get() has loaded them). */
+  summary(): CredentialSummary | undefined {
+    return this.cached ? summarize(this.cached) : undefined;
+  }
+
+  async set(credentials: Credentials): Promise<void> {
+    try {
+      await this.storage.store(SECRET_KEY, JSON.stringify(credentials));
+    } catch (err) {
+      throw new CredentialStorageError('save', err);
+    }
+    this.apply(credentials);
+    this.log.info(`Credentials stored for SDKAppID ${credentials.sdkAppId}, identifier ${credentials.identifier} (${credentials.secretKey ? 'secret key' : 'UserSig'}).`);
+    this.changed.fire(this.summary());
+  }
+
+  async clear(): Promise<void> {
+    try {
+      await this.storage.delete(SECRET_KEY);
+    } catch (err) {
+      throw new CredentialStorageError('remove', err);
+    }
+    this.apply(undefined);
+    this.log.info('Credentials cleared.');
+    this.changed.fire(undefined);
+  }
+
+  private apply(credentials: Credentials | undefined): void {
+    // Secrets of earlier credentials stay redacted too: a late log line may still quote them.
+    const previous = this.cached ? [this.cached.userSig, this.cached.secretKey] : [];
+    this.cached = credentials;
+    this.loaded = true;
+    this.log.setSecrets([credentials?.userSig, credentials?.secretKey, ...previous]);
+    void vscode.commands.executeCommand('setContext', 'chatRoles.hasCredentials', credentials !== undefined);
+  }
+
+  dispose(): void {
+    this.storageListener?.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import { describeError } from '../chat/errors';
+import type { ErrorCode } from '../chat/types';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+
+/** A diagnostic's code back as the core's ErrorCode (numbers for server codes). */
+export function diagnosticErrorCode(diagnostic: vscode.Diagnostic): ErrorCode | undefined {
+  const raw = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+  if (raw === undefined) return undefined;
+  const text = String(raw);
+  return /^\d+$/.test(text) ? Number(text) : (text as ErrorCode);
+}
+
+/** Quick fixes for Chat Roles diagnostics: set credentials, check again, open the error's docs. */
+export class RoleCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      const code = diagnosticErrorCode(diagnostic);
+      if (code === undefined) continue;
+      const d = describeError(code);
+      const groupId = document.getText(diagnostic.range);
+      if (d.scope === 'credentials') {
+        const fix = new vscode.CodeAction('Set Credentials…', vscode.CodeActionKind.QuickFix);
+        fix.command = { command: 'chatRoles.setCredentials', title: 'Set Credentials…' };
+        fix.diagnostics = [diagnostic];
+        fix.isPreferred = true;
+        actions.push(fix);
+      }
+      if (d.retryable) {
+        const again = new vscode.CodeAction(`Check ${groupId} Again`, vscode.CodeActionKind.QuickFix);
+        again.command = { command: 'chatRoles.checkAgain', title: 'Check Again', arguments: [{ groupId, uri: document.uri.toString() }] };
+        again.diagnostics = [diagnostic];
+        again.isPreferred = d.scope !== 'credentials';
+        actions.push(again);
+      }
+      const docs = new vscode.CodeAction(`Open documentation for ${String(code)}`, vscode.CodeActionKind.QuickFix);
+      docs.command = { command: 'vscode.open', title: 'Open Documentation', arguments: [vscode.Uri.parse(d.docsUrl)] };
+      docs.diagnostics = [diagnostic];
+      actions.push(docs);
+    }
+    return actions;
+  }
+}

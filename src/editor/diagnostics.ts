@@ -1,0 +1,150 @@
+import * as vscode from 'vscode';
+import { describeError, type ErrorScope } from '../chat/errors';
+import { findOccurrences } from '../chat/ids';
+import type { ErrorCode } from '../chat/types';
+
+export const DIAGNOSTIC_SOURCE = 'Chat Roles';
+
+/**
+ * Severity by what the user must do about it:
+ * - Error: only the user can fix it, and every further check fails the same way — the group does not
+ *   exist or refuses us (10010, 10007…), the credentials are wrong (70001…), or the request cannot be sent.
+ * - Warning: transient — rate limits, server and network failures; "Check Again" usually fixes it.
+ * - Information: the group answered, but one of the accounts could not be checked (e.g. 10019).
+ */
+export function severityFor(scope: ErrorScope): vscode.DiagnosticSeverity {
+  switch (scope) {
+    case 'rate':
+    case 'server':
+    case 'network':
+      return vscode.DiagnosticSeverity.Warning;
+    case 'account':
+      return vscode.DiagnosticSeverity.Information;
+    default:
+      return vscode.DiagnosticSeverity.Error;
+  }
+}
+
+interface Entry {
+  groupId: string;
+  start: number;
+  end: number;
+  diagnostic: vscode.Diagnostic;
+}
+
+/** What a failed group reports in the editor. */
+export interface GroupFailure {
+  groupId: string;
+  code: ErrorCode;
+  message: string;
+  /** How many further distinct errors the group had (mentioned, not repeated). */
+  moreErrors: number;
+}
+
+/**
+ * The one "Chat Roles" diagnostic collection. A failure marks every occurrence of the group ID in the
+ * document it came from; a mark goes away when the text under it changes, when a later check of that
+ * ID succeeds, when the document closes, and on clear.
+ */
+export class RoleDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('Chat Roles');
+  private readonly entries = new Map<string, { document: vscode.TextDocument; entries: Entry[] }>();
+  private readonly listeners: vscode.Disposable[];
+
+  constructor() {
+    this.listeners = [
+      vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.drop(d.uri)),
+    ];
+  }
+
+  /** Marks every occurrence of the failed group's ID in the document (replacing earlier marks of it). */
+  report(document: vscode.TextDocument, failure: GroupFailure): number {
+    const d = describeError(failure.code);
+    const key = document.uri.toString();
+    const slot = this.entries.get(key) ?? { document, entries: [] };
+    slot.document = document;
+    slot.entries = slot.entries.filter((e) => e.groupId !== failure.groupId);
+    const more = failure.moreErrors ? ` (${failure.moreErrors} more error${failure.moreErrors === 1 ? '' : 's'} in the Chat Roles view)` : '';
+    for (const occ of findOccurrences(document.getText(), failure.groupId)) {
+      const range = new vscode.Range(document.positionAt(occ.start), document.positionAt(occ.end));
+      const diagnostic = new vscode.Diagnostic(range, `${failure.groupId}: ${failure.message}${more}`, severityFor(d.scope));
+      diagnostic.source = DIAGNOSTIC_SOURCE;
+      diagnostic.code = { value: String(failure.code), target: vscode.Uri.parse(d.docsUrl) };
+      slot.entries.push({ groupId: failure.groupId, start: occ.start, end: occ.end, diagnostic });
+    }
+    this.entries.set(key, slot);
+    this.publish(key);
+    return slot.entries.filter((e) => e.groupId === failure.groupId).length;
+  }
+
+  /** Removes the marks of a group everywhere (a later check succeeded, or it was removed). */
+  clearGroup(groupId: string): void {
+    for (const [key, slot] of this.entries) {
+      const kept = slot.entries.filter((e) => e.groupId !== groupId);
+      if (kept.length !== slot.entries.length) {
+        slot.entries = kept;
+        this.publish(key);
+      }
+    }
+  }
+
+  clearAll(): void {
+    this.entries.clear();
+    this.collection.clear();
+  }
+
+  /** Current diagnostics of a document (for tests and the code-action provider). */
+  get(uri: vscode.Uri): readonly vscode.Diagnostic[] {
+    return this.collection.get(uri) ?? [];
+  }
+
+  private onChange(e: vscode.TextDocumentChangeEvent): void {
+    const key = e.document.uri.toString();
+    const slot = this.entries.get(key);
+    if (!slot || !e.contentChanges.length) return;
+    // Changes of one event refer to the text before the event; apply them last-first.
+    const changes = [...e.contentChanges].sort((a, b) => b.rangeOffset - a.rangeOffset);
+    let entries = slot.entries;
+    for (const c of changes) {
+      const cStart = c.rangeOffset;
+      const cEnd = c.rangeOffset + c.rangeLength;
+      const delta = c.text.length - c.rangeLength;
+      // A change touching the ID (even an insertion right at its edge) changes the text at the range.
+      entries = entries.filter((en) => cEnd < en.start || cStart > en.end);
+      for (const en of entries) {
+        if (cEnd < en.start) {
+          en.start += delta;
+          en.end += delta;
+        }
+      }
+    }
+    const text = e.document.getText();
+    slot.document = e.document;
+    slot.entries = entries.filter((en) => text.slice(en.start, en.end) === en.groupId);
+    for (const en of slot.entries) {
+      en.diagnostic.range = new vscode.Range(e.document.positionAt(en.start), e.document.positionAt(en.end));
+    }
+    this.publish(key);
+  }
+
+  private drop(uri: vscode.Uri): void {
+    if (this.entries.delete(uri.toString())) this.collection.delete(uri);
+  }
+
+  private publish(key: string): void {
+    const slot = this.entries.get(key);
+    if (!slot) return;
+    if (!slot.entries.length) {
+      this.entries.delete(key);
+      this.collection.delete(slot.document.uri);
+      return;
+    }
+    this.collection.set(slot.document.uri, slot.entries.map((e) => e.diagnostic));
+  }
+
+  dispose(): void {
+    for (const l of this.listeners) l.dispose();
+    this.collection.dispose();
+  }
+}

@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import { groupIdAt } from '../chat/ids';
+import { formatLocalTime } from '../ui/time';
+import { summarizeRecord } from '../views/nodes';
+import type { ResultsStore } from '../views/results';
+
+/** Hovering a group ID that was checked shows the last result. */
+export class RoleHover implements vscode.HoverProvider {
+  constructor(private readonly results: ResultsStore) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    if (!this.results.all().length) return undefined;
+    const line = document.lineAt(position.line);
+    const lineStart = document.offsetAt(line.range.start);
+    const at = groupIdAt(line.text, position.character);
+    const record = at && this.results.get(at.id);
+    if (!at || !record) return undefined;
+    const md = new vscode.MarkdownString(undefined, true);
+    md.appendMarkdown(`**Chat Roles** — ${summarizeRecord(record)} (app ${record.sdkAppId}, ${formatLocalTime(record.checkedAt)})\n\n`);
+    for (const r of record.roles.slice(0, 20)) md.appendMarkdown(`- \`${r.account}\`: ${r.role}\n`);
+    if (record.roles.length > 20) md.appendMarkdown(`- … ${record.roles.length - 20} more in the Chat Roles view\n`);
+    for (const e of record.errors) md.appendMarkdown(`- $(error) ${String(e.code)}: ${e.accounts.length} account(s)\n`);
+    const range = new vscode.Range(document.positionAt(lineStart + at.start), document.positionAt(lineStart + at.end));
+    return new vscode.Hover(md, range);
+  }
+}

@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { redactSecrets } from './chat/errors';
+
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
+
+/**
+ * The one "Chat Roles" log. Every line passes through redaction first: `usersig=` values in URLs and
+ * the secrets currently in the credential store (UserSig, secret key) never reach the channel's file.
+ */
+export class Log implements vscode.Disposable {
+  private readonly channel: vscode.LogOutputChannel;
+  private secrets: string[] = [];
+
+  constructor() {
+    this.channel = vscode.window.createOutputChannel('Chat Roles', { log: true });
+  }
+
+  /** The secrets to scrub from every line from now on (the credential store keeps this current). */
+  setSecrets(secrets: readonly (string | undefined)[]): void {
+    this.secrets = secrets.filter((s): s is string => typeof s === 'string' && s.length > 0);
+  }
+
+  /** Scrubs a text the same way log lines are scrubbed (for messages shown to the user too). */
+  redact(text: string): string {
+    return redactSecrets(text, this.secrets);
+  }
+
+  write(level: LogLevel, message: string): void {
+    this.channel[level](this.redact(message));
+  }
+
+  trace(message: string): void {
+    this.write('trace', message);
+  }
+  debug(message: string): void {
+    this.write('debug', message);
+  }
+  info(message: string): void {
+    this.write('info', message);
+  }
+  warn(message: string): void {
+    this.write('warn', message);
+  }
+  /** Logs an error with its cause's message (never a stack that might quote a request). */
+  error(message: string, cause?: unknown): void {
+    const detail = cause === undefined ? '' : `: ${cause instanceof Error ? cause.message : String(cause)}`;
+    this.write('error', message + detail);
+  }
+
+  show(): void {
+    this.channel.show(true);
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+}

@@ -1,0 +1,18 @@
+// Loads dist/chat-runtime.js (the Chat client with undici) on first use, so activation stays light.
+// esbuild keeps this exact specifier external; at run time it resolves next to dist/extension.js.
+import type * as ChatRuntime from './chat/runtime';
+
+export type Runtime = typeof ChatRuntime;
+
+let runtime: Runtime | undefined;
+
+export function loadRuntime(): Runtime {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  runtime ??= require('./chat-runtime.js') as Runtime;
+  return runtime;
+}
+
+/** True once the runtime bundle has been loaded (tests check activation leaves it alone). */
+export function isRuntimeLoaded(): boolean {
+  return runtime !== undefined;
+}

@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+
+/** Where requests go and how fast; the shape the Chat client's options take. */
+export interface ConnectionSettings {
+  region: string;
+  endpoint?: string;
+  requestsPerSecond: number;
+  timeoutMs: number;
+  proxy: { url?: string; noProxy?: string[]; strictSSL: boolean };
+}
+
+/**
+ * The user's own (global) value of a setting, or its default. Workspace and folder values are ignored
+ * on purpose: a repository's .vscode/settings.json must never decide where the UserSig is sent (the
+ * manifest's application scope and restrictedConfigurations say the same; this is the second lock).
+ */
+function userValue<T>(section: string, key: string, fallback: T): T {
+  const inspected = vscode.workspace.getConfiguration(section).inspect<T>(key);
+  return inspected?.globalValue ?? inspected?.defaultValue ?? fallback;
+}
+
+function positive(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+export function readConnectionSettings(): ConnectionSettings {
+  const endpoint = userValue<string>('chatRoles', 'endpoint', '').trim();
+  const proxyUrl = userValue<string>('http', 'proxy', '').trim();
+  const noProxy = userValue<string[]>('http', 'noProxy', []);
+  const settings: ConnectionSettings = {
+    region: userValue<string>('chatRoles', 'region', 'singapore'),
+    requestsPerSecond: positive(vscode.workspace.getConfiguration('chatRoles').get('requestsPerSecond'), 200),
+    timeoutMs: positive(vscode.workspace.getConfiguration('chatRoles').get('timeoutSeconds'), 10) * 1000,
+    proxy: {
+      strictSSL: userValue<boolean>('http', 'proxyStrictSSL', true) !== false,
+    },
+  };
+  if (endpoint) settings.endpoint = endpoint;
+  if (proxyUrl) settings.proxy.url = proxyUrl;
+  if (Array.isArray(noProxy) && noProxy.length) settings.proxy.noProxy = noProxy.filter((s) => typeof s === 'string');
+  return settings;
+}
+
+/** True when a configuration change can affect the connection settings. */
+export function affectsConnection(e: vscode.ConfigurationChangeEvent): boolean {
+  return e.affectsConfiguration('chatRoles') || e.affectsConfiguration('http');
+}
+
+/** Accounts the user configured to check by default. */
+export function defaultAccounts(): string[] {
+  const v = vscode.workspace.getConfiguration('chatRoles').get<unknown>('accounts');
+  return Array.isArray(v) ? v.filter((a): a is string => typeof a === 'string' && a.trim() !== '').map((a) => a.trim()) : [];
+}

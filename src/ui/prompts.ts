@@ -1,0 +1,134 @@
+import * as vscode from 'vscode';
+
+export interface TextPromptOptions {
+  title: string;
+  step?: number;
+  totalSteps?: number;
+  prompt: string;
+  placeholder?: string;
+  value?: string;
+  password?: boolean;
+  /** Checked as typed and again on Enter; a reason blocks accepting. */
+  validate?: (value: string) => string | undefined;
+  /** A prompt for the current value (e.g. what a pasted UserSig decodes to); falls back to `prompt`. */
+  hint?: (value: string) => string | undefined;
+}
+
+export interface PickPromptOptions<T extends vscode.QuickPickItem> {
+  title: string;
+  step?: number;
+  totalSteps?: number;
+  placeholder?: string;
+  value?: string;
+  items: readonly T[];
+  /** Rebuilds the items as the user types (for a "use what I typed" entry); defaults to the fixed items. */
+  itemsFor?: (value: string) => readonly T[];
+  /** Whether Enter on this item may close the pick (e.g. not on an entry that shows a typing error). */
+  canAccept?: (item: T) => boolean;
+}
+
+/**
+ * Shows the extension's input boxes and quick picks, one at a time. Every prompt is announced on
+ * onDidShow: the integration tests answer prompts by setting the value and running the workbench's
+ * accept command, exactly as a user typing and pressing Enter.
+ */
+export class Prompts implements vscode.Disposable {
+  private readonly shown = new vscode.EventEmitter<vscode.QuickInput>();
+  readonly onDidShow = this.shown.event;
+  private active: vscode.QuickInput | undefined;
+
+  /** The prompt on screen, if any. */
+  get current(): vscode.QuickInput | undefined {
+    return this.active;
+  }
+
+  /** Resolves to the accepted text, or undefined when the user dismissed the prompt. */
+  text(options: TextPromptOptions): Promise<string | undefined> {
+    const box = vscode.window.createInputBox();
+    box.title = options.title;
+    box.step = options.step;
+    box.totalSteps = options.totalSteps;
+    box.prompt = options.prompt;
+    box.placeholder = options.placeholder;
+    box.value = options.value ?? '';
+    box.password = options.password ?? false;
+    box.ignoreFocusOut = true;
+    const validate = (v: string) => options.validate?.(v);
+    const refresh = (v: string) => {
+      const reason = v ? validate(v) : undefined;
+      box.validationMessage = reason;
+      box.prompt = (!reason && v && options.hint?.(v)) || options.prompt;
+    };
+    refresh(box.value);
+    return new Promise<string | undefined>((resolve) => {
+      let done = false;
+      const disposables: vscode.Disposable[] = [
+        box.onDidChangeValue(refresh),
+        box.onDidAccept(() => {
+          const reason = validate(box.value);
+          box.validationMessage = reason;
+          if (reason) return;
+          done = true;
+          resolve(box.value);
+          box.hide();
+        }),
+        box.onDidHide(() => {
+          if (!done) resolve(undefined);
+          this.finish(box, disposables);
+        }),
+      ];
+      this.present(box);
+    });
+  }
+
+  /** Resolves to the accepted item, or undefined when dismissed. */
+  pick<T extends vscode.QuickPickItem>(options: PickPromptOptions<T>): Promise<T | undefined> {
+    const qp = vscode.window.createQuickPick<T>();
+    qp.title = options.title;
+    qp.step = options.step;
+    qp.totalSteps = options.totalSteps;
+    qp.placeholder = options.placeholder;
+    qp.ignoreFocusOut = true;
+    qp.matchOnDescription = true;
+    qp.value = options.value ?? '';
+    qp.items = options.itemsFor ? options.itemsFor(qp.value) : options.items;
+    return new Promise<T | undefined>((resolve) => {
+      let done = false;
+      const disposables: vscode.Disposable[] = [
+        qp.onDidChangeValue((v) => {
+          if (options.itemsFor) qp.items = options.itemsFor(v);
+        }),
+        qp.onDidAccept(() => {
+          const chosen = qp.activeItems[0] ?? qp.selectedItems[0];
+          if (!chosen || options.canAccept?.(chosen) === false) return;
+          done = true;
+          resolve(chosen);
+          qp.hide();
+        }),
+        qp.onDidHide(() => {
+          if (!done) resolve(undefined);
+          this.finish(qp, disposables);
+        }),
+      ];
+      this.present(qp);
+    });
+  }
+
+  private present(input: vscode.QuickInput): void {
+    this.active?.hide();
+    this.active = input;
+    input.show();
+    this.shown.fire(input);
+  }
+
+  private finish(input: vscode.QuickInput, disposables: vscode.Disposable[]): void {
+    if (this.active === input) this.active = undefined;
+    for (const d of disposables) d.dispose();
+    input.dispose();
+  }
+
+  dispose(): void {
+    this.active?.hide();
+    this.shown.dispose();
+  }
+}

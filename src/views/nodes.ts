@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import { describeError } from '../chat/errors';
+import type { Role } from '../chat/types';
+import { formatLocalTime } from '../ui/time';
+import type { GroupRecord } from './results';
+
+const ROLE_ICONS: Readonly<Record<Role, [icon: string, color: string]>> = {
+  Owner: ['star-full', 'charts.yellow'],
+  Admin: ['shield', 'charts.blue'],
+  Member: ['person', 'charts.green'],
+  NotMember: ['circle-slash', 'disabledForeground'],
+};
+
+/** "3 checked · 1 owner · 1 admin · 1 error". */
+export function summarizeRecord(record: GroupRecord): string {
+  const count = (role: Role) => record.roles.filter((r) => r.role === role).length;
+  const failed = record.errors.reduce((n, e) => n + e.accounts.length, 0);
+  const parts = [`${record.roles.length + failed} checked`];
+  const owners = count('Owner');
+  const admins = count('Admin');
+  const members = count('Member');
+  const outside = count('NotMember');
+  if (owners) parts.push(`${owners} owner`);
+  if (admins) parts.push(`${admins} admin${admins === 1 ? '' : 's'}`);
+  if (members) parts.push(`${members} member${members === 1 ? '' : 's'}`);
+  if (outside) parts.push(`${outside} not in group`);
+  if (record.errors.length) parts.push(`${record.errors.length} error${record.errors.length === 1 ? '' : 's'}`);
+  return parts.join(' · ');
+}
+
+/** A checked group: its ID, a summary, and its accounts and errors as children. */
+export class GroupNode extends vscode.TreeItem {
+  readonly kind = 'group';
+
+  constructor(readonly record: GroupRecord) {
+    super(record.groupId, vscode.TreeItemCollapsibleState.Expanded);
+    this.id = `group:${record.groupId}`;
+    this.description = summarizeRecord(record);
+    this.iconPath = new vscode.ThemeIcon(record.errors.length ? 'warning' : 'organization', record.errors.length ? new vscode.ThemeColor('list.warningForeground') : undefined);
+    this.contextValue = record.source ? 'chatRoles.group.withSource' : 'chatRoles.group';
+    const tip = new vscode.MarkdownString(undefined, true);
+    tip.appendMarkdown(`**${escapeMarkdown(record.groupId)}**\n\n`);
+    tip.appendMarkdown(`${escapeMarkdown(this.description)}\n\n`);
+    tip.appendMarkdown(`App \`${record.sdkAppId}\` as \`${escapeMarkdown(record.identifier)}\`, checked ${formatLocalTime(record.checkedAt)}`);
+    if (record.source) tip.appendMarkdown(`\n\nFound in ${escapeMarkdown(vscode.Uri.parse(record.source.uri).path.split('/').pop() ?? '')}, line ${record.source.range[0] + 1}`);
+    this.tooltip = tip;
+  }
+
+  children(): (AccountNode | ErrorNode)[] {
+    return [
+      ...this.record.errors.map((_, i) => new ErrorNode(this, i)),
+      ...this.record.roles.map((r) => new AccountNode(this, r.account, r.role)),
+    ];
+  }
+}
+
+/** One account and its role, with an icon and colour per role. */
+export class AccountNode extends vscode.TreeItem {
+  readonly kind = 'account';
+
+  constructor(readonly parent: GroupNode, readonly account: string, readonly role: Role) {
+    super(account, vscode.TreeItemCollapsibleState.None);
+    this.id = `${parent.id}/account:${account}`;
+    this.description = role === 'NotMember' ? 'not a member' : role;
+    const [icon, color] = ROLE_ICONS[role];
+    this.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+    this.tooltip = `${account}: ${role} of ${parent.record.groupId}`;
+    this.contextValue = 'chatRoles.account';
+  }
+}
+
+/** An error of the check: code and meaning; the advice in the tooltip; click opens the docs. */
+export class ErrorNode extends vscode.TreeItem {
+  readonly kind = 'error';
+
+  constructor(readonly parent: GroupNode, readonly index: number) {
+    const error = parent.record.errors[index];
+    const d = describeError(error.code);
+    super(`${String(error.code)} ${d.title}`, vscode.TreeItemCollapsibleState.None);
+    this.id = `${parent.id}/error:${index}`;
+    this.description = error.accounts.length === 1 ? error.accounts[0] : `${error.accounts.length} accounts`;
+    this.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+    const tip = new vscode.MarkdownString(undefined, true);
+    tip.appendMarkdown(`${escapeMarkdown(error.message)}\n\n`);
+    if (!error.message.includes(d.advice)) tip.appendMarkdown(`${escapeMarkdown(d.advice)}\n\n`);
+    tip.appendMarkdown(`Accounts: ${error.accounts.map(escapeMarkdown).join(', ')}\n\n[Documentation](${d.docsUrl})`);
+    this.tooltip = tip;
+    this.contextValue = 'chatRoles.error';
+    this.command = { command: 'chatRoles.openErrorDocs', title: 'Open Documentation', arguments: [this] };
+  }
+
+  get code() {
+    return this.parent.record.errors[this.index].code;
+  }
+}
+
+export type RolesNode = GroupNode | AccountNode | ErrorNode;
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
