@@ -1,0 +1,198 @@
+// Fuzzes the response parser with seeded random and mutated bodies: whatever arrives, it returns a value
+// or its own ResponseProblem (never throws, never lets a secret through), in time linear in the body size.
+import * as assert from 'assert';
+import { AccountOutcome, parseGroupInfoResponse, parseRoleResponse, Parsed, ResponseProblem } from '../../../src/chat/parse';
+
+const CASES = 100_000;
+const SECRET_SIG = 'eJw1jl0LgjAYhf-K7NpA51fkPxlQcUEwk1cNZOb8wP0pnhvyQ0aSh6eKxUoj';
+const SECRET_KEY = 'f00dfeedbeef0123456789abcdef0123456789abcdef0123456789abcdef0000';
+
+/** mulberry32: small, fast, seedable. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+class Gen {
+  constructor(readonly r: () => number) {}
+  int(n: number): number {
+    return Math.floor(this.r() * n);
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[this.int(items.length)];
+  }
+  chance(p: number): boolean {
+    return this.r() < p;
+  }
+  text(max: number): string {
+    const alphabets = ['abcdefghijklmnopqrstuvwxyz0123456789_-', '"\\{}[]:,\u0000\u001f\u2028 \t\n', '张三李四é😀\uFFFD\uD800', 'OwnerAdminMemberNot '];
+    const alphabet = this.pick(alphabets);
+    let s = '';
+    for (let i = this.int(max + 1); i > 0; i--) s += alphabet[this.int(alphabet.length)];
+    return s;
+  }
+  /** A random JSON value of bounded size. */
+  value(depth: number): unknown {
+    switch (this.int(depth > 3 ? 6 : 8)) {
+      case 0: return null;
+      case 1: return this.chance(0.5);
+      case 2: return this.pick([0, -1, 1.5, 1e308, -0, 2 ** 53, 10010, 70001]);
+      case 3: return this.text(12);
+      case 4: return this.pick(['Owner', 'admin', ' MEMBER ', 'NotMember', 'owner\u0000', '']);
+      case 5: return this.pick(['__proto__', 'constructor', 'toString']);
+      case 6: return Array.from({ length: this.int(4) }, () => this.value(depth + 1));
+      default: {
+        const o: Record<string, unknown> = {};
+        for (let i = this.int(4); i > 0; i--) o[this.pick(['Role', 'Member_Account', 'ErrorCode', 'UserIdList', 'GroupInfo', 'GroupId', '__proto__', this.text(5)])] = this.value(depth + 1);
+        return o;
+      }
+    }
+  }
+}
+
+function validBody(g: Gen, requested: string[]): unknown {
+  const list = requested.filter(() => g.chance(0.9)).map((a) => ({ Member_Account: a, Role: g.pick(['Owner', 'Admin', 'Member', 'NotMember', ' member', 'ADMIN']) }));
+  if (g.chance(0.2)) list.push({ Member_Account: g.text(6), Role: 'Member' });
+  if (g.chance(0.2) && list.length) list.push({ ...list[0], Role: 'Owner' });
+  const body: Record<string, unknown> = { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', UserIdList: list };
+  if (g.chance(0.1)) body.GroupInfo = requested.map((id) => ({ GroupId: id, ErrorCode: g.pick([0, 10010]), Type: 'Public', MemberNum: 3 }));
+  return body;
+}
+
+/** Structure-aware corruption: replaces one node somewhere in the tree with a random value. */
+function corrupt(g: Gen, node: unknown, depth = 0): unknown {
+  if (depth > 4 || g.chance(0.3) || node === null || typeof node !== 'object') return g.value(depth);
+  if (Array.isArray(node)) {
+    if (!node.length) return g.value(depth);
+    const copy = [...node];
+    const i = g.int(copy.length);
+    copy[i] = corrupt(g, copy[i], depth + 1);
+    return copy;
+  }
+  const copy: Record<string, unknown> = { ...(node as Record<string, unknown>) };
+  const keys = Object.keys(copy);
+  if (!keys.length) return g.value(depth);
+  const k = g.pick(keys);
+  if (g.chance(0.2)) delete copy[k];
+  else copy[k] = corrupt(g, copy[k], depth + 1);
+  return copy;
+}
+
+/** Byte-level mutations of a serialized body. */
+function mutateBytes(g: Gen, bytes: Uint8Array): Uint8Array {
+  const b = Array.from(bytes);
+  for (let n = 1 + g.int(4); n > 0; n--) {
+    const at = g.int(b.length + 1);
+    switch (g.int(6)) {
+      case 0: b.length = at; break; // truncate
+      case 1: if (b.length) b[at % b.length] = g.int(256); break; // flip a byte
+      case 2: b.splice(at, 0, ...Array.from({ length: 1 + g.int(8) }, () => g.int(256))); break; // insert garbage
+      case 3: b.splice(at, 1 + g.int(16)); break; // delete a run
+      case 4: b.splice(at, 0, ...Array.from(new TextEncoder().encode(g.pick(['{', '[', '"', '\\', '}', ']', ',', ':', 'null', `usersig=${SECRET_SIG}`, SECRET_KEY])))); break;
+      default: b.splice(at, 0, ...b.slice(g.int(b.length + 1), g.int(b.length + 1))); break; // duplicate a slice
+    }
+  }
+  return Uint8Array.from(b);
+}
+
+const LOCAL = new Set(['HTTP_STATUS', 'BAD_RESPONSE']);
+const ROLES = new Set(['Owner', 'Admin', 'Member', 'NotMember']);
+
+function checkProblem(p: ResponseProblem): void {
+  assert.ok(LOCAL.has(p.code as string) || (typeof p.code === 'number' && Number.isSafeInteger(p.code) && p.code !== 0), `bad code ${String(p.code)}`);
+  assert.strictEqual(typeof p.detail, 'string');
+  assert.ok(p.detail.length <= 600, `detail of ${p.detail.length} chars`);
+  assert.ok(!p.detail.includes(SECRET_SIG) && !p.detail.includes(SECRET_KEY) && !p.detail.includes(SECRET_SIG.slice(0, 24)), `secret in ${p.detail}`);
+}
+
+function checkRoles(parsed: Parsed<{ outcomes: AccountOutcome[]; unrequested: string[]; unrequestedCount: number }>, requested: string[]): void {
+  assert.ok(parsed && typeof parsed === 'object');
+  if (!parsed.ok) return checkProblem(parsed.problem);
+  assert.strictEqual(parsed.value.outcomes.length, requested.length);
+  for (const o of parsed.value.outcomes) {
+    if (typeof o === 'string') assert.ok(ROLES.has(o), o);
+    else {
+      assert.ok(o.code === 'MISSING_FROM_RESPONSE' || o.code === 'BAD_RESPONSE');
+      assert.ok(!o.detail.includes(SECRET_SIG) && !o.detail.includes(SECRET_KEY));
+    }
+  }
+  assert.ok(parsed.value.unrequested.length <= parsed.value.unrequestedCount);
+}
+
+describe('fuzz: response parser', () => {
+  it(`${CASES.toLocaleString('en')} seeded random and mutated bodies: a value or a ResponseProblem, nothing else`, function () {
+    this.timeout(60_000);
+    const g = new Gen(prng(0xc4a7));
+    const secrets = [SECRET_SIG, SECRET_KEY];
+    const counts = { ok: 0, problem: 0 };
+    for (let i = 0; i < CASES; i++) {
+      const requested = Array.from(new Set(Array.from({ length: 1 + g.int(6) }, () => g.text(6))));
+      let bytes: Uint8Array;
+      switch (i % 4) {
+        case 0: bytes = new TextEncoder().encode(JSON.stringify(corrupt(g, validBody(g, requested)))); break;
+        case 1: bytes = mutateBytes(g, new TextEncoder().encode(JSON.stringify(validBody(g, requested)))); break;
+        case 2: bytes = new TextEncoder().encode(JSON.stringify(g.value(0))); break;
+        default: bytes = Uint8Array.from({ length: g.int(200) }, () => g.int(256)); break;
+      }
+      const status = g.chance(0.05) ? g.pick([0, 204, 302, 429, 500, 502, 503, 999]) : 200;
+      let parsed: ReturnType<typeof parseRoleResponse>;
+      try {
+        parsed = parseRoleResponse(status, bytes, requested, secrets);
+        checkRoles(parsed, requested);
+        const info = parseGroupInfoResponse(status, bytes, requested, secrets);
+        if (info.ok) assert.strictEqual(info.value.length, requested.length);
+        else checkProblem(info.problem);
+      } catch (e) {
+        throw new Error(`case ${i} (status ${status}) body ${JSON.stringify(Buffer.from(bytes).toString('latin1'))}: ${(e as Error).message}`);
+      }
+      counts[parsed.ok ? 'ok' : 'problem']++;
+    }
+    // Both paths were exercised in earnest.
+    assert.ok(counts.ok > CASES / 20 && counts.problem > CASES / 20, JSON.stringify(counts));
+  });
+
+  it('time is linear in the body size (½, 1, 2 and 4 MB of several shapes)', function () {
+    this.timeout(60_000);
+    const MB = 1_048_576;
+    const utf8 = (text: string) => new TextEncoder().encode(text);
+    const shapes: Record<string, (mb: number) => Uint8Array> = {
+      'valid list': (mb) => utf8(JSON.stringify({ ErrorCode: 0, UserIdList: Array.from({ length: Math.floor((mb * MB) / 45) }, (_, i) => ({ Member_Account: `user${i}`, Role: 'Member' })) })),
+      'deep nesting': (mb) => utf8('['.repeat((mb * MB) / 2) + ']'.repeat((mb * MB) / 2)),
+      'one long string': (mb) => utf8(`{"ErrorCode":0,"UserIdList":[{"Member_Account":"user1","Role":"${'x'.repeat(mb * MB)}"}]}`),
+      'long ErrorInfo': (mb) => utf8(`{"ErrorCode":10004,"ErrorInfo":"${`usersig=${SECRET_SIG} `.repeat((mb * MB) / 80)}"}`),
+      'garbage': (mb) => {
+        const b = new Uint8Array(mb * MB);
+        for (let i = 0; i < b.length; i++) b[i] = (i * 2654435761) >>> 24;
+        return b;
+      },
+      'truncated': (mb) => utf8(`{"ErrorCode":0,"UserIdList":[${'{"Member_Account":"a","Role":"Owner"},'.repeat((mb * MB) / 38)}`),
+    };
+    const requested = Array.from({ length: 500 }, (_, i) => `user${i}`);
+    for (const [name, make] of Object.entries(shapes)) {
+      const perMb: number[] = [];
+      for (const mb of [0.5, 1, 2, 4]) {
+        const body = make(mb);
+        const runs: number[] = [];
+        for (let k = 0; k < 3; k++) {
+          const t = performance.now();
+          const parsed = parseRoleResponse(200, body, requested, [SECRET_SIG]);
+          runs.push(performance.now() - t);
+          if (!parsed.ok) checkProblem(parsed.problem);
+        }
+        perMb.push(Math.min(...runs) / (body.byteLength / MB));
+      }
+      const first = perMb[0];
+      const last = perMb[perMb.length - 1];
+      // Linear: the time per MB at 4 MB stays within a small factor of that at ½ MB (quadratic would be 8×).
+      assert.ok(last <= Math.max(first * 3, 5), `${name}: ${perMb.map((t) => t.toFixed(2)).join(', ')} ms/MB`);
+      // And bounded in absolute terms (deep nesting is the slowest: V8 allocates one array per bracket pair).
+      assert.ok(last < 300, `${name}: ${last.toFixed(1)} ms/MB`);
+    }
+  });
+});
