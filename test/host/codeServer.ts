@@ -52,6 +52,8 @@ const QUIET_SETTINGS: Record<string, unknown> = {
   'extensions.autoUpdate': false,
   'update.mode': 'none',
   'security.workspace.trust.startupPrompt': 'never',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
 };
 
 /** Environment for anything started from test-host/: no outer npm's Node 20 view of the world. */
