@@ -2,7 +2,8 @@
 // killed together — also when this process ends early (exit, SIGTERM from a timeout, Ctrl+C).
 import { ChildProcess, spawn, SpawnOptions } from 'child_process';
 
-const liveGroups = new Set<number>();
+/** Live groups, each with its graceful stop. */
+const liveGroups = new Map<number, () => Promise<void>>();
 let hooksInstalled = false;
 
 function killGroup(pgid: number, signal: NodeJS.Signals): void {
@@ -16,14 +17,16 @@ function killGroup(pgid: number, signal: NodeJS.Signals): void {
 function installHooks(): void {
   if (hooksInstalled) return;
   hooksInstalled = true;
+  // Last resort: nothing of ours outlives this process, however it ends.
   process.on('exit', () => {
-    for (const pgid of liveGroups) killGroup(pgid, 'SIGKILL');
+    for (const pgid of liveGroups.keys()) killGroup(pgid, 'SIGKILL');
   });
-  // Without a handler these signals end the process without running 'exit' handlers.
+  // A signal (a timeout's SIGTERM, Ctrl+C) gets a graceful stop, so that a group can stop its own
+  // groups in turn (a test layer stops its launcher, which stops code-server and the browser).
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
     process.once(signal, () => {
       console.error(`\n${signal}: stopping test host processes`);
-      process.exit(code);
+      void Promise.all([...liveGroups.values()].map((stop) => stop())).finally(() => process.exit(code));
     });
   }
 }
@@ -41,12 +44,11 @@ export function spawnGroup(command: string, args: string[], options: SpawnOption
   const child = spawn(command, args, { ...options, detached: true });
   const pgid = child.pid;
   if (pgid === undefined) throw new Error(`could not start ${command}`);
-  liveGroups.add(pgid);
   const exited = new Promise<number | null>((resolve) => {
     child.once('exit', (code) => resolve(code));
     child.once('error', () => resolve(null));
   });
-  const stop = async (graceMs = 5000): Promise<void> => {
+  const stop = async (graceMs = 10_000): Promise<void> => {
     killGroup(pgid, 'SIGTERM');
     const timer = setTimeout(() => killGroup(pgid, 'SIGKILL'), graceMs);
     await exited;
@@ -54,5 +56,6 @@ export function spawnGroup(command: string, args: string[], options: SpawnOption
     killGroup(pgid, 'SIGKILL'); // children that outlived the leader
     liveGroups.delete(pgid);
   };
+  liveGroups.set(pgid, stop);
   return { child, exited, stop };
 }
