@@ -155,7 +155,8 @@ function isWholeTgsLiteral(contents: string): boolean {
 }
 
 /**
- * The group ID under `offset`: a quoted literal that is one whole "@TGS#" ID; else the "@TGS#" ID covering
+ * The group ID under `offset`: a quoted literal that is one whole "@TGS#" ID (or a topic ID: its group
+ * part); else the "@TGS#" ID covering
  * the offset (its end included, so a caret right after an ID counts); else the contents of the quoted
  * literal ('…', "…", `…`) under the offset on that line, for custom IDs; else undefined.
  */
@@ -167,7 +168,12 @@ export function groupIdAt(text: string, offset: number): FoundId | undefined {
   if (lineEnd < 0) lineEnd = text.length;
   if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === CARRIAGE_RETURN) lineEnd--;
   const literal = literalAt(text, lineStart, lineEnd, at);
-  if (literal && isWholeTgsLiteral(literal.id)) return literal;
+  if (literal) {
+    // A quoted topic ID stands for its group, wherever the caret is in it.
+    const topic = literal.id.indexOf(TOPIC_MARK);
+    const group = topic > 0 ? { id: literal.id.slice(0, topic), start: literal.start, end: literal.start + topic } : literal;
+    if (isWholeTgsLiteral(group.id)) return group;
+  }
   let covering: FoundId | undefined;
   scanTgsIds(text, lineStart, lineEnd, (found) => {
     if (found.start > at) return false;
