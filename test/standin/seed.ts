@@ -90,11 +90,18 @@ export function buildModel(input: unknown): Model {
 /** Seed data given inline, or the path of a JSON seed file. */
 export function loadModel(data: SeedData | string): Model {
   if (typeof data !== 'string') return buildModel(data);
+  let text: string;
+  try {
+    text = readFileSync(data, 'utf8');
+  } catch (e) {
+    throw new Error(`Cannot read stand-in seed file ${data}: ${(e as NodeJS.ErrnoException).code ?? 'read error'}`);
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(data, 'utf8'));
-  } catch (e) {
-    throw new Error(`Cannot read stand-in seed file ${data}: ${(e as Error).message}`);
+    parsed = JSON.parse(text);
+  } catch {
+    // JSON.parse quotes the text it choked on, and seed files hold a secret key: say less.
+    throw new Error(`Stand-in seed file ${data} is not valid JSON`);
   }
   return buildModel(parsed);
 }
