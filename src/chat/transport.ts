@@ -1,0 +1,227 @@
+// HTTP for the Chat client: one undici dispatcher with keep-alive connections, direct or through a proxy.
+// The only file that imports undici. Requests go through this bundled undici, never the global fetch or
+// node:http: VS Code patches those and, at trace level, logs full URLs (with the UserSig in the query).
+
+import { Agent, Dispatcher, EnvHttpProxyAgent, request } from 'undici';
+
+/** VS Code's http.proxy / http.noProxy / http.proxyStrictSSL. */
+export interface ProxySettings {
+  /** Proxy URL; when empty, HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment apply. */
+  url?: string;
+  /** Hosts reached directly (host, host:port, .domain or *.domain). */
+  noProxy?: string[];
+  /** False: accept any TLS certificate, the proxy's and the origins' (as VS Code's http.proxyStrictSSL). */
+  strictSSL?: boolean;
+}
+
+export interface TransportOptions {
+  /** Keep-alive connections per origin; size it to the client's in-flight cap. */
+  connections: number;
+  /** The per-request timeout; the connect timeout is derived from it. */
+  timeoutMs: number;
+  proxy?: ProxySettings;
+  /** Bodies larger than this fail (the API answers at most 1 MB). Default 8 MB. */
+  maxResponseBytes?: number;
+  /** Where proxy variables are read from; default process.env (tests pass their own). */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+export interface HttpResponse {
+  status: number;
+  body: Uint8Array;
+}
+
+export type TransportFailure = 'NETWORK' | 'TIMEOUT' | 'CANCELLED' | 'BAD_RESPONSE';
+
+/** A request that produced no usable HTTP response. `detail` never holds a URL or a secret. */
+export class TransportError extends Error {
+  constructor(
+    readonly code: TransportFailure,
+    readonly detail: string,
+    /** No response byte arrived and the failure is about reaching the host: another origin may work. */
+    readonly connectionLevel: boolean,
+    /** Whether trying again could help (false for an untrusted certificate or an oversized body). */
+    readonly retryable: boolean,
+  ) {
+    super(detail);
+    this.name = 'TransportError';
+  }
+}
+
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+/** Idle keep-alive connections live this long (the server may close them sooner; undici then reconnects). */
+const KEEP_ALIVE_MS = 30_000;
+
+/** Connect within half the request timeout (at most 5 s), so a dead main domain leaves time for the backup. */
+export function connectTimeoutFor(timeoutMs: number): number {
+  return Math.min(5000, Math.max(1000, Math.floor(timeoutMs / 2)));
+}
+
+/** Errors about reaching a host at all (before anything was answered): worth trying another origin. */
+const CONNECTION_CODES: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'the connection was refused',
+  ENOTFOUND: 'the host name could not be resolved',
+  EAI_AGAIN: 'the host name could not be resolved (temporary DNS failure)',
+  EHOSTUNREACH: 'the host is unreachable',
+  ENETUNREACH: 'the network is unreachable',
+  ECONNRESET: 'the connection was reset',
+  EPIPE: 'the connection was closed while sending',
+  ETIMEDOUT: 'the connection timed out',
+  UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
+  UND_ERR_SOCKET: 'the server closed the connection',
+  UND_ERR_CLOSED: 'the connection was closed',
+};
+
+const CERTIFICATE_CODES = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_UNTRUSTED',
+]);
+
+/** Reason objects the transport aborts its own requests with. */
+const TIMED_OUT = Symbol('timed out');
+const CANCELLED = Symbol('cancelled');
+
+function errorCode(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code !== 'UND_ERR_ABORTED' && code !== 'UND_ERR_REQ_ABORTED') return code;
+  }
+  return undefined;
+}
+
+function shortMessage(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  // undici messages name hosts and ports, never paths; still, keep only the first line and cap it.
+  const line = message.split('\n', 1)[0];
+  return line.length > 160 ? `${line.slice(0, 160)}…` : line;
+}
+
+/** Turns what undici threw into a TransportError; `answered` = the response headers had arrived. */
+function classify(err: unknown, reason: unknown, answered: boolean, maxBytes: number): TransportError {
+  if (reason === TIMED_OUT) return new TransportError('TIMEOUT', answered ? 'the response body did not arrive in time' : 'no response arrived in time', false, true);
+  if (reason === CANCELLED) return new TransportError('CANCELLED', 'the request was cancelled', false, false);
+  const code = errorCode(err);
+  if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') {
+    return new TransportError('BAD_RESPONSE', `the response was larger than ${Math.round(maxBytes / 1048576)} MB`, false, false);
+  }
+  if (code && CERTIFICATE_CODES.has(code)) {
+    return new TransportError('NETWORK', `the server's TLS certificate is not trusted (${code}); if a proxy re-signs traffic, see http.proxyStrictSSL`, false, false);
+  }
+  if (code && Object.hasOwn(CONNECTION_CODES, code)) {
+    const what = CONNECTION_CODES[code];
+    return answered
+      ? new TransportError('NETWORK', `the connection broke while the response arrived (${code})`, false, true)
+      : new TransportError('NETWORK', `${what} (${code})`, true, true);
+  }
+  // Anything else before an answer (a proxy refusing the tunnel, a TLS handshake failure) is still about
+  // getting through to the host.
+  return new TransportError('NETWORK', `${shortMessage(err)}${code ? ` (${code})` : ''}`, !answered, true);
+}
+
+const HEADERS = { 'content-type': 'application/json' } as const;
+
+/** The proxy URL as it may be shown: no user name or password. */
+export function describeProxy(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}`;
+  } catch {
+    return '(an unparsable proxy URL)';
+  }
+}
+
+function firstSet(env: Readonly<Record<string, string | undefined>>, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const value = env[name]?.trim();
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** Builds the dispatcher for the options; `route` says in words where requests go (for the log). */
+export function createDispatcher(options: TransportOptions): { dispatcher: Dispatcher; route: string } {
+  const strict = options.proxy?.strictSSL !== false;
+  const timeout = connectTimeoutFor(options.timeoutMs);
+  const tls = { rejectUnauthorized: strict, timeout };
+  const agentOptions = {
+    connections: options.connections,
+    keepAliveTimeout: KEEP_ALIVE_MS,
+    maxResponseSize: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    connect: tls,
+  };
+  const env = options.env ?? process.env;
+  const configured = options.proxy?.url?.trim();
+  const httpProxy = configured || firstSet(env, 'http_proxy', 'HTTP_PROXY');
+  const httpsProxy = configured || firstSet(env, 'https_proxy', 'HTTPS_PROXY') || httpProxy;
+  const noProxyList = [...(options.proxy?.noProxy ?? []), firstSet(env, 'no_proxy', 'NO_PROXY') ?? '']
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const strictNote = strict ? '' : ', TLS certificates not verified';
+  if (!httpProxy && !httpsProxy) return { dispatcher: new Agent(agentOptions), route: `direct${strictNote}` };
+  const dispatcher = new EnvHttpProxyAgent({
+    ...agentOptions,
+    httpProxy: httpProxy ?? '',
+    httpsProxy: httpsProxy ?? '',
+    noProxy: noProxyList.join(','),
+    proxyTls: tls,
+    requestTls: tls,
+  });
+  const via = configured ? 'http.proxy' : 'the environment';
+  const proxies = httpsProxy === httpProxy || !httpProxy ? describeProxy(httpsProxy ?? '') : `${describeProxy(httpsProxy ?? '')} (https), ${describeProxy(httpProxy)} (http)`;
+  const except = noProxyList.length ? `, except ${noProxyList.join(', ')}` : '';
+  return { dispatcher, route: `through proxy ${proxies} from ${via}${except}${strictNote}` };
+}
+
+/** Sends requests over one dispatcher; close() ends every connection. */
+export class Transport {
+  private readonly dispatcher: Dispatcher;
+  private readonly maxBytes: number;
+  /** Where requests go, in words (direct, or which proxy); no credentials. */
+  readonly route: string;
+
+  constructor(options: TransportOptions) {
+    const { dispatcher, route } = createDispatcher(options);
+    this.dispatcher = dispatcher;
+    this.route = route;
+    this.maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  }
+
+  /**
+   * POSTs a JSON body and reads the whole response within `timeoutMs` (connect, headers and body).
+   * Resolves with any HTTP status; rejects only with TransportError.
+   */
+  async post(url: string, body: string, timeoutMs: number, signal?: AbortSignal): Promise<HttpResponse> {
+    if (signal?.aborted) throw new TransportError('CANCELLED', 'the request was cancelled', false, false);
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
+    const onAbort = () => controller.abort(CANCELLED);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let answered = false;
+    try {
+      const response = await request(url, { method: 'POST', headers: HEADERS, body, dispatcher: this.dispatcher, signal: controller.signal });
+      answered = true;
+      const bytes = await response.body.bytes();
+      return { status: response.statusCode, body: bytes };
+    } catch (err) {
+      throw classify(err, controller.signal.reason, answered, this.maxBytes);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** Lets requests in flight finish, then closes every connection. */
+  close(): Promise<void> {
+    return this.dispatcher.close();
+  }
+
+  /** Closes every connection at once; requests in flight fail. */
+  destroy(): Promise<void> {
+    return this.dispatcher.destroy();
+  }
+}
