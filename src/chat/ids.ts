@@ -84,7 +84,8 @@ function scanTgsIds(text: string, from: number, to: number, visit: (found: Found
  */
 export function findGroupIds(text: string, options?: { max?: number }): { ids: FoundId[]; truncated: boolean } {
   const requested = options?.max;
-  const max = requested !== undefined && Number.isFinite(requested) && requested >= 0 ? Math.floor(requested) : MAX_IDS_PER_SCAN;
+  // Infinity means no cap; NaN, negative or missing means the default.
+  const max = requested !== undefined && requested >= 0 ? Math.floor(requested) : MAX_IDS_PER_SCAN;
   const ids: FoundId[] = [];
   let truncated = false;
   scanTgsIds(text, 0, text.length, (found) => {
