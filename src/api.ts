@@ -10,6 +10,8 @@ export interface ChatRolesApi {
   readonly services: Services;
   /** A new results store and tree over the same workspace state: what a reloaded window shows. */
   restoredTree(): RolesTreeProvider;
+  /** This extension's log folder (context.logUri); the "Chat Roles" channel writes "Chat Roles.log" there. */
+  readonly logDirectory: import('vscode').Uri;
   /** Whether dist/chat-runtime.js has been loaded (activation must not load it). */
   runtimeLoaded(): boolean;
 }

@@ -54,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): ChatRolesApi {
   return {
     services,
     restoredTree: () => new RolesTreeProvider(new ResultsStore(context.workspaceState)),
+    logDirectory: context.logUri,
     runtimeLoaded: isRuntimeLoaded,
   };
 }

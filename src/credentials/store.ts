@@ -68,18 +68,23 @@ export class CredentialStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<CredentialSummary | undefined>();
   readonly onDidChange = this.changed.event;
   private storage: SecretStorageLike;
+  private readonly original: SecretStorageLike;
   private storageListener: vscode.Disposable | undefined;
   private cached: Credentials | undefined;
   private loaded = false;
 
   constructor(storage: SecretStorageLike, private readonly log: Log) {
     this.storage = storage;
+    this.original = storage;
     this.listen();
   }
 
-  /** Swaps the backing storage (test seam for a SecretStorage that fails); forgets what was cached. */
-  useStorage(storage: SecretStorageLike): void {
-    this.storage = storage;
+  /**
+   * Swaps the backing storage (the test seam for a SecretStorage that fails), or goes back to the
+   * original one when called without; forgets what was cached.
+   */
+  useStorage(storage?: SecretStorageLike): void {
+    this.storage = storage ?? this.original;
     this.listen();
     this.loaded = false;
     this.cached = undefined;

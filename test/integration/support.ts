@@ -1,0 +1,156 @@
+// Shared helpers of the extension's integration tests (run inside the real extension host).
+import * as vscode from 'vscode';
+import type { ChatRolesApi } from '../../src/api';
+import { chatRolesExtension } from '../host/extensionUnderTest';
+import { TEST_ADMIN, TEST_DATA_FILE, TEST_SDK_APP_ID } from '../standin/data/test-app';
+import { startStandIn, type StandIn } from '../standin/server';
+import { userSig } from '../standin/test-kit';
+
+export { waitFor } from '../host/extensionUnderTest';
+
+export async function extensionApi(): Promise<ChatRolesApi> {
+  const ext = chatRolesExtension() as vscode.Extension<ChatRolesApi>;
+  return ext.isActive ? ext.exports : ext.activate();
+}
+
+/** Rejects after `ms` so no test can hang on a promise that never settles. */
+export function within<T>(promise: Thenable<T>, ms: number, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+    Promise.resolve(promise).then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Starts the stand-in (no rate limit) and points the user-level chatRoles.endpoint at it. */
+export async function startTestServer(): Promise<StandIn> {
+  const server = await startStandIn({ data: TEST_DATA_FILE, requestsPerSecond: false });
+  await vscode.workspace.getConfiguration('chatRoles').update('endpoint', server.url, vscode.ConfigurationTarget.Global);
+  return server;
+}
+
+export async function stopTestServer(server: StandIn | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('chatRoles').update('endpoint', undefined, vscode.ConfigurationTarget.Global);
+  await server?.close();
+}
+
+/** A valid UserSig for the test app's admin, from Tencent's own generator. */
+export function testUserSig(expireSeconds = 86400): string {
+  return userSig({ expireSeconds });
+}
+
+/** Stores credentials the programmatic way; returns the UserSig. */
+export async function setTestCredentials(sig = testUserSig()): Promise<string> {
+  await vscode.commands.executeCommand('chatRoles.setCredentials', { sdkAppId: TEST_SDK_APP_ID, identifier: TEST_ADMIN, userSig: sig });
+  return sig;
+}
+
+export async function resetExtensionState(): Promise<void> {
+  await vscode.commands.executeCommand('chatRoles.clearResults');
+  await vscode.commands.executeCommand('chatRoles.clearCredentials', { confirm: false });
+}
+
+export interface CheckJson {
+  groups: {
+    groupId: string;
+    roles: { account: string; role: string }[];
+    error?: { code: number | string; message: string; accounts: string[] };
+    errors?: { code: number | string; message: string; accounts: string[] }[];
+  }[];
+}
+
+export function checkRoles(groupIds: string[], accounts: string[]): Promise<CheckJson> {
+  return within(vscode.commands.executeCommand<CheckJson>('chatRoles.checkRoles', { groupIds, accounts }), 30_000, 'chatRoles.checkRoles');
+}
+
+/** Opens an untitled document with the content in an editor. */
+export async function openEditor(content: string, language = 'typescript'): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ language, content });
+  return vscode.window.showTextDocument(document);
+}
+
+/** The range of the n-th occurrence (0-based) of `needle` in the document. */
+export function rangeOf(document: vscode.TextDocument, needle: string, nth = 0): vscode.Range {
+  const text = document.getText();
+  let at = -1;
+  for (let i = 0; i <= nth; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`"${needle}" occurs fewer than ${nth + 1} times`);
+  }
+  return new vscode.Range(document.positionAt(at), document.positionAt(at + needle.length));
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** Records every prompt the extension shows, so a test can answer them in order. */
+export class PromptRecorder implements vscode.Disposable {
+  private readonly shown: vscode.QuickInput[] = [];
+  private taken = 0;
+  private readonly listener: vscode.Disposable;
+
+  constructor(api: ChatRolesApi) {
+    this.listener = api.services.prompts.onDidShow((p) => this.shown.push(p));
+  }
+
+  /** How many prompts were shown so far. */
+  get count(): number {
+    return this.shown.length;
+  }
+
+  async next<T extends vscode.QuickInput = vscode.InputBox>(timeoutMs = 10_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.shown.length <= this.taken) {
+      if (Date.now() > deadline) throw new Error(`no prompt appeared within ${timeoutMs} ms`);
+      await sleep(20);
+    }
+    return this.shown[this.taken++] as T;
+  }
+
+  dispose(): void {
+    this.listener.dispose();
+  }
+}
+
+/**
+ * Types into a prompt as a user would and presses Enter: sets the value, waits until the workbench has
+ * it (and, for quick picks, until `ready` holds, e.g. the wanted item is active), then runs the
+ * workbench's own accept command.
+ */
+export async function answer(input: vscode.InputBox | vscode.QuickPick<vscode.QuickPickItem>, value: string, ready: () => boolean = () => true): Promise<void> {
+  if (input.value !== value) {
+    const echoed = new Promise<void>((resolve) => {
+      const d = input.onDidChangeValue((v) => {
+        if (v === value) {
+          d.dispose();
+          resolve();
+        }
+      });
+    });
+    input.value = value;
+    await within(echoed, 5000, `the prompt to show "${value.slice(0, 20)}"`);
+  }
+  const deadline = Date.now() + 5000;
+  while (!ready()) {
+    if (Date.now() > deadline) throw new Error('the prompt never became ready to accept');
+    await sleep(20);
+  }
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+}
+
+/** Answers an accounts quick pick with a typed list. */
+export function answerAccounts(pick: vscode.QuickPick<vscode.QuickPickItem>, accounts: string[]): Promise<void> {
+  const wanted = accounts.join(',');
+  return answer(pick, accounts.join(', '), () => ((pick.activeItems[0] as { accounts?: string[] } | undefined)?.accounts ?? []).join(',') === wanted);
+}
