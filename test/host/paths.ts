@@ -26,12 +26,14 @@ export const runsDir = path.join(repoRoot, '.test-runs');
 /**
  * The compiled (out/) paths of every test/<layer>/**\/*.test.ts. Listing the sources, not out/, keeps a
  * deleted test's stale .js from running; a missing .js means `node esbuild.js --tests` was not run.
+ * CHAT_ROLES_TEST_FILES=<text> keeps only the files whose path contains that text (to run one file).
  */
 export function compiledTests(layer: string): string[] {
   const sourceDir = path.join(repoRoot, 'test', layer);
   if (!fs.existsSync(sourceDir)) return [];
+  const only = process.env.CHAT_ROLES_TEST_FILES;
   const sources = (fs.readdirSync(sourceDir, { recursive: true }) as string[])
-    .filter((f) => f.endsWith('.test.ts'))
+    .filter((f) => f.endsWith('.test.ts') && (!only || f.includes(only)))
     .sort();
   return sources.map((f) => {
     const compiled = path.join(repoRoot, 'out', 'test', layer, f.replace(/\.ts$/, '.js'));
