@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import { REGIONS, type RegionId } from './chat/regions';
 
 /** Where requests go and how fast; the shape the Chat client's options take. */
 export interface ConnectionSettings {
-  region: string;
+  region: RegionId;
   endpoint?: string;
   requestsPerSecond: number;
   timeoutMs: number;
@@ -23,12 +24,17 @@ function positive(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
+/** An unknown region name (typed by hand into settings.json) falls back to the default. */
+function knownRegion(value: string): RegionId {
+  return Object.hasOwn(REGIONS, value) ? (value as RegionId) : 'singapore';
+}
+
 export function readConnectionSettings(): ConnectionSettings {
   const endpoint = userValue<string>('chatRoles', 'endpoint', '').trim();
   const proxyUrl = userValue<string>('http', 'proxy', '').trim();
   const noProxy = userValue<string[]>('http', 'noProxy', []);
   const settings: ConnectionSettings = {
-    region: userValue<string>('chatRoles', 'region', 'singapore'),
+    region: knownRegion(userValue<string>('chatRoles', 'region', 'singapore')),
     requestsPerSecond: positive(vscode.workspace.getConfiguration('chatRoles').get('requestsPerSecond'), 200),
     timeoutMs: positive(vscode.workspace.getConfiguration('chatRoles').get('timeoutSeconds'), 10) * 1000,
     proxy: {

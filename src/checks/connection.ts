@@ -26,15 +26,15 @@ export class ChatConnection implements vscode.Disposable {
 
   private options(): ClientOptions {
     const s = readConnectionSettings();
-    const options: ClientOptions = {
-      region: s.region as ClientOptions['region'],
+    // Every key is present, even when unset: updateOptions() keeps the previous value of a missing key.
+    return {
+      region: s.region,
+      endpoint: s.endpoint,
       requestsPerSecond: s.requestsPerSecond,
       timeoutMs: s.timeoutMs,
       proxy: s.proxy,
       log: (level: string, message: string) => this.log.write((LEVELS.has(level) ? level : 'info') as LogLevel, message),
     };
-    if (s.endpoint) options.endpoint = s.endpoint;
-    return options;
   }
 
   /** The client, created on first use. */
