@@ -70,9 +70,7 @@ async function main(): Promise<void> {
   }
   const { app } = loadModel(options.data);
   const standIn = await startStandIn({ data: options.data, port: options.port, requestsPerSecond: options.rate });
-  console.log(`Chat API stand-in listening on ${standIn.url}`);
-  console.log(`SDKAppID ${app.sdkAppId}, admin ${[...app.admins].join(', ')}, ${options.rate === false ? 'no rate limit' : `${options.rate} requests/s`}`);
-  if (options.printCredentials) console.log(`Secret key ${app.secretKey}`);
+  // Handlers first: whoever reads the URL line may signal at once.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -84,6 +82,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // One write, so a reader that sees the URL line sees the rest too.
+  const lines = [
+    `Chat API stand-in listening on ${standIn.url}`,
+    `SDKAppID ${app.sdkAppId}, admin ${[...app.admins].join(', ')}, ${options.rate === false ? 'no rate limit' : `${options.rate} requests/s`}`,
+  ];
+  if (options.printCredentials) lines.push(`Secret key ${app.secretKey}`);
+  console.log(lines.join('\n'));
 }
 
 main().catch((e: Error) => {

@@ -78,7 +78,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
   const timers = new PendingTimers();
 
   /** The API's own answer to a request that passed no fault replacing it. */
-  function answer(req: IncomingMessage, url: URL, bodyText: string, tooLarge: boolean, nowMs: number): { response: ApiResponse; usersigOk: boolean | undefined; rateLimited: boolean } {
+  function answer(req: IncomingMessage, url: URL, bodyText: string, tooLarge: boolean): { response: ApiResponse; usersigOk: boolean | undefined; rateLimited: boolean } {
     const path = url.pathname;
     // guess: a path outside /v4/group_open_http_svc/<command> answers 60009 (wrong request resource)
     // before any other check, because the gateway cannot route it to a service at all.
@@ -88,7 +88,8 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     // guess: a method other than POST answers 60002 (HTTP parse error) in a 200 JSON body, because
     // the docs only say "the request method is POST" and every other request problem is a 200 + code.
     if (req.method !== 'POST') return { response: fail(Code.HTTP_PARSE, 'the request method must be POST'), usersigOk: undefined, rateLimited: false };
-    const g = gate(url.searchParams, state, nowMs);
+    // The limiter and lockout see the time of the check, so their clocks never run backwards.
+    const g = gate(url.searchParams, state, Date.now());
     if (g.code !== Code.OK) return { response: fail(g.code, g.info), usersigOk: g.usersigOk, rateLimited: g.rateLimited };
     const reached = (response: ApiResponse) => ({ response, usersigOk: g.usersigOk, rateLimited: false });
     const handler = handlers[apiName(path)];
@@ -138,7 +139,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
       send(res, replaced, fault, timers);
       return;
     }
-    const { response, usersigOk, rateLimited } = answer(req, url, text, tooLarge, nowMs);
+    const { response, usersigOk, rateLimited } = answer(req, url, text, tooLarge);
     record({ usersigOk, errorCode: response.ErrorCode, httpStatus: 200 }, rateLimited);
     const shaped = fault ? reshape(response, fault) : response;
     send(res, { status: 200, contentType: JSON_TYPE, body: JSON.stringify(shaped) }, fault, timers);

@@ -213,9 +213,19 @@ describe('Chat API stand-in: faults and rate limit', function () {
     it('answers 60007 above 200 requests/s by default', async () => {
       await server.close();
       server = await startStandIn({ data: TEST_DATA_FILE });
-      const { ok, limited } = await burst(250);
-      assert.ok(limited > 0 && limited <= 50, `${limited} limited`);
-      assert.equal(ok + limited, 250);
+      // A loaded machine may spread one burst over more than a second; a few bursts always saturate it.
+      const started = Date.now();
+      let ok = 0;
+      let limited = 0;
+      for (let i = 0; i < 4 && limited === 0; i++) {
+        const b = await burst(250);
+        ok += b.ok;
+        limited += b.limited;
+      }
+      const seconds = (Date.now() - started) / 1000;
+      assert.ok(limited > 0, 'some requests were limited');
+      assert.ok(ok >= 200, `${ok} admitted`);
+      assert.ok(ok <= 200 * Math.ceil(seconds + 1), `${ok} admitted in ${seconds} s`);
       assert.equal(server.stats().rateLimited, limited);
       assert.equal(server.requests.filter((r) => r.errorCode === 60007).length, limited);
     });

@@ -1,7 +1,7 @@
 // The stand-in's parts on their own: UserSig verifier, lockout and rate window with a fake clock,
 // seed validation, and the seed files themselves.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -137,12 +137,17 @@ describe('Chat API stand-in parts', () => {
 
     it('names an unreadable or broken seed file without quoting its content', () => {
       assert.throws(() => loadModel('/nonexistent/seed.json'), /Cannot read stand-in seed file \/nonexistent\/seed\.json: ENOENT/);
-      const file = join(mkdtempSync(join(tmpdir(), 'standin-')), 'broken.json');
-      writeFileSync(file, '{"app": {"secretKey": "s3cr3t-value" oops');
-      assert.throws(
-        () => loadModel(file),
-        (e: Error) => /is not valid JSON$/.test(e.message) && !e.message.includes('s3cr3t'),
-      );
+      const dir = mkdtempSync(join(tmpdir(), 'standin-'));
+      try {
+        const file = join(dir, 'broken.json');
+        writeFileSync(file, '{"app": {"secretKey": "s3cr3t-value" oops');
+        assert.throws(
+          () => loadModel(file),
+          (e: Error) => /is not valid JSON$/.test(e.message) && !e.message.includes('s3cr3t'),
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 
