@@ -63,10 +63,10 @@ function apiName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-/** The query as recorded: every parameter, with the UserSig's value replaced. */
+/** The query as recorded: every parameter, with the UserSig's value replaced (whatever case a client spelled it in). */
 function redactedQuery(query: URLSearchParams): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of query) if (!(k in out)) out[k] = k === 'usersig' ? '***' : v;
+  for (const [k, v] of query) if (!(k in out)) out[k] = k.toLowerCase() === 'usersig' ? '***' : v;
   return out;
 }
 

@@ -289,6 +289,13 @@ describe('Chat API stand-in: REST checks and group APIs', function () {
       assert.ok(!everything.includes(TEST_SECRET_KEY), 'the secret key appears nowhere in the records');
     });
 
+    it('redacts a UserSig sent under a wrongly cased parameter name too', async () => {
+      const sig = userSig();
+      await expectCode(roles(someBody, validQuery({ usersig: undefined, UserSig: sig })), 70002);
+      assert.equal(server.requests[0].query.UserSig, '***');
+      assert.ok(!JSON.stringify(server.requests).includes(sig.slice(0, 40)));
+    });
+
     it('counts codes in stats and forgets them on resetRecords', async () => {
       await expectCode(roles(someBody), 0);
       await expectCode(roles({ GroupId: '@TGS#2NOSUCHGRP', User_Account: ['a'] }), 10010);
