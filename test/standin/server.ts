@@ -50,7 +50,9 @@ function readBody(req: IncomingMessage): Promise<{ text: string; tooLarge: boole
   });
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+type ParsedBody = { ok: true; value: unknown } | { ok: false };
+
+function parseJson(text: string): ParsedBody {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
@@ -78,7 +80,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
   const timers = new PendingTimers();
 
   /** The API's own answer to a request that passed no fault replacing it. */
-  function answer(req: IncomingMessage, url: URL, bodyText: string, tooLarge: boolean): { response: ApiResponse; usersigOk: boolean | undefined; rateLimited: boolean } {
+  function answer(req: IncomingMessage, url: URL, bodyText: string, parsed: ParsedBody, tooLarge: boolean): { response: ApiResponse; usersigOk: boolean | undefined; rateLimited: boolean } {
     const path = url.pathname;
     // guess: a path outside /v4/group_open_http_svc/<command> answers 60009 (wrong request resource)
     // before any other check, because the gateway cannot route it to a service at all.
@@ -101,7 +103,6 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     // guess: an empty body answers 10004 (invalid parameter: the required fields are missing) rather
     // than a JSON parse error, because "never empty" is stated as a parameter rule.
     if (bodyText.trim() === '') return reached(fail(Code.INVALID_PARAMETER, 'the request body is empty'));
-    const parsed = parseJson(bodyText);
     // guess: unparsable JSON answers 60003 (request JSON parse error, a public code with one meaning)
     // rather than 10015 (the API page says "JSON parse failure", the global table says "invalid group
     // ID") or 10011 — the REST gateway parses the body before the group service sees it.
@@ -112,7 +113,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const nowMs = Date.now();
     const { text, tooLarge } = await readBody(req);
-    const parsed = tooLarge ? { ok: false as const } : parseJson(text);
+    const parsed: ParsedBody = tooLarge ? { ok: false } : parseJson(text);
     const body = parsed.ok ? parsed.value : text === '' ? undefined : text.slice(0, RECORDED_TEXT_CHARS);
     const fields = parsed.ok && typeof parsed.value === 'object' && parsed.value !== null ? (parsed.value as Record<string, unknown>) : {};
     const groupId = typeof fields.GroupId === 'string' ? fields.GroupId : undefined;
@@ -139,7 +140,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
       send(res, replaced, fault, timers);
       return;
     }
-    const { response, usersigOk, rateLimited } = answer(req, url, text, tooLarge);
+    const { response, usersigOk, rateLimited } = answer(req, url, text, parsed, tooLarge);
     record({ usersigOk, errorCode: response.ErrorCode, httpStatus: 200 }, rateLimited);
     const shaped = fault ? reshape(response, fault) : response;
     send(res, { status: 200, contentType: JSON_TYPE, body: JSON.stringify(shaped) }, fault, timers);
