@@ -1,0 +1,175 @@
+// `npm run demo`: builds and packages the extension, starts the Chat API stand-in seeded with the demo
+// data, and starts code-server with the packaged .vsix installed, opened on demo/workspace. Prints the URL
+// and the demo credentials; Ctrl+C stops everything it started.
+// `npm run demo -- --desktop` starts only the stand-in and says how to use it from a desktop VS Code.
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { startCodeServer, type CodeServer } from '../test/host/codeServer';
+import { packageVsix } from '../test/host/packageVsix';
+import { repoRoot, setupScript } from '../test/host/paths';
+import { DEMO_ADMIN, DEMO_DATA_FILE, DEMO_SDK_APP_ID, DEMO_SECRET_KEY } from '../test/standin/data/demo-app';
+import { startStandIn, type StandIn } from '../test/standin/server';
+
+const USAGE = `usage: npm run demo [-- --port N] [--api-port N] [--desktop]
+  --port N       code-server's port on 127.0.0.1 (default 8123)
+  --api-port N   the Chat API stand-in's port on 127.0.0.1 (default 8124)
+  --desktop      start only the stand-in, and print how to open the demo in a desktop VS Code`;
+
+interface DemoOptions {
+  port: number;
+  apiPort: number;
+  desktop: boolean;
+}
+
+/** Per-user demo state (profile, installed extension); git-ignored, kept between runs. */
+const stateDir = path.join(repoRoot, '.demo');
+const workspace = path.join(repoRoot, 'demo', 'workspace');
+
+function parseArgs(argv: string[]): DemoOptions | 'help' {
+  const options: DemoOptions = { port: 8123, apiPort: 8124, desktop: false };
+  const port = (flag: string, value: string | undefined): number => {
+    if (value === undefined || !/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 65535) {
+      throw new Error(`${flag} needs a port number from 1 to 65535`);
+    }
+    return Number(value);
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') return 'help';
+    else if (arg === '--port') options.port = port(arg, argv[++i]);
+    else if (arg === '--api-port') options.apiPort = port(arg, argv[++i]);
+    else if (arg === '--desktop') options.desktop = true;
+    else throw new Error(`unknown argument ${arg}`);
+  }
+  if (options.port === options.apiPort) throw new Error('--port and --api-port must differ');
+  return options;
+}
+
+/** Runs one step, printing what it does and how long it took. */
+async function step<T>(what: string, body: () => Promise<T> | T): Promise<T> {
+  const started = Date.now();
+  process.stdout.write(`• ${what}… `);
+  const value = await body();
+  console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return value;
+}
+
+function ensureTestHost(): void {
+  // The setup script is idempotent: about a second when code-server is already installed.
+  const setup = spawnSync('bash', [setupScript], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 900_000 });
+  if (setup.status !== 0) {
+    throw new Error(`installing code-server failed (scripts/setup-test-host.sh):\n${setup.stdout}${setup.stderr}`);
+  }
+}
+
+async function startApi(apiPort: number): Promise<StandIn> {
+  try {
+    return await startStandIn({ data: DEMO_DATA_FILE, port: apiPort, requestsPerSecond: 200 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(`port ${apiPort} is in use (another demo running?): stop it, or pass --api-port N`);
+    }
+    throw e;
+  }
+}
+
+async function startEditor(vsix: string, standIn: StandIn, port: number): Promise<CodeServer> {
+  try {
+    return await startCodeServer({
+      extensionsDir: path.join(stateDir, 'extensions'),
+      installVsix: vsix,
+      userDataDir: path.join(stateDir, 'user-data'),
+      // User-level settings of the demo profile, rewritten on every start: the endpoint is application
+      // scoped, so only user settings may point the extension at the stand-in.
+      userSettings: {
+        'chatRoles.endpoint': standIn.url,
+        'chatRoles.accounts': ['leckie', 'alice', 'peter', 'wesley'],
+      },
+      folder: workspace,
+      trust: true,
+      // code-server takes $PORT over the port of its bind-addr.
+      env: { PORT: String(port) },
+    });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (message.includes('EADDRINUSE')) throw new Error(`port ${port} is in use (another demo running?): stop it, or pass --port N`);
+    throw e;
+  }
+}
+
+function printCredentials(): void {
+  console.log(`
+Demo credentials (fake; only the local stand-in accepts them):
+  SDKAppID          ${DEMO_SDK_APP_ID}
+  Admin identifier  ${DEMO_ADMIN}
+  Secret key        ${DEMO_SECRET_KEY}
+Chat Roles view → Set Credentials…: type the SDKAppID, Enter, Enter (keeps "${DEMO_ADMIN}"),
+choose "Secret key", paste the key, Enter. demo/README.md has the rest.`);
+}
+
+function printDesktopSteps(vsix: string, standIn: StandIn): void {
+  console.log(`
+The Chat API stand-in is listening on ${standIn.url}. In your desktop VS Code:
+  1. code --install-extension ${path.relative(process.cwd(), vsix) || vsix}
+  2. Add to your user settings (Preferences: Open User Settings (JSON)):
+       "chatRoles.endpoint": "${standIn.url}"
+     (remove it afterwards: it points Chat Roles at this stand-in instead of Tencent's servers)
+  3. code ${path.relative(process.cwd(), workspace)}`);
+  printCredentials();
+}
+
+async function main(): Promise<void> {
+  let options: DemoOptions | 'help';
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (options === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  const started = Date.now();
+  let standIn: StandIn | undefined;
+  let editor: CodeServer | undefined;
+  let stopping = false;
+  const stop = async (why: string, code: number): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${why}: stopping the demo…`);
+    await Promise.allSettled([editor?.stop(), standIn?.close()]);
+    console.log('Demo stopped; nothing left running.');
+    process.exit(code);
+  };
+  // Registered before anything starts, so Ctrl+C during the build or the start also cleans up.
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.on(signal, () => void stop(signal, code));
+  }
+
+  try {
+    const vsix = await step('Building and packaging the extension', packageVsix);
+    standIn = await step(`Starting the Chat API stand-in on 127.0.0.1:${options.apiPort}`, () => startApi(options.apiPort));
+    if (options.desktop) {
+      printDesktopSteps(vsix, standIn);
+    } else {
+      await step('Checking the test host (code-server; the first time installs it, about 2.5 min)', ensureTestHost);
+      fs.mkdirSync(stateDir, { recursive: true });
+      const server = (editor = await step(`Starting code-server on 127.0.0.1:${options.port} with the .vsix installed`, () =>
+        startEditor(vsix, standIn!, options.port),
+      ));
+      console.log(`\nChat Roles demo is up in ${((Date.now() - started) / 1000).toFixed(1)} s. Open:\n\n  ${server.workbenchUrl()}\n`);
+      console.log(`Chat API stand-in: ${standIn.url} (already set as chatRoles.endpoint in the demo profile)`);
+      printCredentials();
+      void server.exited.then((code) => stop(`code-server exited (${code})`, 1));
+    }
+    console.log('\nCtrl+C to stop.');
+  } catch (e) {
+    console.error(`\nThe demo could not start: ${e instanceof Error ? e.message : String(e)}`);
+    await stop('error', 1);
+  }
+}
+
+void main();
