@@ -3,9 +3,10 @@
 // exactly one outcome. Never imports vscode; undici only through transport.ts.
 
 import { randomInt } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { ChatError, formatError, isRetryable, isSlowDown, redactSecrets } from './errors';
 import { checkAccount, checkGroupId } from './ids';
-import { AbortedError, backoffDelay, RateLimiter, Semaphore, sleep } from './pacing';
+import { AbortedError, backoffDelay, RateLimiter, Semaphore, sleep, type SlotDone } from './pacing';
 import { GroupInfo, GroupInfoOutcome, Parsed, parseGroupInfoResponse, parseRoleResponse, RoleAnswer } from './parse';
 import { RegionId, resolveOrigins, validateEndpoint } from './regions';
 import { Transport, TransportError, type ProxySettings } from './transport';
@@ -334,6 +335,8 @@ export class ChatClient {
    */
   private async startQuery(credentials: Credentials, options: QueryOptions): Promise<({ query: Query } | { failure: Failure }) & { controller: AbortController }> {
     const controller = new AbortController();
+    // Every waiting and in-flight request of the query listens to this one signal.
+    setMaxListeners(0, controller.signal);
     const outer = options.signal;
     if (outer?.aborted) controller.abort();
     else outer?.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
@@ -448,8 +451,9 @@ export class ChatClient {
       let failure: AttemptFailure;
       try {
         const release = await this.semaphore.acquire(query.signal);
+        let slotDone: SlotDone | undefined;
         try {
-          await query.limiter?.acquire(query.signal);
+          slotDone = await query.limiter?.acquire(query.signal);
           const remaining = deadline - performance.now();
           if (remaining <= 0) return this.gaveUp(query, label, attempt - 1, last);
           const timeout = Math.min(this.settings.timeoutMs, remaining);
@@ -459,6 +463,8 @@ export class ChatClient {
           failure = attemptResult.failure;
           if (failure.code === 'TIMEOUT' && timeout < this.settings.timeoutMs) return this.gaveUp(query, label, attempt, failure);
         } finally {
+          // The answer is in (or the attempt failed): the pace may count this request as finished.
+          slotDone?.();
           release();
         }
       } catch (err) {

@@ -23,30 +23,33 @@ export class AbortedError extends Error {
 }
 
 interface Waiter {
-  resolve(): void;
+  resolve(value: unknown): void;
   reject(error: unknown): void;
-  /** Set once the waiter was resolved or rejected; dead waiters stay in the queue and are skipped. */
+  /** Set once the waiter was granted or refused; dead waiters stay in the queue and are skipped. */
   done: boolean;
   signal?: AbortSignal;
   onAbort?: () => void;
 }
 
-function settle(waiter: Waiter, error?: unknown): void {
+function finishWaiter(waiter: Waiter): void {
   waiter.done = true;
   if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener('abort', waiter.onAbort);
-  if (error === undefined) waiter.resolve();
-  else waiter.reject(error);
+}
+
+function grant(waiter: Waiter, value: unknown): void {
+  finishWaiter(waiter);
+  waiter.resolve(value);
 }
 
 /** Queues a waiter that is rejected with AbortedError when `signal` fires; `onAbort` lets the owner clean up. */
-function enqueue(queue: Waiter[], signal: AbortSignal | undefined, onAbort: () => void): Promise<void> {
-  if (signal?.aborted) return Promise.reject(new AbortedError(signal.reason));
-  return new Promise<void>((resolve, reject) => {
+function enqueue(queue: Waiter[], signal: AbortSignal | undefined, onAbort: () => void): Promise<unknown> {
+  return new Promise<unknown>((resolve, reject) => {
     const waiter: Waiter = { resolve, reject, done: false, signal };
     if (signal) {
       waiter.onAbort = () => {
         if (waiter.done) return;
-        settle(waiter, new AbortedError(signal.reason));
+        finishWaiter(waiter);
+        reject(new AbortedError(signal.reason));
         onAbort();
       };
       signal.addEventListener('abort', waiter.onAbort, { once: true });
@@ -55,7 +58,7 @@ function enqueue(queue: Waiter[], signal: AbortSignal | undefined, onAbort: () =
   });
 }
 
-/** Drops settled waiters from the front of a queue; returns the first live one. */
+/** Index of the first live waiter at or after `start`. */
 function firstLive(queue: Waiter[], start: number): number {
   let i = start;
   while (i < queue.length && queue[i].done) i++;
@@ -67,34 +70,45 @@ const CATCH_UP_MS = 50;
 
 export interface RateLimiterOptions {
   /**
-   * Extra milliseconds added to the one-second window. The server counts arrivals, and network jitter can
-   * bunch requests that left evenly spaced, so the limiter aims slightly below the limit: with the default
-   * 50 ms it sends 1000 / 1050 ≈ 95 % of the allowed rate.
+   * Milliseconds added to the one-second window, for clock granularity: the server may count in whole
+   * milliseconds. Default 10.
    */
   marginMs?: number;
   clock?: Clock;
 }
 
+/** Called when the request that used a slot got its answer (or failed); call it exactly once. */
+export type SlotDone = () => void;
+
+/** One release: when its request finished (Infinity while it is in flight). */
+interface Slot {
+  finishedAt: number;
+}
+
 /**
- * Evenly spaced release of requests: at most `perSecond` per second, with no burst at start (a token bucket
- * that starts full would send its whole capacity in the first second on top of the steady rate, and the
- * server counts per second). Two rules hold together:
- *  - slots are `interval = (1000 + margin) / perSecond` ms apart; a late timer may release the slots it
- *    missed in one go (so the average rate does not sag with timer lateness), but
- *  - the n-th previous release must be at least `n × interval` ago (n = ⌊perSecond⌋), which caps every
- *    sliding window of 1000 + margin ms at perSecond releases, whatever the timers did.
- * Waiters are served first come, first served; an aborted waiter gives its turn away.
+ * The per-app pace: at most `perSecond` requests in any one-second window *as the server counts them*.
+ * The server counts arrivals, which the client cannot see, but an arrival always lies between the send
+ * and the answer. So two rules hold together:
+ *  - releases are evenly spaced, `1000 / perSecond` ms apart, with no burst at start (a token bucket
+ *    that starts full would send its whole capacity in the first second on top of the steady rate); a late
+ *    timer may release the slots it missed, up to CATCH_UP_MS of them, so the average does not sag;
+ *  - a release may reuse the slot of the request n releases back (n = ⌊perSecond⌋) only once that request
+ *    has *finished* and a full window (1000 ms + margin) has passed since. Its arrival came before its
+ *    answer, so no window at the server can hold n + 1 arrivals, whatever the network jitter.
+ * The second rule costs one round trip per window: the rate reached is about 1000 / (1000 + RTT) of the
+ * limit (≈ 99 % on loopback, ≈ 95 % at 50 ms). Waiters are served first come, first served; an aborted
+ * waiter gives its turn away.
  */
 export class RateLimiter {
   private readonly clock: Clock;
   private readonly marginMs: number;
   private perSecond = 0;
   private interval = 0;
-  /** Ring of the last n release times, for the sliding-window rule. */
-  private history = new Float64Array(1);
-  private historyNext = 0;
-  private historyCount = 0;
-  private nextSlot = -Infinity;
+  private windowMs = 0;
+  /** Ring of the last n releases. */
+  private slots: Slot[] = [];
+  private slotsNext = 0;
+  private nextRelease = -Infinity;
   private queue: Waiter[] = [];
   private head = 0;
   private live = 0;
@@ -103,7 +117,7 @@ export class RateLimiter {
 
   constructor(perSecond: number, options: RateLimiterOptions = {}) {
     this.clock = options.clock ?? systemClock;
-    this.marginMs = options.marginMs ?? 50;
+    this.marginMs = options.marginMs ?? 10;
     this.setRate(perSecond);
   }
 
@@ -116,38 +130,36 @@ export class RateLimiter {
     return this.live;
   }
 
-  /** Changes the rate; queued waiters keep their place. */
+  /** Changes the rate; queued waiters keep their place and the recent releases still count. */
   setRate(perSecond: number): void {
     if (!(perSecond > 0) || !Number.isFinite(perSecond)) {
       throw new RangeError(`requests per second must be a positive finite number, not ${perSecond}`);
     }
     if (perSecond === this.perSecond) return;
+    const previousInterval = this.interval;
     this.perSecond = perSecond;
-    this.interval = (1000 + this.marginMs) / perSecond;
+    this.interval = 1000 / perSecond;
     const size = Math.max(1, Math.floor(perSecond));
-    // Keep the newest releases so the window rule still holds across the change.
-    const kept: number[] = [];
-    for (let k = 0; k < Math.min(this.historyCount, size); k++) {
-      kept.unshift(this.history[(this.historyNext - 1 - k + this.history.length) % this.history.length]);
-    }
-    this.history = new Float64Array(size);
-    kept.forEach((t, i) => (this.history[i] = t));
-    this.historyCount = kept.length;
-    this.historyNext = kept.length % size;
-    // The next slot follows the newest release at the new spacing.
-    if (kept.length > 0) this.nextSlot = kept[kept.length - 1] + this.interval;
+    this.windowMs = (size * 1000) / perSecond + this.marginMs;
+    // Keep the newest releases, oldest first, so the window rule holds across the change.
+    const ordered = [...this.slots.slice(this.slotsNext), ...this.slots.slice(0, this.slotsNext)];
+    this.slots = ordered.slice(-size);
+    this.slotsNext = this.slots.length % size;
+    if (Number.isFinite(this.nextRelease)) this.nextRelease += this.interval - previousInterval;
     this.reschedule();
   }
 
-  /** Resolves when the caller may send one request; rejects with AbortedError when `signal` fires first. */
-  acquire(signal?: AbortSignal): Promise<void> {
-    const now = this.clock.now();
-    if (this.live === 0 && this.earliest(now) <= 0) {
-      // Nobody was waiting: the schedule restarts from now, so idle time is never banked as a burst.
-      this.record(now, now);
-      return Promise.resolve();
-    }
+  /**
+   * Resolves when the caller may send one request, with the function to call once that request has
+   * finished; rejects with AbortedError when `signal` fires first.
+   */
+  acquire(signal?: AbortSignal): Promise<SlotDone> {
     if (signal?.aborted) return Promise.reject(new AbortedError(signal.reason));
+    const now = this.clock.now();
+    if (this.live === 0 && this.wait(now) <= 0) {
+      // Nobody was waiting: the schedule restarts from now, so idle time is never banked as a burst.
+      return Promise.resolve(this.release(now));
+    }
     const promise = enqueue(this.queue, signal, () => {
       this.live--;
       this.compact();
@@ -155,38 +167,42 @@ export class RateLimiter {
     });
     this.live++;
     this.reschedule();
-    return promise;
+    return promise as Promise<SlotDone>;
   }
 
-  /** Milliseconds from `now` until the next release is allowed (≤ 0: now). */
-  private earliest(now: number): number {
-    let at = this.nextSlot;
-    if (this.historyCount === this.history.length) {
-      const oldest = this.history[this.historyNext];
-      at = Math.max(at, oldest + this.history.length * this.interval);
+  /** Milliseconds from `now` until the next release is allowed (≤ 0: now; Infinity: when a request finishes). */
+  private wait(now: number): number {
+    let at = this.nextRelease;
+    if (this.slots.length === Math.max(1, Math.floor(this.perSecond))) {
+      at = Math.max(at, this.slots[this.slotsNext].finishedAt + this.windowMs);
     }
     return at - now;
   }
 
-  /** Notes a release at `now` that used the slot at `slot`. */
-  private record(now: number, slot: number): void {
-    this.nextSlot = slot + this.interval;
-    this.history[this.historyNext] = now;
-    this.historyNext = (this.historyNext + 1) % this.history.length;
-    if (this.historyCount < this.history.length) this.historyCount++;
+  /** Takes the slot scheduled at `scheduled`. */
+  private release(scheduled: number): SlotDone {
+    this.nextRelease = scheduled + this.interval;
+    const slot: Slot = { finishedAt: Infinity };
+    const size = Math.max(1, Math.floor(this.perSecond));
+    if (this.slots.length < size) this.slots.push(slot);
+    else this.slots[this.slotsNext] = slot;
+    this.slotsNext = (this.slotsNext + 1) % size;
+    return () => {
+      if (slot.finishedAt !== Infinity) return;
+      slot.finishedAt = this.clock.now();
+      if (this.live > 0) this.reschedule();
+    };
   }
 
   private drain = (): void => {
     this.timer = undefined;
     this.timerAt = Infinity;
     const now = this.clock.now();
-    while (this.live > 0 && this.earliest(now) <= 0) {
+    while (this.live > 0 && this.wait(now) <= 0) {
       this.head = firstLive(this.queue, this.head);
       const waiter = this.queue[this.head++];
       this.live--;
-      // A late timer may release the slots it missed, up to CATCH_UP_MS of them (the window rule still holds).
-      this.record(now, Math.max(this.nextSlot, now - CATCH_UP_MS));
-      settle(waiter);
+      grant(waiter, this.release(Math.max(this.nextRelease, now - CATCH_UP_MS)));
     }
     this.compact();
     this.reschedule();
@@ -203,14 +219,16 @@ export class RateLimiter {
   }
 
   private reschedule(): void {
-    if (this.live === 0) {
+    const now = this.clock.now();
+    const wait = this.live === 0 ? Infinity : this.wait(now);
+    // Nobody waits, or the next release waits for a request to finish (its done() reschedules).
+    if (wait === Infinity) {
       if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
       this.timer = undefined;
       this.timerAt = Infinity;
       return;
     }
-    const now = this.clock.now();
-    const at = now + Math.max(0, this.earliest(now));
+    const at = now + Math.max(0, wait);
     if (this.timer !== undefined && this.timerAt <= at) return;
     if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
     this.timerAt = at;
@@ -254,6 +272,7 @@ export class Semaphore {
       this.active++;
       return this.releaser();
     }
+    if (signal?.aborted) throw new AbortedError(signal.reason);
     const promise = enqueue(this.queue, signal, () => {
       this.live--;
       if (this.live === 0) {
@@ -282,7 +301,7 @@ export class Semaphore {
       const waiter = this.queue[this.head++];
       this.live--;
       this.active++;
-      settle(waiter);
+      grant(waiter, undefined);
     }
     if (this.live === 0) {
       this.queue = [];
