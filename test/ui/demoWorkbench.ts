@@ -1,0 +1,70 @@
+// The demo as a UI test sees it: the packaged .vsix installed (never the development folder), a fresh
+// stand-in seeded with the demo data, chatRoles.endpoint pointing at it in user settings, and a copy of
+// demo/workspace opened. Call useDemoWorkbench() inside a describe(), like useWorkbench().
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { packageVsix } from '../host/packageVsix';
+import { repoRoot } from '../host/paths';
+import { DEMO_DATA_FILE } from '../standin/data/demo-app';
+import { startStandIn, type StandIn } from '../standin/server';
+import { useWorkbench, type Workbench, type WorkbenchOptions } from './workbench';
+
+export interface DemoWorkbench extends Workbench {
+  readonly standIn: StandIn;
+  /** The copy of demo/workspace the workbench has open. */
+  readonly workspace: string;
+}
+
+let packaged: Promise<string> | undefined;
+
+/** `npm run package` once per UI run: every suite installs the same .vsix. */
+function packagedVsix(): Promise<string> {
+  packaged ??= packageVsix();
+  return packaged;
+}
+
+export function useDemoWorkbench(): DemoWorkbench {
+  // useWorkbench reads its options when its own before hook runs, after this describe's first hook
+  // below has filled them in (hooks run in the order they are registered).
+  const options: WorkbenchOptions = { extensionDevelopmentPath: null };
+  let standIn: StandIn | undefined;
+  let scratch: string | undefined;
+
+  before(async function () {
+    this.timeout(240_000);
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'chat-roles-ui-demo-'));
+    const workspace = path.join(scratch, 'workspace');
+    fs.cpSync(path.join(repoRoot, 'demo', 'workspace'), workspace, { recursive: true });
+    standIn = await startStandIn({ data: DEMO_DATA_FILE });
+    options.installVsix = await packagedVsix();
+    options.folder = workspace;
+    options.userSettings = { 'chatRoles.endpoint': standIn.url };
+  });
+
+  const workbench = useWorkbench(options);
+
+  after(async () => {
+    await standIn?.close();
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  });
+
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the demo workbench is not started: use it inside tests, after useDemoWorkbench()');
+    return value;
+  };
+  return {
+    get page() {
+      return workbench.page;
+    },
+    get server() {
+      return workbench.server;
+    },
+    get standIn() {
+      return started(standIn);
+    },
+    get workspace() {
+      return started(options.folder);
+    },
+  };
+}
