@@ -1,0 +1,107 @@
+// Helpers of the hardening tests (faults, bad input, secrets, trust, concurrency): watching for unhandled
+// rejections, recording the notifications the extension shows, user settings set for one test, and the
+// "every requested account ends in exactly one outcome" check.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { CheckJson } from './support';
+
+/** Seed roles of the test app's work group (test/standin/data/test.json); any other account is NotMember. */
+export const WORK_ROLES: Readonly<Record<string, string>> = { alice: 'Owner', bob: 'Admin', carol: 'Member', dave: 'Member' };
+
+/** Collects every unhandled promise rejection in the extension host while it is on. */
+export class UnhandledWatch implements vscode.Disposable {
+  readonly seen: unknown[] = [];
+  private readonly listener = (reason: unknown) => this.seen.push(reason);
+
+  constructor() {
+    process.on('unhandledRejection', this.listener);
+  }
+
+  /** Fails with the first rejection nobody handled. */
+  assertNone(what: string): void {
+    const first = this.seen[0];
+    assert.strictEqual(this.seen.length, 0, `${what}: ${this.seen.length} unhandled rejection(s), the first: ${first instanceof Error ? first.stack : String(first)}`);
+  }
+
+  dispose(): void {
+    process.off('unhandledRejection', this.listener);
+  }
+}
+
+type ShowMessage = (message: string, ...rest: unknown[]) => Thenable<unknown>;
+const KINDS = ['showInformationMessage', 'showWarningMessage', 'showErrorMessage'] as const;
+
+/**
+ * Records the text of every notification while it is on. The extension and these tests share one `vscode`
+ * API object (the host hands out one per extension, and the tests live inside the extension's folder), so
+ * wrapping its window functions sees exactly what the extension passes to them; the real ones still run.
+ */
+export class NotificationRecorder implements vscode.Disposable {
+  readonly texts: string[] = [];
+  private readonly originals = new Map<(typeof KINDS)[number], ShowMessage>();
+
+  constructor() {
+    const win = vscode.window as unknown as Record<(typeof KINDS)[number], ShowMessage>;
+    for (const kind of KINDS) {
+      const original = win[kind];
+      this.originals.set(kind, original);
+      win[kind] = (message: string, ...rest: unknown[]) => {
+        this.texts.push(message);
+        return original.call(vscode.window, message, ...rest);
+      };
+      assert.notStrictEqual(win[kind], original, `vscode.window.${kind} could not be wrapped`);
+    }
+  }
+
+  dispose(): void {
+    const win = vscode.window as unknown as Record<(typeof KINDS)[number], ShowMessage>;
+    for (const [kind, original] of this.originals) win[kind] = original;
+  }
+}
+
+/** Sets user (global) settings of chatRoles for a test; restore() puts the previous values back. */
+export async function withUserSettings(values: Record<string, unknown>): Promise<{ restore(): Promise<void> }> {
+  const config = vscode.workspace.getConfiguration('chatRoles');
+  const previous = Object.keys(values).map((key) => [key, config.inspect(key)?.globalValue] as const);
+  for (const [key, value] of Object.entries(values)) await config.update(key, value, vscode.ConfigurationTarget.Global);
+  return {
+    async restore() {
+      for (const [key, value] of previous) await vscode.workspace.getConfiguration('chatRoles').update(key, value, vscode.ConfigurationTarget.Global);
+    },
+  };
+}
+
+/** Every outcome of one group: account → a role, or the error code it ended in. */
+export function outcomesOf(group: CheckJson['groups'][number]): Map<string, string | number> {
+  const out = new Map<string, string | number>();
+  const put = (account: string, outcome: string | number) => {
+    assert.ok(!out.has(account), `${group.groupId}: ${account} has two outcomes (${String(out.get(account))} and ${String(outcome)})`);
+    out.set(account, outcome);
+  };
+  for (const { account, role } of group.roles) put(account, role);
+  const errors = group.errors ?? (group.error ? [group.error] : []);
+  for (const e of errors) {
+    assert.ok(typeof e.message === 'string' && e.message.trim().length > 0, `${group.groupId}: error ${String(e.code)} has a message`);
+    for (const account of e.accounts) put(account, e.code);
+  }
+  return out;
+}
+
+/**
+ * Asserts the answer has one entry per group, in order, and that every requested account (without
+ * repeats) ended in exactly one outcome: a role or a named error. Returns the outcomes per group.
+ */
+export function assertEveryAccountAccounted(result: CheckJson, groupIds: readonly string[], accounts: readonly string[]): Map<string, string | number>[] {
+  assert.deepStrictEqual(result.groups.map((g) => g.groupId), [...new Set(groupIds)], 'one entry per requested group, in order');
+  const wanted = [...new Set(accounts)].sort();
+  return result.groups.map((g) => {
+    const outcomes = outcomesOf(g);
+    assert.deepStrictEqual([...outcomes.keys()].sort(), wanted, `${g.groupId}: every requested account has exactly one outcome`);
+    return outcomes;
+  });
+}
+
+/** The seed role of an account in the work group. */
+export function workRole(account: string): string {
+  return Object.hasOwn(WORK_ROLES, account) ? WORK_ROLES[account] : 'NotMember';
+}
