@@ -1,19 +1,18 @@
 // The floors rows 1 and 2 compare the client against: the least work that sends the same requests.
-import { Agent, request } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import { ROLE_PATH, roleQuery } from './workload';
 
 /**
- * Sends every body with at most `maxInFlight` requests outstanding over one keep-alive Agent,
- * reading each response body as text and nothing more: no parsing, no retry, no limiter.
+ * Sends every body with at most `maxInFlight` requests outstanding over the given keep-alive dispatcher
+ * (closed at the end), reading each response body as bytes and nothing more: no parsing, no retry, no limiter.
  */
 export async function bareUndiciLoop(
   origin: string,
   userSig: string,
   bodies: string[],
   maxInFlight: number,
-  agentOptions: Agent.Options,
+  agent: Dispatcher,
 ): Promise<number> {
-  const agent = new Agent(agentOptions);
   let next = 0;
   let bytes = 0;
   async function worker(): Promise<void> {
@@ -25,9 +24,9 @@ export async function bareUndiciLoop(
         body,
         dispatcher: agent,
       });
-      const text = await res.body.text();
+      const answer = await res.body.bytes();
       if (res.statusCode !== 200) throw new Error(`bare loop: HTTP ${res.statusCode}`);
-      bytes += text.length;
+      bytes += answer.length;
     }
   }
   try {
