@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { redactSecrets } from './chat/errors';
 
+/** Runs of UserSig/secret-key characters long enough that matching a secret is no accident. */
+const SECRET_LIKE_RUN = /[A-Za-z0-9*\-_+/=]{12,}/g;
+
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
 
 /**
@@ -20,9 +23,14 @@ export class Log implements vscode.Disposable {
     this.secrets = secrets.filter((s): s is string => typeof s === 'string' && s.length > 0);
   }
 
-  /** Scrubs a text the same way log lines are scrubbed (for messages shown to the user too). */
+  /**
+   * Scrubs a text the same way log lines are scrubbed (for messages shown to the user too): UserSig
+   * parameters, the known secrets, and any long piece of one (a server message may quote a secret cut short).
+   */
   redact(text: string): string {
-    return redactSecrets(text, this.secrets);
+    const out = redactSecrets(text, this.secrets);
+    if (!this.secrets.length) return out;
+    return out.replace(SECRET_LIKE_RUN, (run) => (this.secrets.some((s) => s.includes(run)) ? '***' : run));
   }
 
   write(level: LogLevel, message: string): void {

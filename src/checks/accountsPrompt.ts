@@ -8,6 +8,8 @@ interface AccountsItem extends vscode.QuickPickItem {
   accounts: string[];
   /** Why the typed list cannot be used, if it cannot. */
   problem?: string;
+  /** The entry made from the typed text (not a recent list). */
+  typed?: boolean;
 }
 
 /** Accounts to check in a group: typed (comma, space or newline separated) or a recent list. */
@@ -18,19 +20,23 @@ export async function promptForAccounts(prompts: Prompts, recents: RecentAccount
     description: `recent · ${accounts.length} account${accounts.length === 1 ? '' : 's'}`,
     accounts,
   }));
-  const itemsFor = (value: string): AccountsItem[] => {
+  const typedItem = (value: string): AccountsItem | undefined => {
     const typed = parseAccountList(value);
-    if (!typed.length) return recentItems;
+    if (!typed.length) return undefined;
     const problem = typed.map((a) => checkAccount(a) && `${a}: ${checkAccount(a)}`).find(Boolean) || undefined;
-    const head: AccountsItem = {
+    return {
       label: typed.join(', '),
       description: problem ? undefined : `check ${typed.length} account${typed.length === 1 ? '' : 's'}`,
       detail: problem ? `$(error) ${problem}` : undefined,
       alwaysShow: true,
       accounts: typed,
       problem,
+      typed: true,
     };
-    return [head, ...recentItems.filter((r) => r.label !== head.label)];
+  };
+  const itemsFor = (value: string): AccountsItem[] => {
+    const head = typedItem(value);
+    return head ? [head, ...recentItems.filter((r) => r.label !== head.label)] : recentItems;
   };
   const target = groupIds.length === 1 ? groupIds[0] : `${groupIds.length} groups`;
   const chosen = await prompts.pick<AccountsItem>({
@@ -39,6 +45,7 @@ export async function promptForAccounts(prompts: Prompts, recents: RecentAccount
     value: initial.join(', '),
     items: recentItems,
     itemsFor,
+    onAccept: (item, value) => (item.typed ? (typedItem(value) ?? item) : item),
     canAccept: (item) => !item.problem && item.accounts.length > 0,
   });
   return chosen?.accounts;

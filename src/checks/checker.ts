@@ -59,6 +59,8 @@ export class RoleChecker implements vscode.Disposable {
 
     const started = Date.now();
     const results = await this.query(credentials, groupIds, accounts);
+    // A server's ErrorInfo may quote the request, even a UserSig cut short: scrub before anything shows it.
+    for (const g of results) for (const e of g.errors) e.message = this.log.redact(e.message);
     await this.explainNoPermission(credentials, results);
     this.log.info(`Checked ${groupIds.length} group(s) × ${accounts.length} account(s) in ${Date.now() - started} ms.`);
 

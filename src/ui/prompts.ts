@@ -23,6 +23,11 @@ export interface PickPromptOptions<T extends vscode.QuickPickItem> {
   items: readonly T[];
   /** Rebuilds the items as the user types (for a "use what I typed" entry); defaults to the fixed items. */
   itemsFor?: (value: string) => readonly T[];
+  /**
+   * The item Enter means, given the value at that moment: lets an entry built from the typed text be
+   * rebuilt from the final text, in case Enter came before the list caught up with the last keystroke.
+   */
+  onAccept?: (item: T, value: string) => T;
   /** Whether Enter on this item may close the pick (e.g. not on an entry that shows a typing error). */
   canAccept?: (item: T) => boolean;
 }
@@ -96,10 +101,14 @@ export class Prompts implements vscode.Disposable {
       let done = false;
       const disposables: vscode.Disposable[] = [
         qp.onDidChangeValue((v) => {
-          if (options.itemsFor) qp.items = options.itemsFor(v);
+          if (!options.itemsFor) return;
+          qp.items = options.itemsFor(v);
+          // What was just typed is what Enter means; the arrow keys still reach the other entries.
+          qp.activeItems = qp.items.slice(0, 1);
         }),
         qp.onDidAccept(() => {
-          const chosen = qp.activeItems[0] ?? qp.selectedItems[0];
+          const active = qp.activeItems[0] ?? qp.selectedItems[0];
+          const chosen = active && options.onAccept ? options.onAccept(active, qp.value) : active;
           if (!chosen || options.canAccept?.(chosen) === false) return;
           done = true;
           resolve(chosen);

@@ -90,8 +90,11 @@ export function rangeOf(document: vscode.TextDocument, needle: string, nth = 0):
   return new vscode.Range(document.positionAt(at), document.positionAt(at + needle.length));
 }
 
+/** Closes every editor, discarding unsaved untitled text (closeAllEditors would ask to save it). */
 export async function closeAllEditors(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  for (let i = 0; i < 50 && vscode.window.tabGroups.all.some((g) => g.tabs.length > 0); i++) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
 }
 
 /** Records every prompt the extension shows, so a test can answer them in order. */
@@ -124,11 +127,13 @@ export class PromptRecorder implements vscode.Disposable {
 }
 
 /**
- * Types into a prompt as a user would and presses Enter: sets the value, waits until the workbench has
- * it (and, for quick picks, until `ready` holds, e.g. the wanted item is active), then runs the
- * workbench's own accept command.
+ * Types into a prompt and presses Enter: sets the value, then runs the workbench's own accept command.
+ * A quick pick echoes the new value back (onDidChangeValue), so we wait for that and for `ready` (e.g.
+ * the wanted item is active). An input box in this host does not echo a value set by the extension, so
+ * its "as typed" validation is seen on Enter, where the prompt checks the value again.
  */
 export async function answer(input: vscode.InputBox | vscode.QuickPick<vscode.QuickPickItem>, value: string, ready: () => boolean = () => true): Promise<void> {
+  const isPick = 'items' in input;
   if (input.value !== value) {
     const echoed = new Promise<void>((resolve) => {
       const d = input.onDidChangeValue((v) => {
@@ -139,7 +144,8 @@ export async function answer(input: vscode.InputBox | vscode.QuickPick<vscode.Qu
       });
     });
     input.value = value;
-    await within(echoed, 5000, `the prompt to show "${value.slice(0, 20)}"`);
+    if (isPick) await within(echoed, 5000, `the quick pick to show "${value.slice(0, 20)}"`);
+    else await sleep(100);
   }
   const deadline = Date.now() + 5000;
   while (!ready()) {
@@ -152,5 +158,8 @@ export async function answer(input: vscode.InputBox | vscode.QuickPick<vscode.Qu
 /** Answers an accounts quick pick with a typed list. */
 export function answerAccounts(pick: vscode.QuickPick<vscode.QuickPickItem>, accounts: string[]): Promise<void> {
   const wanted = accounts.join(',');
-  return answer(pick, accounts.join(', '), () => ((pick.activeItems[0] as { accounts?: string[] } | undefined)?.accounts ?? []).join(',') === wanted);
+  return answer(pick, accounts.join(', '), () => {
+    const active = pick.activeItems[0] as { accounts?: string[]; typed?: boolean } | undefined;
+    return active?.typed === true && (active.accounts ?? []).join(',') === wanted;
+  });
 }

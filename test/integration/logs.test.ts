@@ -1,0 +1,85 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { ChatRolesApi } from '../../src/api';
+import { TEST_ADMIN, TEST_GROUPS, TEST_SDK_APP_ID, TEST_SECRET_KEY } from '../standin/data/test-app';
+import type { StandIn } from '../standin/server';
+import { userSig } from '../standin/test-kit';
+import { checkRoles, extensionApi, resetExtensionState, setTestCredentials, sleep, startTestServer, stopTestServer, testUserSig } from './support';
+
+/** VS Code's LogLevel.Trace. */
+const TRACE = 1;
+
+function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+describe('logs', () => {
+  let api: ChatRolesApi;
+  let server: StandIn;
+
+  before(async () => {
+    api = await extensionApi();
+    // Everything at trace level: the extension's channel and VS Code's own extension-host logging.
+    await vscode.commands.executeCommand('workbench.action.setDefaultLogLevel', TRACE);
+    await vscode.commands.executeCommand('workbench.action.setDefaultLogLevel', TRACE, 'chat-roles.chat-roles');
+    server = await startTestServer();
+  });
+  after(async () => {
+    await stopTestServer(server);
+    await resetExtensionState();
+  });
+
+  it('never writes the UserSig or the secret key to any log, even at trace level', async () => {
+    const sig = testUserSig();
+    await setTestCredentials(sig);
+    await checkRoles([TEST_GROUPS.work, '@TGS#2NOSUCHGRP'], ['alice', 'bob']);
+    server.addFault({ fault: { kind: 'errorCode', code: 70001, info: `bad sig ${sig}` }, api: 'get_role_in_group', times: 1 });
+    const quoted = await checkRoles([TEST_GROUPS.public], ['alice']);
+    const shown = JSON.stringify(quoted) + JSON.stringify(api.services.results.all());
+    assert.strictEqual(quoted.groups[0].error?.code, 70001);
+    for (let i = 0; i + 20 <= sig.length; i += 4) assert.ok(!shown.includes(sig.slice(i, i + 20)), 'a result quotes part of the UserSig');
+    server.addFault({ fault: { kind: 'http502' }, api: 'get_role_in_group', times: 1 });
+    await checkRoles([TEST_GROUPS.meeting], ['carol']);
+    // A refused UserSig must not be logged either.
+    const refused = userSig({ identifier: 'bob' });
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('chatRoles.setCredentials', { sdkAppId: TEST_SDK_APP_ID, identifier: TEST_ADMIN, userSig: refused })));
+    // And the secret key, with the UserSigs minted from it.
+    await vscode.commands.executeCommand('chatRoles.setCredentials', { sdkAppId: TEST_SDK_APP_ID, identifier: TEST_ADMIN, secretKey: TEST_SECRET_KEY });
+    await checkRoles([TEST_GROUPS.work], ['alice']);
+
+    await sleep(1500); // file loggers flush on a short timer
+    const ownLog = path.join(api.logDirectory.fsPath, 'Chat Roles.log');
+    assert.ok(fs.existsSync(ownLog), `${ownLog} exists`);
+    const own = fs.readFileSync(ownLog, 'utf8');
+    // Each request is logged at debug level with its URL: the level is low enough for the search to mean something.
+    assert.match(own, /\[debug\] POST \S*\/v4\/group_open_http_svc\/get_role_in_group\?/, `no request lines in:\n${own.slice(-1500)}`);
+    assert.match(own, /usersig=\*\*\*/);
+    assert.match(own, /Credentials stored for SDKAppID/);
+
+    // Every log file of this window's session: the extension's, the extension host's, the server's.
+    const sessionDir = path.dirname(path.dirname(api.logDirectory.fsPath));
+    const files = filesUnder(sessionDir);
+    assert.ok(files.length > 1, `found the session's log files in ${sessionDir}`);
+    const secrets = [sig, refused, TEST_SECRET_KEY, encodeURIComponent(sig)];
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const secret of secrets) assert.ok(!text.includes(secret), `${file} contains a secret`);
+    }
+    // Nor any long piece of one (a server message quoting a UserSig cut short).
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      for (let i = 0; i + 20 <= sig.length; i += 4) assert.ok(!text.includes(sig.slice(i, i + 20)), `${file} contains part of the UserSig`);
+    }
+    // Minted UserSigs are never known to the test; no usersig value may appear at all.
+    for (const file of files) {
+      const m = /usersig=(?!\*\*\*)[^&\s"']{16,}/i.exec(fs.readFileSync(file, 'utf8'));
+      assert.strictEqual(m, null, `${file} holds a usersig value`);
+    }
+  });
+});

@@ -1,0 +1,165 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { ChatRolesApi } from '../../src/api';
+import type { RolesNode } from '../../src/views/nodes';
+import { TEST_SDK_APP_ID, TEST_GROUPS } from '../standin/data/test-app';
+import type { StandIn } from '../standin/server';
+import {
+  PromptRecorder,
+  answerAccounts,
+  checkRoles,
+  closeAllEditors,
+  extensionApi,
+  openEditor,
+  resetExtensionState,
+  setTestCredentials,
+  startTestServer,
+  stopTestServer,
+  within,
+} from './support';
+
+function label(node: vscode.TreeItem): string {
+  return typeof node.label === 'string' ? node.label : (node.label?.label ?? '');
+}
+
+function icon(node: vscode.TreeItem): [string, string | undefined] {
+  const i = node.iconPath as vscode.ThemeIcon;
+  return [i.id, i.color?.id];
+}
+
+describe('roles tree', () => {
+  let api: ChatRolesApi;
+  let server: StandIn;
+
+  const roots = () => api.services.tree.getChildren() as RolesNode[];
+  const children = (node: RolesNode) => api.services.tree.getChildren(node) as RolesNode[];
+
+  before(async () => {
+    api = await extensionApi();
+    server = await startTestServer();
+  });
+  after(async () => {
+    await stopTestServer(server);
+  });
+  beforeEach(async () => {
+    await setTestCredentials();
+    server.clearFaults();
+  });
+  afterEach(async () => {
+    await closeAllEditors();
+    await resetExtensionState();
+  });
+
+  it('shows a group with a summary, a tooltip with the app and time, and accounts with an icon per role', async () => {
+    await checkRoles([TEST_GROUPS.work], ['alice', 'bob', 'carol', 'zoe']);
+    const [group] = roots();
+    assert.strictEqual(label(group), TEST_GROUPS.work);
+    assert.strictEqual(group.description, '4 checked · 1 owner · 1 admin · 1 member · 1 not in group');
+    const tooltip = (group.tooltip as vscode.MarkdownString).value;
+    assert.match(tooltip, new RegExp(String(TEST_SDK_APP_ID)));
+    assert.match(tooltip, /checked \d{4}-\d\d-\d\d \d\d:\d\d/);
+    const accounts = children(group);
+    assert.deepStrictEqual(
+      accounts.map((n) => [label(n), n.description, ...icon(n)]),
+      [
+        ['alice', 'Owner', 'star-full', 'charts.yellow'],
+        ['bob', 'Admin', 'shield', 'charts.blue'],
+        ['carol', 'Member', 'person', 'charts.green'],
+        ['zoe', 'not a member', 'circle-slash', 'disabledForeground'],
+      ],
+    );
+    for (const n of accounts) assert.strictEqual(api.services.tree.getParent(n), group);
+    await within(api.services.treeView.reveal(accounts[1], { select: false, focus: false }).then(undefined, () => api.services.treeView.reveal(accounts[1])), 10_000, 'reveal');
+  });
+
+  it('shows an error node with code, meaning, advice and a link to the docs', async () => {
+    await checkRoles(['@TGS#2NOSUCHGRP'], ['alice']);
+    const [group] = roots();
+    assert.match(String(group.description), /1 error/);
+    const [error] = children(group);
+    assert.strictEqual(label(error), '10010 Group not found');
+    assert.match((error.tooltip as vscode.MarkdownString).value, /disbanded/);
+    assert.strictEqual(error.command?.command, 'chatRoles.openErrorDocs');
+    assert.strictEqual(error.contextValue, 'chatRoles.error');
+  });
+
+  it('copies a group as a Markdown table and as JSON, never with a secret', async () => {
+    const sig = await setTestCredentials();
+    await checkRoles([TEST_GROUPS.meeting], ['carol', 'dave']);
+    const [group] = roots();
+    await vscode.commands.executeCommand('chatRoles.copyAsMarkdown', group);
+    const md = await vscode.env.clipboard.readText();
+    assert.match(md, /\| Account \| Role \|\n\| --- \| --- \|\n/);
+    assert.match(md, /\| carol \| Owner \|/);
+    assert.match(md, /\| dave \| Member \|/);
+    assert.ok(!md.includes(sig));
+    await vscode.commands.executeCommand('chatRoles.copyAsJson', group);
+    const json = JSON.parse(await vscode.env.clipboard.readText());
+    assert.deepStrictEqual(Object.keys(json), ['groups']);
+    assert.deepStrictEqual(Object.keys(json.groups[0]).sort(), ['groupId', 'roles']);
+    assert.strictEqual(json.groups[0].groupId, TEST_GROUPS.meeting);
+    assert.deepStrictEqual(json.groups[0].roles.map((r: { account: string; role: string }) => `${r.account}:${r.role}`).sort(), ['carol:Owner', 'dave:Member']);
+  });
+
+  it('checks a group again with the same accounts, removes it, and clears everything', async () => {
+    await checkRoles([TEST_GROUPS.work, TEST_GROUPS.public], ['alice']);
+    server.resetRecords();
+    const target = roots().find((n) => label(n) === TEST_GROUPS.public)!;
+    await within(vscode.commands.executeCommand('chatRoles.checkAgain', target), 20_000, 'check again');
+    assert.deepStrictEqual(
+      server.requests.filter((r) => r.api === 'get_role_in_group').map((r) => [r.groupId, r.accounts]),
+      [[TEST_GROUPS.public, ['alice']]],
+    );
+    assert.strictEqual(label(roots()[0]), TEST_GROUPS.public, 'the group checked last comes first');
+    await vscode.commands.executeCommand('chatRoles.removeGroup', roots()[0]);
+    assert.deepStrictEqual(roots().map(label), [TEST_GROUPS.work]);
+    await vscode.commands.executeCommand('chatRoles.clearResults');
+    assert.deepStrictEqual(roots(), []);
+  });
+
+  it('refreshes all groups', async () => {
+    await checkRoles([TEST_GROUPS.work], ['alice']);
+    await checkRoles([TEST_GROUPS.meeting], ['carol', 'dave']);
+    server.resetRecords();
+    await within(vscode.commands.executeCommand('chatRoles.refreshAll'), 20_000, 'refresh all');
+    const asked = server.requests.filter((r) => r.api === 'get_role_in_group').map((r) => `${r.groupId}:${(r.accounts ?? []).join(',')}`).sort();
+    assert.deepStrictEqual(asked, [`${TEST_GROUPS.meeting}:carol,dave`, `${TEST_GROUPS.work}:alice`].sort());
+  });
+
+  it('goes to where the ID was found', async () => {
+    const prompts = new PromptRecorder(api);
+    try {
+      const editor = await openEditor(`// groups\nconst g = "${TEST_GROUPS.work}";\n`);
+      const document = editor.document;
+      editor.selection = new vscode.Selection(1, 14, 1, 14);
+      const done = vscode.commands.executeCommand('chatRoles.checkRoles');
+      await answerAccounts(await prompts.next(), ['alice']);
+      await within(done, 20_000, 'the check');
+      const [group] = roots();
+      assert.strictEqual(group.contextValue, 'chatRoles.group.withSource');
+      await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
+      await vscode.commands.executeCommand('chatRoles.goToSource', group);
+      const active = vscode.window.activeTextEditor;
+      assert.strictEqual(active?.document.uri.toString(), document.uri.toString());
+      assert.strictEqual(active?.document.getText(active.selection), TEST_GROUPS.work);
+    } finally {
+      prompts.dispose();
+    }
+  });
+
+  it('keeps results (and no secret) across a reload: a new store over the same workspace state shows them', async () => {
+    const sig = await setTestCredentials();
+    await checkRoles([TEST_GROUPS.work, '@TGS#2NOSUCHGRP'], ['alice', 'bob']);
+    const restored = api.restoredTree();
+    try {
+      const shape = (tree: vscode.TreeDataProvider<RolesNode>) =>
+        (tree.getChildren() as RolesNode[]).map((g) => [label(g), g.description, (tree.getChildren(g) as RolesNode[]).map((n) => `${label(n)}=${String(n.description)}`)]);
+      assert.deepStrictEqual(shape(restored), shape(api.services.tree));
+      assert.strictEqual(shape(restored).length, 2);
+      const stored = JSON.stringify(api.services.results.all());
+      assert.ok(!stored.includes(sig), 'the persisted results hold no UserSig');
+    } finally {
+      restored.dispose();
+    }
+  });
+});
