@@ -8,6 +8,7 @@ import { packageVsix } from '../host/packageVsix';
 import { repoRoot } from '../host/paths';
 import { DEMO_DATA_FILE } from '../standin/data/demo-app';
 import { startStandIn, type StandIn } from '../standin/server';
+import { CHAT_ROLES_TAB } from './person';
 import { useWorkbench, type Workbench, type WorkbenchOptions } from './workbench';
 
 export interface DemoWorkbench extends Workbench {
@@ -43,6 +44,13 @@ export function useDemoWorkbench(): DemoWorkbench {
   });
 
   const workbench = useWorkbench(options);
+
+  before(async function () {
+    this.timeout(60_000);
+    // The installed extension's contributions (its view container, its commands in the palette) are in
+    // once its activity bar tab is drawn.
+    await workbench.page.locator(CHAT_ROLES_TAB).waitFor({ timeout: 45_000 });
+  });
 
   after(async () => {
     await standIn?.close();

@@ -43,7 +43,10 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const widget = quickInput(page);
   await widget.locator('input:focus').waitFor({ timeout: UI_WAIT_MS });
   await page.keyboard.type(title);
-  await widget.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: UI_WAIT_MS });
+  const entry = widget.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await entry.waitFor({ timeout: UI_WAIT_MS }).catch(async (e: Error) => {
+    throw new Error(`${e.message}\nthe palette shows: ${await widget.innerText().catch(() => '(nothing)')}`);
+  });
   await page.keyboard.press('Enter');
 }
 
