@@ -79,6 +79,31 @@ function quoteValue(value: string, secrets: readonly string[]): string {
   return JSON.stringify(redactSecrets(clipped, [...secrets]));
 }
 
+/** Real answers nest three levels deep; anything far deeper is not one (and costs V8 dearly to parse). */
+const MAX_DEPTH = 32;
+/** Bodies up to this size parse fast whatever their shape; larger ones are checked for depth first. */
+const DEPTH_CHECK_FROM_BYTES = 64 * 1024;
+
+/** True when the JSON text nests arrays/objects deeper than `limit` (brackets inside strings ignored). One pass. */
+function nestsDeeperThan(body: Uint8Array, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped byte
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
+    }
+  }
+  return false;
+}
+
 function problem(code: ErrorCode, detail: string, status?: number): { ok: false; problem: ResponseProblem } {
   return { ok: false, problem: status === undefined ? { code, detail } : { code, detail, status } };
 }
@@ -95,6 +120,9 @@ function parseEnvelope(status: number, body: Uint8Array, secrets: readonly strin
   if (status !== 200) {
     const start = body.byteLength > 0 ? `; the body began ${quoteStart(body, secrets)}` : '';
     return problem('HTTP_STATUS', `the server answered HTTP ${status}${start}`, status);
+  }
+  if (body.byteLength > DEPTH_CHECK_FROM_BYTES && nestsDeeperThan(body, MAX_DEPTH)) {
+    return problem('BAD_RESPONSE', `the response nests deeper than ${MAX_DEPTH} levels: ${quoteStart(body, secrets)}`);
   }
   let text = decode(body);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -107,6 +107,15 @@ describe('parse: get_role_in_group answers', () => {
     });
   }
 
+  it('refuses a large body nested absurdly deep without parsing it; brackets inside strings do not count', () => {
+    const deep = parseRoleResponse(200, enc(`{"ErrorCode":0,"UserIdList":${'['.repeat(70_000)}${']'.repeat(70_000)}}`), ['a']);
+    assert.ok(!deep.ok && /nests deeper than 32 levels/.test(deep.problem.detail));
+    const quoted = JSON.stringify({ ErrorCode: 0, UserIdList: [{ Member_Account: 'a', Role: 'Owner' }], Note: '[{'.repeat(50_000) + '\\"' });
+    const parsed = parseRoleResponse(200, enc(quoted), ['a']);
+    assert.ok(parsed.ok);
+    assert.deepStrictEqual(parsed.value.outcomes, ['Owner']);
+  });
+
   it('accepts a UTF-8 byte-order mark and non-ASCII accounts', () => {
     const parsed = parseRoleResponse(200, enc('\uFEFF' + JSON.stringify({ ErrorCode: 0, UserIdList: [{ Member_Account: '张三', Role: 'Owner' }] })), ['张三']);
     assert.ok(parsed.ok);

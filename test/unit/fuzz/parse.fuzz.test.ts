@@ -179,7 +179,7 @@ describe('fuzz: response parser', () => {
       for (const mb of [0.5, 1, 2, 4]) {
         const body = make(mb);
         const runs: number[] = [];
-        for (let k = 0; k < 3; k++) {
+        for (let k = 0; k < 5; k++) {
           const t = performance.now();
           const parsed = parseRoleResponse(200, body, requested, [SECRET_SIG]);
           runs.push(performance.now() - t);
@@ -191,8 +191,8 @@ describe('fuzz: response parser', () => {
       const last = perMb[perMb.length - 1];
       // Linear: the time per MB at 4 MB stays within a small factor of that at ½ MB (quadratic would be 8×).
       assert.ok(last <= Math.max(first * 3, 5), `${name}: ${perMb.map((t) => t.toFixed(2)).join(', ')} ms/MB`);
-      // And bounded in absolute terms (deep nesting is the slowest: V8 allocates one array per bracket pair).
-      assert.ok(last < 300, `${name}: ${last.toFixed(1)} ms/MB`);
+      // And fast in absolute terms (generous: the machine may be busy).
+      assert.ok(last < 150, `${name}: ${last.toFixed(1)} ms/MB`);
     }
   });
 });
