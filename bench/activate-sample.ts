@@ -1,5 +1,5 @@
 // One activation sample, run in a fresh Node process per sample (row 4): require the given bundle and
-// run its activate(), printing {requireMs, activateMs} as JSON on stdout.
+// run its activate(), printing {requireMs, activateMs, subscriptions} as JSON on stdout.
 import * as path from 'node:path';
 import { fakeExtensionContext, installVscodeStub } from './vscode-stub';
 import { nowMs } from './stats';
@@ -7,14 +7,16 @@ import { nowMs } from './stats';
 async function main(): Promise<void> {
   const bundle = path.resolve(process.argv[2]);
   installVscodeStub();
-  const context = fakeExtensionContext(path.resolve(__dirname, '..', '..'));
+  const context = fakeExtensionContext(path.resolve(__dirname, '..', '..')) as { subscriptions: unknown[] };
   const t0 = nowMs();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ext = require(bundle) as { activate(context: unknown): unknown };
   const t1 = nowMs();
   await ext.activate(context);
   const t2 = nowMs();
-  process.stdout.write(JSON.stringify({ requireMs: t1 - t0, activateMs: t2 - t1 }) + '\n');
+  // What activate() registered: proof that it ran to the end rather than failing early.
+  const subscriptions = context.subscriptions.length;
+  process.stdout.write(JSON.stringify({ requireMs: t1 - t0, activateMs: t2 - t1, subscriptions }) + '\n');
   process.exit(0);
 }
 

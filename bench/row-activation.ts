@@ -8,7 +8,11 @@ import { RowResult, spreadOf } from './results';
 import { round, summarize } from './stats';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const MAIN_BUNDLE = path.join(ROOT, 'dist', 'extension.js');
+const DIST = path.join(ROOT, 'dist');
+/** A snapshot of dist/ taken once, so a rebuild of dist/ during the row cannot change what is measured. */
+const SNAPSHOT = path.join(ROOT, 'bench', 'out', 'dist');
+const MAIN_BUNDLE = path.join(SNAPSHOT, 'extension.js');
+const RUNTIME_BUNDLE = path.join(SNAPSHOT, 'chat-runtime.js');
 const INLINED_BUNDLE = path.join(ROOT, 'bench', 'out', 'extension-inlined.js');
 const SAMPLE_SCRIPT = path.join(__dirname, 'activate-sample.js');
 const SAMPLES = 15;
@@ -53,22 +57,28 @@ async function buildInlined(): Promise<void> {
 function sample(bundle: string): number {
   const r = spawnSync(process.execPath, [SAMPLE_SCRIPT, bundle], { encoding: 'utf8', timeout: 30_000 });
   if (r.status !== 0) throw new Error(`row 4: activation sample of ${bundle} failed: ${r.stderr || r.error?.message}`);
-  const { requireMs, activateMs } = JSON.parse(r.stdout) as { requireMs: number; activateMs: number };
+  const { requireMs, activateMs, subscriptions } = JSON.parse(r.stdout) as { requireMs: number; activateMs: number; subscriptions: number };
+  if (subscriptions === 0) throw new Error(`row 4: activate() of ${bundle} registered nothing`);
   return requireMs + activateMs;
 }
 
-function assertMinified(bundle: string): void {
-  const text = fs.readFileSync(bundle, 'utf8');
-  if (text.includes('//# sourceMappingURL=')) {
-    throw new Error(`row 4: ${bundle} is a development build; run \`node esbuild.js --production\` first (npm run bench does)`);
+/** Copies the production bundles aside, refusing a development build (it has source map comments). */
+function snapshotDist(): void {
+  fs.mkdirSync(SNAPSHOT, { recursive: true });
+  for (const file of ['extension.js', 'chat-runtime.js']) {
+    const text = fs.readFileSync(path.join(DIST, file), 'utf8');
+    if (text.includes('//# sourceMappingURL=')) {
+      throw new Error(`row 4: dist/${file} is a development build; run \`node esbuild.js --production\` first (npm run bench does)`);
+    }
+    fs.writeFileSync(path.join(SNAPSHOT, file), text);
   }
 }
 
 export async function runActivationRow(): Promise<RowResult> {
-  assertMinified(MAIN_BUNDLE);
+  snapshotDist();
   await buildInlined();
   const mainBytes = fs.statSync(MAIN_BUNDLE).size;
-  const runtimeBytes = fs.statSync(path.join(ROOT, 'dist', 'chat-runtime.js')).size;
+  const runtimeBytes = fs.statSync(RUNTIME_BUNDLE).size;
   const inlinedBytes = fs.statSync(INLINED_BUNDLE).size;
   // Warm the OS file cache for both, then alternate so neither gets a systematic advantage.
   sample(MAIN_BUNDLE);

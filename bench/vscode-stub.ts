@@ -12,19 +12,30 @@ function resolvedThen(onFulfilled?: (v: unknown) => unknown, onRejected?: (e: un
   return Promise.resolve(undefined).then(onFulfilled, onRejected);
 }
 
-/** An inert value: any property is another inert value, calling or constructing it gives one too. */
+/**
+ * An inert value: any property is another inert value, calling or constructing it gives one too, and
+ * properties assigned to it (statusBarItem.text = …) keep their value. Subclasses (class Node extends
+ * vscode.TreeItem) get ordinary instances whose inherited members are inert.
+ */
 function inert(name: string): unknown {
   const children = new Map<PropertyKey, unknown>();
   const target = function () {} as unknown as Record<PropertyKey, unknown>;
-  return new Proxy(target, {
+  const proxy: object = new Proxy(target, {
+    set(_t, prop, value, receiver) {
+      // An instance of a subclass reaches here through its prototype chain: the value is the instance's own.
+      if (receiver !== proxy) return Reflect.defineProperty(receiver as object, prop, { value, writable: true, enumerable: true, configurable: true });
+      children.set(prop, value);
+      return true;
+    },
     get(t, prop) {
+      if (children.has(prop)) return children.get(prop);
       if (prop === 'then') return resolvedThen;
       if (prop === Symbol.toPrimitive) return () => '';
       if (prop === 'dispose') return () => undefined;
-      if (prop === 'prototype') return t.prototype;
-      if (Object.prototype.hasOwnProperty.call(t, prop)) return t[prop as string];
-      if (!children.has(prop)) children.set(prop, inert(`${name}.${String(prop)}`));
-      return children.get(prop);
+      if (prop !== 'prototype' && Object.prototype.hasOwnProperty.call(t, prop)) return t[prop as string];
+      const child = inert(`${name}.${String(prop)}`);
+      children.set(prop, child);
+      return child;
     },
     apply(_t, _this, args: unknown[]) {
       // getConfiguration(...).get(key, default) and Memento.get(key, default): the default.
@@ -32,9 +43,10 @@ function inert(name: string): unknown {
       return inert(`${name}()`);
     },
     construct(_t, _args, newTarget: { prototype: object }) {
-      return Object.create(newTarget.prototype) as object;
+      return newTarget === proxy ? (inert(`new ${name}`) as object) : (Object.create(newTarget.prototype) as object);
     },
   });
+  return proxy;
 }
 
 /** Every top-level name the real module exports (namespaces, classes, enums), taken from @types/vscode. */
