@@ -383,7 +383,10 @@ export function findGroupIdInRequestBody(text: string): string | undefined {
 
 /** Accounts typed or pasted as a list: separated by commas, semicolons or whitespace; trimmed, de-duplicated in order. */
 export function parseAccountList(input: string): string[] {
-  return [...new Set(input.split(/[\s,;]+/).filter((account) => account.length > 0))];
+  // Streams the tokens into the set: a pasted list of millions of repeats never becomes one big array.
+  const accounts = new Set<string>();
+  for (const match of input.matchAll(/[^\s,;]+/g)) accounts.add(match[0]);
+  return [...accounts];
 }
 
 function describeChar(text: string, index: number): string {

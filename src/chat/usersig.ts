@@ -72,6 +72,11 @@ function inflate(userSig: string): Buffer {
     fail('it contains characters outside the UserSig alphabet or has a broken length');
   }
   const packed = Buffer.from(base64, 'base64');
+  // RFC 1950 header: deflate method, header checksum, no preset dictionary. Checked first so that most
+  // garbage is refused without a round trip through zlib.
+  if (packed.length < 6 || (packed[0] & 0x0f) !== 8 || (packed[0] >> 4) > 7 || ((packed[0] << 8) | packed[1]) % 31 !== 0 || (packed[1] & 0x20) !== 0) {
+    fail('it is not zlib-compressed data');
+  }
   try {
     return inflateSync(packed, { maxOutputLength: MAX_INFLATED_BYTES });
   } catch {

@@ -110,6 +110,9 @@ describe('usersig: decodeUserSig', () => {
     rejects('abcde', /length/);
     rejects('A'.repeat(9000), /longer/);
     rejects(Buffer.from('hello world').toString('base64'), /zlib/);
+    const packed = Buffer.from(pack(v2Doc()).replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '='), 'base64');
+    packed[packed.length >> 1] ^= 0xff; // a valid zlib header, a corrupt stream
+    rejects(packed.toString('base64'), /zlib/);
     rejects(pack('not json'), /not JSON/);
     rejects(pack('[1,2,3]'), /not a JSON object/);
     rejects(pack('null'), /not a JSON object/);
