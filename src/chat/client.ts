@@ -137,16 +137,16 @@ type Outcome = Role | Failure;
 /** What one request (with its retries) came to. */
 type CallResult<T> = { ok: true; value: T } | { ok: false; failure: Failure };
 
-/** One query's shared state: credentials, where to send, cancel, progress, logging with its secrets redacted. */
+/** One query's shared state: signing, where to send, cancel, progress, logging with its secrets redacted. */
 interface Query {
-  credentials: Credentials;
-  userSig: string;
   origins: string[];
   secrets: string[];
   signal: AbortSignal;
   limiter?: RateLimiter;
   /** "sdkappid=…&identifier=…&usersig=" */
   queryHead: string;
+  /** The UserSig, URL-encoded. */
+  encodedSig: string;
   log(level: LogLevel, message: string): void;
   done: number;
   total: number;
@@ -371,13 +371,12 @@ export class ChatClient {
       if (problem) return fail(problem.code, problem.message);
     }
     const query: Query = {
-      credentials,
-      userSig,
       origins,
       secrets,
       signal: controller.signal,
       limiter: this.limiterFor(credentials.sdkAppId),
       queryHead: `sdkappid=${encodeURIComponent(String(credentials.sdkAppId))}&identifier=${encodeURIComponent(credentials.identifier)}&usersig=`,
+      encodedSig: encodeURIComponent(userSig),
       log,
       done: 0,
       total: 0,
@@ -511,7 +510,7 @@ export class ChatClient {
     let outcome: { ok: true; value: T } | { ok: false; failure: AttemptFailure };
     let shown: string;
     try {
-      const response = await this.transport.post(`${path}${query.queryHead}${encodeURIComponent(query.userSig)}${tail}`, body, timeoutMs, query.signal);
+      const response = await this.transport.post(`${path}${query.queryHead}${query.encodedSig}${tail}`, body, timeoutMs, query.signal);
       const parsed = parse(response.status, response.body);
       if (parsed.ok) {
         outcome = parsed;

@@ -53,6 +53,14 @@ const ROLES: Readonly<Record<string, Role>> = { owner: 'Owner', admin: 'Admin', 
 
 /** Matches a role leniently: surrounding space and letter case do not matter. */
 export function normalizeRole(value: string): Role | undefined {
+  // The server's own spelling: no allocation on the hot path.
+  switch (value) {
+    case 'Owner':
+    case 'Admin':
+    case 'Member':
+    case 'NotMember':
+      return value;
+  }
   const key = value.trim().toLowerCase();
   return Object.hasOwn(ROLES, key) ? ROLES[key] : undefined;
 }
@@ -160,8 +168,8 @@ export function parseRoleResponse(
   const list = envelope.value.UserIdList;
   if (!Array.isArray(list)) return problem('BAD_RESPONSE', `UserIdList in the response is ${list === undefined ? 'missing' : 'not an array'}`);
 
-  const index = new Map<string, number>();
-  for (let i = 0; i < requested.length; i++) index.set(requested[i], i);
+  // The server answers in request order; the index of requested accounts is built only when it does not.
+  let index: Map<string, number> | undefined;
   const outcomes: (AccountOutcome | undefined)[] = new Array(requested.length).fill(undefined);
   const answer: RoleAnswer = { outcomes: [], unrequested: [], unrequestedCount: 0, conflicting: [] };
   const conflicted = new Set<string>();
@@ -171,7 +179,14 @@ export function parseRoleResponse(
     if (!isRecord(entry)) return problem('BAD_RESPONSE', `UserIdList[${i}] in the response is not an object`);
     const account = entry.Member_Account;
     if (typeof account !== 'string') return problem('BAD_RESPONSE', `UserIdList[${i}].Member_Account in the response is not a string`);
-    const at = index.get(account);
+    let at: number | undefined = i;
+    if (requested[i] !== account) {
+      if (!index) {
+        index = new Map();
+        for (let k = 0; k < requested.length; k++) index.set(requested[k], k);
+      }
+      at = index.get(account);
+    }
     if (at === undefined) {
       if (answer.unrequested.length < SAMPLE_LIMIT) answer.unrequested.push(account);
       answer.unrequestedCount++;
