@@ -189,8 +189,9 @@ describe('fuzz: response parser', () => {
       }
       const first = perMb[0];
       const last = perMb[perMb.length - 1];
-      // Linear: the time per MB at 4 MB stays within a small factor of that at ½ MB (quadratic would be 8×).
-      assert.ok(last <= Math.max(first * 3, 5), `${name}: ${perMb.map((t) => t.toFixed(2)).join(', ')} ms/MB`);
+      // Linear: the time per MB at 4 MB stays within a small factor of that at ½ MB (quadratic would be 8×);
+      // the 20 ms/MB floor absorbs a busy machine's noise on shapes that are cheap at every size.
+      assert.ok(last <= Math.max(first * 4, 20), `${name}: ${perMb.map((t) => t.toFixed(2)).join(', ')} ms/MB`);
       // And fast in absolute terms (generous: the machine may be busy).
       assert.ok(last < 150, `${name}: ${last.toFixed(1)} ms/MB`);
     }
