@@ -30,6 +30,8 @@ interface Sample {
   ms: number;
   /** CPU time (user + system) of this process, the stand-in excluded: robust to a busy machine. */
   cpuMs: number;
+  /** CPU time the stand-in process spent meanwhile. */
+  standInCpuMs: number;
 }
 
 function cpuMs(): number {
@@ -40,7 +42,7 @@ function cpuMs(): number {
 async function clientRun(standIn: ForkedStandIn, userSig: string): Promise<Sample> {
   const groups = groupIds(SPEC);
   const accs = accounts(SPEC);
-  const before = (await standIn.stats()).total;
+  const before = await standIn.stats();
   const cpu0 = cpuMs();
   const t0 = nowMs();
   const client = new ChatClient({
@@ -54,18 +56,22 @@ async function clientRun(standIn: ForkedStandIn, userSig: string): Promise<Sampl
   const ms = nowMs() - t0;
   const cpu = cpuMs() - cpu0;
   checkComplete(results);
-  const sent = (await standIn.stats()).total - before;
+  const after = await standIn.stats();
+  const sent = after.total - before.total;
   if (sent !== REQUESTS || client.stats.retries !== 0) {
     throw new Error(`row 1: the client sent ${sent} requests with ${client.stats.retries} retries, expected ${REQUESTS} and 0`);
   }
-  return { ms, cpuMs: cpu };
+  return { ms, cpuMs: cpu, standInCpuMs: after.cpuMs - before.cpuMs };
 }
 
-async function timed(work: () => Promise<unknown>): Promise<Sample> {
+async function timed(standIn: ForkedStandIn, work: () => Promise<unknown>): Promise<Sample> {
+  const before = await standIn.stats();
   const cpu0 = cpuMs();
   const t0 = nowMs();
   await work();
-  return { ms: nowMs() - t0, cpuMs: cpuMs() - cpu0 };
+  const ms = nowMs() - t0;
+  const cpu = cpuMs() - cpu0;
+  return { ms, cpuMs: cpu, standInCpuMs: (await standIn.stats()).cpuMs - before.cpuMs };
 }
 
 export async function runThroughputRows(): Promise<RowResult[]> {
@@ -86,10 +92,10 @@ export async function runThroughputRows(): Promise<RowResult[]> {
     // Interleaved so that drift (thermal, GC of the stand-in's request log) hits both alike.
     for (let i = 0; i < RUNS; i++) {
       clientRuns.push(await clientRun(standIn, userSig));
-      bareRuns.push(await timed(bare));
+      bareRuns.push(await timed(standIn, bare));
     }
     const naiveRuns: Sample[] = [];
-    for (let i = 0; i < NAIVE_RUNS; i++) naiveRuns.push(await timed(() => naiveSequentialFetch(standIn.url, userSig, bodies)));
+    for (let i = 0; i < NAIVE_RUNS; i++) naiveRuns.push(await timed(standIn, () => naiveSequentialFetch(standIn.url, userSig, bodies)));
 
     const clientMs = clientRuns.map((r) => round(r.ms, 1));
     const bareMs = bareRuns.map((r) => round(r.ms, 1));
@@ -100,6 +106,8 @@ export async function runThroughputRows(): Promise<RowResult[]> {
     const clientCpu = summarize(clientRuns.map((r) => r.cpuMs)).median;
     const bareCpu = summarize(bareRuns.map((r) => r.cpuMs)).median;
     const naiveCpu = summarize(naiveRuns.map((r) => r.cpuMs)).median;
+    const standInCpuClient = summarize(clientRuns.map((r) => r.standInCpuMs)).median;
+    const standInCpuBare = summarize(bareRuns.map((r) => r.standInCpuMs)).median;
     const ratio1 = c.median / b.median;
     const ratio2 = c.median / n.median;
     return [
@@ -123,6 +131,8 @@ export async function runThroughputRows(): Promise<RowResult[]> {
           clientCpuMsMedian: round(clientCpu, 1),
           bareCpuMsMedian: round(bareCpu, 1),
           cpuRatio: round(clientCpu / bareCpu),
+          standInCpuMsMedianDuringClient: round(standInCpuClient, 1),
+          standInCpuMsMedianDuringBare: round(standInCpuBare, 1),
         },
       },
       {

@@ -1,5 +1,5 @@
 // `npm run bench`: runs every row, prints the table and writes bench/results.json.
-// `node out/bench/run.js 1 5` runs only the listed rows and prints them (results.json is left alone).
+// `node out/bench/run.js 1 5` runs only the listed rows (written to bench/out/results.partial.json).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -42,11 +42,11 @@ async function main(): Promise<void> {
   }
   results.sort((a, b) => a.id - b.id);
   console.log(formatTable(results));
-  if (!wanted.length) {
-    const file = path.resolve(__dirname, '..', '..', 'bench', 'results.json');
-    fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
-    console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
-  }
+  // A partial run goes to bench/out/ (ignored by git): results.json always holds every row.
+  const file = path.resolve(__dirname, '..', '..', 'bench', ...(wanted.length ? ['out', 'results.partial.json'] : ['results.json']));
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+  console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
 }
 
 const watchdog = setTimeout(() => {

@@ -6,7 +6,8 @@ import type { WorkloadSpec } from './workload';
 
 export interface ForkedStandIn {
   url: string;
-  stats(): Promise<{ total: number; rateLimited: number; byCode: Record<string, number> }>;
+  /** Request counters, and the CPU time the stand-in process has used so far. */
+  stats(): Promise<{ total: number; rateLimited: number; byCode: Record<string, number>; cpuMs: number }>;
   resetRecords(): Promise<void>;
   close(): Promise<void>;
 }
@@ -42,7 +43,7 @@ export async function forkStandIn(spec: WorkloadSpec, requestsPerSecond: number 
       async stats() {
         const s = await ask(child, { type: 'stats' });
         if (s.type !== 'stats') throw new Error('stand-in process: unexpected reply to stats');
-        return { total: s.total, rateLimited: s.rateLimited, byCode: s.byCode };
+        return { total: s.total, rateLimited: s.rateLimited, byCode: s.byCode, cpuMs: s.cpuMs };
       },
       async resetRecords() {
         await ask(child, { type: 'resetRecords' });

@@ -11,7 +11,7 @@ export type StandInCommand =
 
 export type StandInReply =
   | { type: 'ready'; url: string }
-  | { type: 'stats'; total: number; rateLimited: number; byCode: Record<string, number> }
+  | { type: 'stats'; total: number; rateLimited: number; byCode: Record<string, number>; cpuMs: number }
   | { type: 'done' }
   | { type: 'error'; message: string };
 
@@ -29,7 +29,8 @@ async function handle(cmd: StandInCommand): Promise<void> {
       return;
     case 'stats': {
       const s = server!.stats();
-      reply({ type: 'stats', total: s.total, rateLimited: s.rateLimited, byCode: s.byCode });
+      const cpu = process.cpuUsage();
+      reply({ type: 'stats', total: s.total, rateLimited: s.rateLimited, byCode: s.byCode, cpuMs: (cpu.user + cpu.system) / 1000 });
       return;
     }
     case 'resetRecords':
