@@ -84,20 +84,15 @@ describe('ids: findGroupIds', () => {
     assert.deepEqual(findGroupIds(''), { ids: [], truncated: false });
   });
 
-  it('scans a 10 MB source file at over 100 MB/s', () => {
-    // Code with a group ID every 50 lines (one on every line is ~2x slower: each hit is an allocation).
+  it('finds every ID in a 10 MB source file', () => {
+    // Speed is measured by bench/ (row 5), never asserted here: tests do not time the wall clock.
     const code = '    const members = await client.getRoleInGroup(groupId, ["leckie", "peter"]); // check\n'.repeat(49);
     const line = `const groupId = "@TGS#2C5SZEAEF";\n${code}`;
     const text = line.repeat(Math.ceil((10 * 1024 * 1024) / line.length));
-    let best = Infinity;
-    for (let run = 0; run < 3; run++) {
-      const t0 = process.hrtime.bigint();
-      const { ids, truncated } = findGroupIds(text, { max: Infinity });
-      best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
-      assert.equal(ids.length, text.length / line.length);
-      assert.equal(truncated, false);
-    }
-    assert.ok(best < 100, `10 MB took ${best.toFixed(1)} ms`);
+    const { ids, truncated } = findGroupIds(text, { max: Infinity });
+    assert.equal(ids.length, text.length / line.length);
+    assert.equal(truncated, false);
+    assert.equal(ids[1].start, line.length + 'const groupId = "'.length);
   });
 });
 
