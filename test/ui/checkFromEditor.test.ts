@@ -7,6 +7,7 @@ import { useDemoWorkbench } from './demoWorkbench';
 import {
   answer,
   chooseMenuItem,
+  clickToken,
   editorToken,
   enterDemoSecretKey,
   hoverOver,
@@ -61,7 +62,9 @@ describe('UI: checking roles from the editor', () => {
     await squiggle.first().waitFor({ timeout: UI_WAIT_MS });
     const token = await editorToken(page, DEMO_MISSING_GROUP).boundingBox();
     const mark = await squiggle.first().boundingBox();
-    assert.ok(token && mark && Math.abs(mark.y + mark.height - (token.y + token.height)) < token.height, 'the squiggle is not under the missing ID');
+    assert.ok(token && mark, 'the ID or its squiggle is not on screen');
+    assert.ok(Math.abs(mark.y - token.y) < token.height, 'the squiggle is not on the line of the missing ID');
+    assert.ok(mark.x >= token.x - 1 && mark.x + mark.width <= token.x + token.width + 1, 'the squiggle is not under the missing ID');
 
     await page.keyboard.press('Control+Shift+M');
     const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'Chat Roles' });
@@ -70,16 +73,16 @@ describe('UI: checking roles from the editor', () => {
     assert.match(problemText, /10010/);
     assert.match(problemText, /not exist|not found/i);
 
-    await editorToken(page, DEMO_MISSING_GROUP).click(); // back in the editor, as a person would be
+    // Ctrl+. with the cursor on the ID, back in the editor.
+    await clickToken(page, DEMO_MISSING_GROUP);
+    const fixes = await quickFixLabels(page);
+    assert.ok(fixes.includes('Open documentation for 10010'), `quick fixes: ${fixes.join(' | ')}`);
+    assert.ok(!fixes.includes('Set Credentials…'), 'a missing group is not a credential problem');
+
+    // Last, so that the screenshot shows it: hovering the squiggle shows the message.
     await hoverOver(page, squiggle.first());
     const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: '10010' });
     await hover.first().waitFor({ timeout: UI_WAIT_MS });
     assert.match(await hover.first().innerText(), /does not exist|disbanded/i);
-    await page.keyboard.press('Escape');
-
-    // Ctrl+. with the cursor on the ID.
-    const fixes = await quickFixLabels(page);
-    assert.ok(fixes.includes('Open documentation for 10010'), `quick fixes: ${fixes.join(' | ')}`);
-    assert.ok(!fixes.includes('Set Credentials…'), 'a missing group is not a credential problem');
   });
 });

@@ -68,17 +68,69 @@ export function editorToken(page: Page, text: string): Locator {
   return page.locator('.editor-instance .view-line span[class^="mtk"]', { hasText: text }).first();
 }
 
-/** Clicks inside the token (the cursor lands in it), then opens the editor's context menu there. */
-export async function rightClickToken(page: Page, text: string): Promise<void> {
+/**
+ * Clicks the middle of a token with the mouse. Not locator.click(): its scroll-into-view shifts the
+ * editor's DOM under Monaco's own scrolling, and the text is then drawn scrolled sideways.
+ */
+export async function clickToken(page: Page, text: string, button: 'left' | 'right' = 'left'): Promise<void> {
   const token = editorToken(page, text);
   await token.waitFor({ timeout: UI_WAIT_MS });
-  await token.click();
-  await token.click({ button: 'right' });
+  // While a file is still opening (fonts measured, semantic tokens redrawn) a click can land the cursor
+  // elsewhere on the line: check where the cursor went, and click again if it missed.
+  for (let attempt = 1; ; attempt++) {
+    const box = await stableBox(page, token);
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.click(x, y);
+    await nextFrames(page);
+    const cursor = await page.locator('.editor-instance .monaco-editor.focused .cursors-layer .cursor').first().boundingBox();
+    if (cursor && cursor.x >= box.x && cursor.x <= box.x + box.width && Math.abs(cursor.y - box.y) < box.height) {
+      if (button === 'right') await page.mouse.click(x, y, { button: 'right' });
+      return;
+    }
+    if (attempt === 5) throw new Error(`clicking ${text} never put the cursor in it`);
+  }
+}
+
+function nextFrames(page: Page): Promise<unknown> {
+  // Runs in the browser, where requestAnimationFrame exists (this file is type-checked for Node).
+  return page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+}
+
+type Box = NonNullable<Awaited<ReturnType<Locator['boundingBox']>>>;
+
+/** The element's box once it stays put for two frames (a file just opened is still being laid out). */
+async function stableBox(page: Page, target: Locator): Promise<Box> {
+  let last = await target.boundingBox();
+  for (let i = 0; i < 50; i++) {
+    await nextFrames(page);
+    const box = await target.boundingBox();
+    if (box && last && box.x === last.x && box.y === last.y && box.width === last.width) return box;
+    last = box;
+  }
+  throw new Error('the element never stopped moving');
+}
+
+/** Clicks inside the token (the cursor lands in it), then opens the editor's context menu there. */
+export async function rightClickToken(page: Page, text: string): Promise<void> {
+  await clickToken(page, text, 'right');
   await page.locator('.context-view .monaco-menu').waitFor({ timeout: UI_WAIT_MS });
 }
 
+/**
+ * Clicks a context menu item. The editor's menu is re-rendered while language features come in, and
+ * a click that lands during that is lost: then the menu is still open and the click is repeated.
+ */
 export async function chooseMenuItem(page: Page, label: string): Promise<void> {
-  await page.locator('.context-view .monaco-menu').getByRole('menuitem', { name: label, exact: true }).click();
+  const menu = page.locator('.context-view .monaco-menu');
+  for (let attempt = 1; ; attempt++) {
+    await menu.getByRole('menuitem', { name: label, exact: true }).click({ timeout: UI_WAIT_MS });
+    try {
+      await menu.waitFor({ state: 'hidden', timeout: 3000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
 }
 
 /** The Chat Roles sidebar (opened from its activity bar tab if needed). */
@@ -105,8 +157,7 @@ export function notification(page: Page, text: string | RegExp): Locator {
 
 /** Hovers the middle of an element the editor draws under its text (a squiggle), as a mouse would. */
 export async function hoverOver(page: Page, target: Locator): Promise<void> {
-  const box = await target.boundingBox();
-  if (!box) throw new Error('nothing to hover: the element is not visible');
+  const box = await stableBox(page, target);
   await page.mouse.move(box.x + box.width / 2, box.y - 40, { steps: 2 });
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
 }
