@@ -460,7 +460,8 @@ export class ChatClient {
           const attemptResult = await this.attempt(query, api, query.origins[origin], body, timeout, label, attempt, parse);
           if (attemptResult.ok) return attemptResult;
           failure = attemptResult.failure;
-          if (failure.code === 'TIMEOUT' && timeout < this.settings.timeoutMs) return this.gaveUp(query, label, attempt, failure);
+          // Cut short by the deadline, not by the per-request timeout: report what failed before it.
+          if (failure.code === 'TIMEOUT' && timeout < this.settings.timeoutMs) return this.gaveUp(query, label, attempt, last);
         } finally {
           // The answer is in (or the attempt failed): the pace may count this request as finished.
           slotDone?.();
