@@ -29,6 +29,10 @@ function dropProxyEnvironment(): void {
 
 async function main(): Promise<void> {
   dropProxyEnvironment();
+  const load = os.loadavg()[0];
+  if (load > os.cpus().length) {
+    process.stderr.write(`bench: warning: load average ${load.toFixed(1)} on ${os.cpus().length} CPUs; timing rows will be noisy (see bench/README.md)\n`);
+  }
   const wanted = process.argv.slice(2).map(Number);
   const selected = wanted.length ? rows.filter((r) => r.ids.some((id) => wanted.includes(id))) : rows;
   const results: RowResult[] = [];
