@@ -3,7 +3,7 @@ import { describeError } from '../chat/errors';
 import { MAX_IDS_PER_SCAN } from '../chat/ids';
 import type { Credentials, GroupResult } from '../chat/types';
 import type { CredentialStore } from '../credentials/store';
-import { RoleDiagnostics } from '../editor/diagnostics';
+import { RoleDiagnostics, type GroupFailure } from '../editor/diagnostics';
 import type { Log } from '../log';
 import { recordErrors, toSourceLocation, type GroupRecord, type ResultsStore } from '../views/results';
 import type { ChatConnection } from './connection';
@@ -66,7 +66,9 @@ export class RoleChecker implements vscode.Disposable {
 
     const finished = results.filter((g) => !g.errors.some((e) => e.code === 'CANCELLED'));
     await this.results.put(finished.map((g) => this.record(g, credentials, accounts, request.sources?.get(g.groupId), started)));
-    for (const g of finished) this.showInEditor(g, request.sources?.get(g.groupId)?.uri);
+    const failures = new Map<vscode.TextDocument, GroupFailure[]>();
+    for (const g of finished) this.showInEditor(g, request.sources?.get(g.groupId)?.uri, failures);
+    for (const [document, list] of failures) this.diagnostics.reportMany(document, list);
     if (finished.length) await this.recents.remember(finished.map((g) => g.groupId), accounts);
     this.notify(results, request);
     return toResultJson(results);
@@ -140,7 +142,8 @@ export class RoleChecker implements vscode.Disposable {
     return record;
   }
 
-  private showInEditor(g: GroupResult, sourceUri: vscode.Uri | undefined): void {
+  /** Clears the marks of a group that succeeded; collects a failed group's mark per document (published once each). */
+  private showInEditor(g: GroupResult, sourceUri: vscode.Uri | undefined, failures: Map<vscode.TextDocument, GroupFailure[]>): void {
     if (!g.errors.length) {
       this.diagnostics.clearGroup(g.groupId);
       return;
@@ -149,7 +152,9 @@ export class RoleChecker implements vscode.Disposable {
     const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) : undefined;
     if (!document) return;
     const [first, ...rest] = g.errors;
-    this.diagnostics.report(document, { groupId: g.groupId, code: first.code, message: first.message, moreErrors: rest.length });
+    const list = failures.get(document) ?? [];
+    list.push({ groupId: g.groupId, code: first.code, message: first.message, moreErrors: rest.length });
+    failures.set(document, list);
   }
 
   /** One notification for credential or rate errors, however many groups had them. */
