@@ -105,3 +105,48 @@ export function assertEveryAccountAccounted(result: CheckJson, groupIds: readonl
 export function workRole(account: string): string {
   return Object.hasOwn(WORK_ROLES, account) ? WORK_ROLES[account] : 'NotMember';
 }
+
+type WithProgress = typeof vscode.window.withProgress;
+
+/**
+ * Records what the extension reports to vscode.window.withProgress, and can press the progress
+ * notification's Cancel: the extension's task gets a token that fires on the real Cancel or on cancel().
+ */
+export class ProgressRecorder implements vscode.Disposable {
+  readonly reports: { message?: string; increment?: number }[] = [];
+  private readonly original: WithProgress;
+  private readonly cancelSource = new vscode.CancellationTokenSource();
+
+  constructor() {
+    const win = vscode.window as unknown as { withProgress: WithProgress };
+    const original = (this.original = win.withProgress);
+    const reports = this.reports;
+    const cancelled = this.cancelSource.token;
+    win.withProgress = ((options, task) =>
+      original.call(vscode.window, options, (progress, token) => {
+        const either = new vscode.CancellationTokenSource();
+        const links = [token.onCancellationRequested(() => either.cancel()), cancelled.onCancellationRequested(() => either.cancel())];
+        const recording = {
+          report(value: { message?: string; increment?: number }) {
+            reports.push(value);
+            progress.report(value);
+          },
+        };
+        return Promise.resolve(task(recording, either.token)).finally(() => {
+          for (const l of links) l.dispose();
+          either.dispose();
+        });
+      })) as WithProgress;
+    assert.notStrictEqual(win.withProgress, original, 'vscode.window.withProgress could not be wrapped');
+  }
+
+  /** What clicking Cancel on the progress notification does. */
+  cancel(): void {
+    this.cancelSource.cancel();
+  }
+
+  dispose(): void {
+    (vscode.window as unknown as { withProgress: WithProgress }).withProgress = this.original;
+    this.cancelSource.dispose();
+  }
+}
