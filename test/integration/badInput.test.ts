@@ -235,6 +235,13 @@ describe('hardening: bad input', function () {
         const messages = progress.reports.map((r) => r.message ?? '');
         assert.ok(messages.length >= 3, `progress was reported: ${messages.length} report(s)`);
         assert.strictEqual(messages[messages.length - 1], '200 of 200 requests');
+
+        // The next interactive check of that group still opens its accounts prompt (prefilled from the last check).
+        const { running } = await checkSelection(GROUP, 'none');
+        const pick = await prompts.next<vscode.QuickPick<vscode.QuickPickItem>>(30_000);
+        assert.ok(pick.value.startsWith('alice, user0, user1,') && pick.value.endsWith('user99998'), 'prefilled with the 100,000 accounts');
+        pick.hide();
+        assert.strictEqual(await within(running, 10_000, 'the dismissed check'), undefined);
       } finally {
         progress.dispose();
         await settings.restore();
