@@ -14,4 +14,6 @@ export interface ChatRolesApi {
   readonly logDirectory: import('vscode').Uri;
   /** Whether dist/chat-runtime.js has been loaded (activation must not load it). */
   runtimeLoaded(): boolean;
+  /** The extension's workspace and global state, for tests that audit what is kept there (never a secret). */
+  readonly state: { workspace: import('vscode').Memento; global: import('vscode').Memento };
 }

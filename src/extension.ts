@@ -56,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): ChatRolesApi {
     restoredTree: () => new RolesTreeProvider(new ResultsStore(context.workspaceState)),
     logDirectory: context.logUri,
     runtimeLoaded: isRuntimeLoaded,
+    state: { workspace: context.workspaceState, global: context.globalState },
   };
 }
 
