@@ -3,13 +3,12 @@
 // and the demo credentials; Ctrl+C stops everything it started.
 // `npm run demo -- --desktop` starts only the stand-in and says how to use it from a desktop VS Code.
 import { spawnSync } from 'child_process';
-import * as fs from 'fs';
 import * as path from 'path';
-import { startCodeServer, type CodeServer } from '../test/host/codeServer';
 import { packageVsix } from '../test/host/packageVsix';
 import { repoRoot, setupScript } from '../test/host/paths';
 import { DEMO_ADMIN, DEMO_DATA_FILE, DEMO_SDK_APP_ID, DEMO_SECRET_KEY } from '../test/standin/data/demo-app';
 import { startStandIn, type StandIn } from '../test/standin/server';
+import { startDemoCodeServer, type DemoCodeServer } from './demo-code-server';
 
 const USAGE = `usage: npm run demo [-- --port N] [--api-port N] [--desktop]
   --port N       code-server's port on 127.0.0.1 (default 8123)
@@ -74,28 +73,21 @@ async function startApi(apiPort: number): Promise<StandIn> {
   }
 }
 
-async function startEditor(vsix: string, standIn: StandIn, port: number): Promise<CodeServer> {
-  try {
-    return await startCodeServer({
-      extensionsDir: path.join(stateDir, 'extensions'),
-      installVsix: vsix,
-      userDataDir: path.join(stateDir, 'user-data'),
-      // User-level settings of the demo profile, rewritten on every start: the endpoint is application
-      // scoped, so only user settings may point the extension at the stand-in.
-      userSettings: {
-        'chatRoles.endpoint': standIn.url,
-        'chatRoles.accounts': ['leckie', 'alice', 'peter', 'wesley'],
-      },
-      folder: workspace,
-      trust: true,
-      // code-server takes $PORT over the port of its bind-addr.
-      env: { PORT: String(port) },
-    });
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    if (message.includes('EADDRINUSE')) throw new Error(`port ${port} is in use (another demo running?): stop it, or pass --port N`);
-    throw e;
-  }
+/** User settings of the demo profile, rewritten on every start. */
+function demoSettings(standIn: StandIn): Record<string, unknown> {
+  return {
+    // Application scoped: only user settings may point the extension at the stand-in.
+    'chatRoles.endpoint': standIn.url,
+    // Offered in the accounts box: one account of each role in the work group, and one outside it.
+    'chatRoles.accounts': ['leckie', 'alice', 'peter', 'wesley'],
+    'workbench.startupEditor': 'none',
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'chat.disableAIFeatures': true,
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoCheckUpdates': false,
+    'update.mode': 'none',
+    'git.openRepositoryInParentFolders': 'never', // demo/workspace sits inside this repository
+  };
 }
 
 function printCredentials(): void {
@@ -134,7 +126,7 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   let standIn: StandIn | undefined;
-  let editor: CodeServer | undefined;
+  let editor: DemoCodeServer | undefined;
   let stopping = false;
   const stop = async (why: string, code: number): Promise<void> => {
     if (stopping) return;
@@ -156,11 +148,11 @@ async function main(): Promise<void> {
       printDesktopSteps(vsix, standIn);
     } else {
       await step('Checking the test host (code-server; the first time installs it, about 2.5 min)', ensureTestHost);
-      fs.mkdirSync(stateDir, { recursive: true });
+      const settings = demoSettings(standIn);
       const server = (editor = await step(`Starting code-server on 127.0.0.1:${options.port} with the .vsix installed`, () =>
-        startEditor(vsix, standIn!, options.port),
+        startDemoCodeServer({ port: options.port, vsix, stateDir, userSettings: settings, folder: workspace }),
       ));
-      console.log(`\nChat Roles demo is up in ${((Date.now() - started) / 1000).toFixed(1)} s. Open:\n\n  ${server.workbenchUrl()}\n`);
+      console.log(`\nChat Roles demo is up in ${((Date.now() - started) / 1000).toFixed(1)} s. Open:\n\n  ${server.url}\n`);
       console.log(`Chat API stand-in: ${standIn.url} (already set as chatRoles.endpoint in the demo profile)`);
       printCredentials();
       void server.exited.then((code) => stop(`code-server exited (${code})`, 1));

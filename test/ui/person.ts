@@ -69,25 +69,28 @@ export function editorToken(page: Page, text: string): Locator {
 }
 
 /**
- * Clicks the middle of a token with the mouse. Not locator.click(): its scroll-into-view shifts the
- * editor's DOM under Monaco's own scrolling, and the text is then drawn scrolled sideways.
+ * Clicks the middle of a token with the mouse (a right-click opens the context menu there). Not
+ * locator.click(): its scroll-into-view shifts the editor's DOM under Monaco's own scrolling. While a
+ * file is still opening (fonts measured, semantic tokens redrawn) a click can put the cursor elsewhere
+ * on the line, as a person sometimes sees: then the click is repeated, a few times at most.
  */
 export async function clickToken(page: Page, text: string, button: 'left' | 'right' = 'left'): Promise<void> {
   const token = editorToken(page, text);
   await token.waitFor({ timeout: UI_WAIT_MS });
-  // While a file is still opening (fonts measured, semantic tokens redrawn) a click can land the cursor
-  // elsewhere on the line: check where the cursor went, and click again if it missed.
+  await page.evaluate('document.fonts.ready.then(() => undefined)');
+  const menu = page.locator('.context-view .monaco-menu');
   for (let attempt = 1; ; attempt++) {
     const box = await stableBox(page, token);
-    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-    await page.mouse.click(x, y);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button });
+    if (button === 'right') await menu.waitFor({ timeout: UI_WAIT_MS });
     await nextFrames(page);
-    const cursor = await page.locator('.editor-instance .monaco-editor.focused .cursors-layer .cursor').first().boundingBox();
-    if (cursor && cursor.x >= box.x && cursor.x <= box.x + box.width && Math.abs(cursor.y - box.y) < box.height) {
-      if (button === 'right') await page.mouse.click(x, y, { button: 'right' });
-      return;
-    }
+    const cursor = await page.locator('.editor-group-container.active .monaco-editor .cursors-layer .cursor').first().boundingBox({ timeout: 5000 });
+    if (cursor && cursor.x >= box.x && cursor.x <= box.x + box.width && Math.abs(cursor.y - box.y) < box.height) return;
     if (attempt === 5) throw new Error(`clicking ${text} never put the cursor in it`);
+    if (button === 'right') {
+      await page.keyboard.press('Escape');
+      await menu.waitFor({ state: 'hidden', timeout: UI_WAIT_MS });
+    }
   }
 }
 
@@ -112,8 +115,8 @@ async function stableBox(page: Page, target: Locator): Promise<Box> {
 
 /** Clicks inside the token (the cursor lands in it), then opens the editor's context menu there. */
 export async function rightClickToken(page: Page, text: string): Promise<void> {
+  await clickToken(page, text);
   await clickToken(page, text, 'right');
-  await page.locator('.context-view .monaco-menu').waitFor({ timeout: UI_WAIT_MS });
 }
 
 /**
@@ -151,8 +154,20 @@ export function statusBarItem(page: Page, text: string | RegExp): Locator {
   return page.locator('.part.statusbar .statusbar-item', { hasText: text });
 }
 
+/** A toast. Only where the smoke-test driver is off: with it on, the workbench shows no toasts at all. */
 export function notification(page: Page, text: string | RegExp): Locator {
   return page.locator('.notifications-toasts .notification-toast', { hasText: text });
+}
+
+/**
+ * Opens the notification center from the status bar's bell and returns its entries matching `text`.
+ * UI tests look here because the test workbench runs with the smoke-test driver, which hides toasts.
+ */
+export async function notificationsInCenter(page: Page, text: string | RegExp): Promise<Locator> {
+  const center = page.locator('.notifications-center');
+  if (!(await center.isVisible())) await page.locator('.part.statusbar .statusbar-item[aria-label*="Notifications"]').first().click();
+  await center.waitFor({ timeout: UI_WAIT_MS });
+  return center.locator('.notification-list-item', { hasText: text });
 }
 
 /** Hovers the middle of an element the editor draws under its text (a squiggle), as a mouse would. */
