@@ -31,9 +31,25 @@ interface Waiter {
   onAbort?: () => void;
 }
 
+/**
+ * One abort listener per signal, shared by all its waiters: a query queues thousands of requests on one
+ * signal, and EventTarget scans its whole listener list on every add, which made enqueueing quadratic.
+ */
+const waitersBySignal = new WeakMap<AbortSignal, Set<Waiter>>();
+
+function abortAll(this: AbortSignal): void {
+  const waiters = waitersBySignal.get(this);
+  waitersBySignal.delete(this);
+  for (const waiter of waiters ?? []) waiter.onAbort?.();
+}
+
 function finishWaiter(waiter: Waiter): void {
   waiter.done = true;
-  if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener('abort', waiter.onAbort);
+  const signal = waiter.signal;
+  const waiters = signal && waitersBySignal.get(signal);
+  if (!waiters || !waiters.delete(waiter) || waiters.size > 0) return;
+  waitersBySignal.delete(signal);
+  signal.removeEventListener('abort', abortAll);
 }
 
 function grant(waiter: Waiter, value: unknown): void {
@@ -52,7 +68,13 @@ function enqueue(queue: Waiter[], signal: AbortSignal | undefined, onAbort: () =
         reject(new AbortedError(signal.reason));
         onAbort();
       };
-      signal.addEventListener('abort', waiter.onAbort, { once: true });
+      let waiters = waitersBySignal.get(signal);
+      if (!waiters) {
+        waiters = new Set();
+        waitersBySignal.set(signal, waiters);
+        signal.addEventListener('abort', abortAll, { once: true });
+      }
+      waiters.add(waiter);
     }
     queue.push(waiter);
   });
