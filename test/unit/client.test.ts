@@ -162,13 +162,14 @@ describe('client against the stand-in', function () {
       const c = client({ maxInFlight: 4, requestsPerSecond: 0 });
       standIn.addFault({ fault: { kind: 'delay', ms: 100 } });
       const groups = Object.values(TEST_GROUPS).filter((g) => g !== TEST_GROUPS.avChatRoom);
-      const started = performance.now();
       const results = await c.getRoleInGroup(WITH_KEY, groups, ['alice']);
-      const elapsed = performance.now() - started;
       assert.strictEqual(results.length, 5);
       assert.ok(results.every((r) => r.roles.length === 1));
-      // 5 requests of 100 ms, 4 at a time: two rounds, not five.
-      assert.ok(elapsed >= 190 && elapsed < 490, `${elapsed} ms`);
+      // Each answer is held 100 ms: the first four arrive together, the fifth only once one was answered.
+      const arrivals = roleRequests().map((r) => r.time).sort((a, b) => a - b);
+      assert.strictEqual(arrivals.length, 5);
+      assert.ok(arrivals[3] - arrivals[0] < 100, `four in flight at once: ${arrivals.map((t) => t - arrivals[0])}`);
+      assert.ok(arrivals[4] - arrivals[0] >= 95, `the fifth waited for a slot: ${arrivals.map((t) => t - arrivals[0])}`);
     });
   });
 
@@ -370,7 +371,9 @@ describe('client against the stand-in', function () {
       const elapsed = performance.now() - started;
       assert.strictEqual(result.errors[0].code, 'DEADLINE');
       assert.match(result.errors[0].message, /HTTP_STATUS: the server answered HTTP 503/);
-      assert.ok(elapsed >= 350 && elapsed < 1000, `${elapsed} ms`);
+      assert.ok(elapsed >= 350, `${elapsed} ms`);
+      // The deadline, not the 100 allowed attempts, ended it.
+      assert.ok(c.stats.requests < 100, `${c.stats.requests} attempts`);
     });
 
     it('a slow answer past the deadline is cut at the deadline', async () => {
@@ -379,7 +382,8 @@ describe('client against the stand-in', function () {
       const started = performance.now();
       const [result] = await c.getRoleInGroup(WITH_KEY, [TEST_GROUPS.work], ['alice']);
       assert.strictEqual(result.errors[0].code, 'DEADLINE');
-      assert.ok(performance.now() - started < 800);
+      // Cut at the 300 ms deadline, long before the 5 s answer (bound generous for a busy machine).
+      assert.ok(performance.now() - started < 2500);
     });
   });
 
@@ -421,7 +425,8 @@ describe('client against the stand-in', function () {
       const elapsed = performance.now() - started;
       assert.deepStrictEqual(result.roles, [{ account: 'alice', role: 'Owner' }]);
       assert.strictEqual(c.stats.byCode.TIMEOUT, 1);
-      assert.ok(elapsed >= 3050 && elapsed < 4500, `${elapsed} ms`);
+      // Timed out at 3.1 s and retried, instead of waiting for the 6 s answer.
+      assert.ok(elapsed >= 3050 && elapsed < 5800, `${elapsed} ms`);
     });
 
     it('a trickling body within the timeout is read whole', async () => {
@@ -432,7 +437,7 @@ describe('client against the stand-in', function () {
       assert.strictEqual(roleRequests().length, 1);
     });
 
-    it('aborting mid-flight resolves within 100 ms with CANCELLED for what was left', async () => {
+    it('aborting mid-flight resolves at once with CANCELLED for what was left', async () => {
       const c = client();
       standIn.addFault({ fault: { kind: 'delay', ms: 5000 }, groupId: TEST_GROUPS.public });
       const controller = new AbortController();
@@ -441,7 +446,8 @@ describe('client against the stand-in', function () {
       const aborted = performance.now();
       controller.abort();
       const results = await promise;
-      assert.ok(performance.now() - aborted < 100, `${performance.now() - aborted} ms`);
+      // At once, not when the 5 s answer comes (bound generous for a busy machine).
+      assert.ok(performance.now() - aborted < 1000, `${performance.now() - aborted} ms`);
       assert.strictEqual(results[0].roles.length, 2, 'the finished group keeps its roles');
       assert.deepStrictEqual(results[1].errors.map((e) => [e.code, e.accounts]), [['CANCELLED', ['alice', 'bob']]]);
     });

@@ -223,8 +223,8 @@ describe('pacing: RateLimiter', () => {
     );
     const elapsed = performance.now() - start;
     assert.ok(maxInWindow(times, 1000) <= 100, `a 1 s window held ${maxInWindow(times, 1000)}`);
-    // 113 releases need ≥ 112 × 10 ms; allow generous slack for a loaded machine.
-    assert.ok(elapsed >= 1110 && elapsed < 2500, `took ${elapsed} ms`);
+    // 113 releases need ≥ 112 × 10 ms; how close to the rate it gets is shown on the fake clock above.
+    assert.ok(elapsed >= 1110, `took ${elapsed} ms`);
   });
 });
 

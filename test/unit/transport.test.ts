@@ -244,7 +244,7 @@ describe('transport', function () {
       const started = performance.now();
       controller.abort();
       await rejectsWith(p, (e) => assert.strictEqual(e.code, 'CANCELLED'));
-      assert.ok(performance.now() - started < 100);
+      assert.ok(performance.now() - started < 1000, 'cancelled at once, not after the 5 s timeout');
       await rejectsWith(t.post(server.url, '{}', 5000, AbortSignal.abort()), (e) => assert.strictEqual(e.code, 'CANCELLED'));
     } finally {
       await server.close();
