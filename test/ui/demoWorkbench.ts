@@ -19,9 +19,17 @@ export interface DemoWorkbench extends Workbench {
 
 let packaged: Promise<string> | undefined;
 
-/** `npm run package` once per UI run: every suite installs the same .vsix. */
+/**
+ * `npm run package` once per UI run; every suite installs the same .vsix, from a private copy (the one
+ * in the repository root is replaced by any other packaging run, e.g. the installed layer's).
+ */
 function packagedVsix(): Promise<string> {
-  packaged ??= packageVsix();
+  packaged ??= packageVsix().then((vsix) => {
+    const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'chat-roles-ui-vsix-')), path.basename(vsix));
+    fs.copyFileSync(vsix, copy);
+    process.once('exit', () => fs.rmSync(path.dirname(copy), { recursive: true, force: true }));
+    return copy;
+  });
   return packaged;
 }
 

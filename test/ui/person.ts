@@ -79,14 +79,21 @@ export async function clickToken(page: Page, text: string, button: 'left' | 'rig
   await token.waitFor({ timeout: UI_WAIT_MS });
   await page.evaluate('document.fonts.ready.then(() => undefined)');
   const menu = page.locator('.context-view .monaco-menu');
+  // Where the cursor must land, read as a person reads it: "Ln x, Col y" in the status bar.
+  const lineText = (await token.evaluate((e) => e.closest('.view-line')?.textContent ?? '')).replace(/\u00a0/g, ' ');
+  const first = lineText.indexOf(text) + 1;
+  const columns = Array.from({ length: text.length + 1 }, (_, i) => first + i).join('|');
+  const landed = statusBarItem(page, new RegExp(`^Ln \\d+, Col (${columns})$`));
   for (let attempt = 1; ; attempt++) {
     const box = await stableBox(page, token);
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button });
     if (button === 'right') await menu.waitFor({ timeout: UI_WAIT_MS });
-    await nextFrames(page);
-    const cursor = await page.locator('.editor-group-container.active .monaco-editor .cursors-layer .cursor').first().boundingBox({ timeout: 5000 });
-    if (cursor && cursor.x >= box.x && cursor.x <= box.x + box.width && Math.abs(cursor.y - box.y) < box.height) return;
-    if (attempt === 5) throw new Error(`clicking ${text} never put the cursor in it`);
+    try {
+      await landed.waitFor({ timeout: 2000 });
+      return;
+    } catch (e) {
+      if (attempt === 5) throw new Error(`clicking ${text} never put the cursor in it: ${(e as Error).message}`);
+    }
     if (button === 'right') {
       await page.keyboard.press('Escape');
       await menu.waitFor({ state: 'hidden', timeout: UI_WAIT_MS });
