@@ -36,7 +36,8 @@ export function readConnectionSettings(): ConnectionSettings {
   const settings: ConnectionSettings = {
     region: knownRegion(userValue<string>('chatRoles', 'region', 'singapore')),
     requestsPerSecond: positive(vscode.workspace.getConfiguration('chatRoles').get('requestsPerSecond'), 200),
-    timeoutMs: positive(vscode.workspace.getConfiguration('chatRoles').get('timeoutSeconds'), 10) * 1000,
+    // The manifest's 4..120 is only a hint to the settings editor; below 4 s the client refuses to start.
+    timeoutMs: Math.min(120, Math.max(4, positive(vscode.workspace.getConfiguration('chatRoles').get('timeoutSeconds'), 10))) * 1000,
     proxy: {
       strictSSL: userValue<boolean>('http', 'proxyStrictSSL', true) !== false,
     },
