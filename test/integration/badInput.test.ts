@@ -218,6 +218,31 @@ describe('hardening: bad input', function () {
     assert.strictEqual(server.requests.length, 0);
   });
 
+  // The manifest's minimum and maximum only warn in the settings editor: settings.json can hold anything.
+  const outOfRange: [string, Record<string, unknown>][] = [
+    ['timeoutSeconds below the minimum (1)', { timeoutSeconds: 1 }],
+    ['timeoutSeconds far past the maximum (10,000,000)', { timeoutSeconds: 10_000_000 }],
+    ['timeoutSeconds not a number', { timeoutSeconds: 'soon' }],
+    ['requestsPerSecond 0', { requestsPerSecond: 0 }],
+    ['requestsPerSecond far past the maximum (1e12)', { requestsPerSecond: 1e12 }],
+  ];
+  for (const [what, values] of outOfRange) {
+    it(`a setting out of range, ${what}: checks still work`, async () => {
+      await within(programmatic([GROUP], ['alice']), 30_000, 'a check that creates the client'); // the client exists: the change is applied live
+      const settings = await withUserSettings(values);
+      try {
+        const [live] = assertEveryAccountAccounted(await programmatic([GROUP], ['alice', 'bob']), [GROUP], ['alice', 'bob']);
+        assert.deepStrictEqual([live.get('alice'), live.get('bob')], ['Owner', 'Admin']);
+        // And for a client created with it (as after a reload).
+        await api.services.connection.close();
+        const [fresh] = assertEveryAccountAccounted(await programmatic([GROUP], ['carol']), [GROUP], ['carol']);
+        assert.strictEqual(fresh.get('carol'), 'Member');
+      } finally {
+        await settings.restore();
+      }
+    });
+  }
+
   describe('100,000 accounts', () => {
     const accounts = ['alice', ...Array.from({ length: 99_999 }, (_, i) => `user${i}`)];
 
