@@ -28,10 +28,18 @@ if ((${#missing[@]})); then
   fi
 fi
 
+# code-server writes a default config (with a password) into $XDG_CONFIG_HOME on any start, even --version:
+# keep that out of the user's home.
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+code_server_cli() {
+  XDG_CONFIG_HOME="$scratch" XDG_DATA_HOME="$scratch" "$node24" "$code_server/out/node/entry.js" "$@"
+}
+
 # A working install runs code-server and loads every native module it built.
 host_works() {
   [[ -x "$node24" && -f "$code_server/out/node/entry.js" ]] || return 1
-  "$node24" "$code_server/out/node/entry.js" --version >/dev/null 2>&1 || return 1
+  code_server_cli --version >/dev/null 2>&1 || return 1
   (cd "$code_server" && "$node24" -e '
     require("argon2");
     for (const m of ["kerberos", "@vscode/spdlog", "node-pty", "@vscode/sqlite3", "@vscode/native-watchdog"])
@@ -40,7 +48,7 @@ host_works() {
 }
 
 if host_works; then
-  echo "setup-test-host: test-host/ already works (code-server $("$node24" "$code_server/out/node/entry.js" --version | head -1 | cut -d' ' -f1))"
+  echo "setup-test-host: test-host/ already works (code-server $(code_server_cli --version | head -1 | cut -d' ' -f1))"
   exit 0
 fi
 
