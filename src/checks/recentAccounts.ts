@@ -3,7 +3,13 @@ import type * as vscode from 'vscode';
 const BY_GROUP_KEY = 'chatRoles.accountsByGroup.v1';
 const RECENT_KEY = 'chatRoles.recentAccountLists.v1';
 const MAX_RECENT_LISTS = 10;
-const MAX_GROUPS = 500;
+const MAX_GROUPS = 200;
+/**
+ * Longer lists are not remembered: they would bloat state (a 100,000-account check stored ~1 MB) and
+ * prefill the prompt with text no one edits. Not truncated either: a silently shortened prefill would
+ * check fewer accounts than the user meant.
+ */
+export const MAX_REMEMBERED_ACCOUNTS = 2000;
 
 /**
  * The account lists used before (accounts are user IDs, never secrets): per group in workspace state,
@@ -27,7 +33,7 @@ export class RecentAccounts {
   }
 
   async remember(groupIds: readonly string[], accounts: readonly string[]): Promise<void> {
-    if (!accounts.length) return;
+    if (!accounts.length || accounts.length > MAX_REMEMBERED_ACCOUNTS) return;
     const map = { ...(this.workspace.get<Record<string, string[]>>(BY_GROUP_KEY) ?? {}) };
     for (const id of groupIds) {
       delete map[id];
