@@ -48,7 +48,9 @@ async function checkInteractively(services: Services): Promise<CheckResultJson |
   if (!targets.groupIds.length) {
     const typed = await services.prompts.text({
       title: 'Chat Roles: Check Roles in Group',
-      prompt: 'The group ID to check (several @TGS# IDs may be given at once).',
+      prompt: targets.unusable
+        ? `The selected text cannot be a group ID. ${targets.unusable} Enter the group ID to check.`
+        : 'The group ID to check (several @TGS# IDs may be given at once).',
       placeholder: '@TGS#2C5SZEAEF',
       validate: (v) => parseGroupIdInput(v).reason,
     });

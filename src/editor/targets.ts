@@ -19,6 +19,8 @@ export interface EditorTargets {
   accounts?: string[];
   /** More IDs were selected than one check takes (MAX_IDS_PER_SCAN); the rest were left out. */
   truncated: boolean;
+  /** Why a selection gave no group ID (blank, binary, too long…), a sentence, so the input box can say so. */
+  unusable?: string;
 }
 
 /**
@@ -52,15 +54,19 @@ export function targetsFromEditor(editor: vscode.TextEditor): EditorTargets {
     }
     const bodyId = findGroupIdInRequestBody(text);
     if (bodyId !== undefined) {
-      const occ = findOccurrences(text, bodyId)[0];
-      if (occ) add(bodyId, base + occ.start, base + occ.end);
+      // An escaped ID ("\u0040TGS#…") does not stand in the text as it reads: the selection is its source.
+      const occ = findOccurrences(text, bodyId)[0] ?? { start: 0, end: text.length };
+      add(bodyId, base + occ.start, base + occ.end);
       continue;
     }
     const trimmed = text.trim();
-    if (trimmed && checkGroupId(trimmed) === undefined) {
-      const start = base + text.indexOf(trimmed);
-      add(trimmed, start, start + trimmed.length);
+    const problem = trimmed ? checkGroupId(trimmed) : 'It is blank.';
+    if (problem) {
+      targets.unusable ??= problem;
+      continue;
     }
+    const start = base + text.indexOf(trimmed);
+    add(trimmed, start, start + trimmed.length);
   }
   if (!selections.length) {
     const text = document.getText();
