@@ -102,7 +102,7 @@ function verdict(outcome: Outcome, resultFile: string, timeoutMs: number, server
 
 async function main(): Promise<number> {
   const args = parseLauncherArgs(process.argv.slice(2));
-  const timeoutMs = Number(process.env.CHAT_ROLES_TEST_TIMEOUT_S ?? 300) * 1000;
+  const timeoutMs = Number(process.env.CHAT_ROLES_TEST_TIMEOUT_S ?? 600) * 1000;
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'chat-roles-launcher-'));
   const resultFile = process.env[RESULT_FILE_ENV] ?? path.join(scratch, 'result.json');
   fs.rmSync(resultFile, { force: true }); // a stale result must never vouch for this run

@@ -12,9 +12,9 @@ import { spawnGroup } from './processGroup';
 /** Each layer and the longest it may take before it is killed (a cold extension host is slow). */
 const LAYERS: { name: string; timeoutS: number }[] = [
   { name: 'unit', timeoutS: 300 },
-  { name: 'integration', timeoutS: 420 },
+  { name: 'integration', timeoutS: 900 },
   { name: 'installed', timeoutS: 420 },
-  { name: 'ui', timeoutS: 600 },
+  { name: 'ui', timeoutS: 900 },
 ];
 
 async function runLayerProcess(name: string, timeoutS: number, scratch: string): Promise<LayerResult> {
