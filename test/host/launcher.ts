@@ -7,7 +7,7 @@
 //   CHAT_ROLES_TEST_RESULT          result file the suite's run() writes (made up here when unset)
 //   CHAT_ROLES_TEST_USER_SETTINGS   a settings.json to seed into the user-data dir
 //   CHAT_ROLES_TEST_TRUST=off       keep workspace trust on (the folder opens untrusted)
-//   CHAT_ROLES_TEST_TIMEOUT_S       overall limit (default 300 s)
+//   CHAT_ROLES_TEST_TIMEOUT_S       overall limit (default 600 s)
 //   CHAT_ROLES_TEST_LOGS_DIR        where to save the workbench's log files (remoteexthost.log, ...)
 import * as fs from 'fs';
 import * as os from 'os';
