@@ -1,17 +1,7 @@
 // Texts for the scanner row: a realistic source file and adversarial ones, all of an exact length.
 // Sizes are in characters; every generated character is ASCII, so characters = bytes (1 MB = 10^6).
-
-/** A small deterministic PRNG (mulberry32), so every run scans the same text. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded, so every run scans the same text.
+import { seededRandom } from '../test/standin/prng';
 
 const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
@@ -61,7 +51,7 @@ function fill(size: number, nextLine: () => string): string {
 }
 
 export function realisticSource(size: number): string {
-  const rand = prng(42);
+  const rand = seededRandom(42);
   return fill(size, () => (rand() < 0.125 ? idLine(rand) : plainLines[Math.floor(rand() * plainLines.length)]));
 }
 
@@ -73,7 +63,7 @@ export const adversarial: { name: string; make(size: number): string }[] = [
   {
     name: 'unclosed quotes with IDs',
     make: (size) => {
-      const rand = prng(7);
+      const rand = seededRandom(7);
       return fill(size, () => `x = "${fakeId(rand)} '${fakeId(rand)} \`open ${fakeId(rand)}`);
     },
   },

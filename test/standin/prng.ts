@@ -1,4 +1,5 @@
-// A small seeded PRNG (mulberry32) so probabilistic faults are reproducible run to run.
+// A small seeded PRNG (mulberry32): same seed, same sequence, run to run. The one copy for the stand-in's
+// probabilistic faults, the fuzz suites (test/unit/fuzz/random.ts) and the bench inputs.
 
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;

@@ -1,5 +1,6 @@
-// A small seeded PRNG (mulberry32) and the input generators the fuzz suites share. Same seed, same inputs:
+// Seeded random input generators the fuzz suites share (on test/standin/prng.ts). Same seed, same inputs:
 // a failure names its seed and input index, and FUZZ_SEED=<seed> reruns exactly that sequence.
+import { seededRandom } from '../../standin/prng';
 
 /** The seed for this run: FUZZ_SEED from the environment (decimal or 0x…), else the suite's default. */
 export function fuzzSeed(fallback: number): number {
@@ -10,19 +11,11 @@ export function fuzzSeed(fallback: number): number {
 }
 
 export class Random {
-  private state: number;
+  /** mulberry32: a uniform float in [0, 1). */
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** mulberry32: a uniform float in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = seededRandom(seed);
   }
 
   /** An integer in [0, n). */
