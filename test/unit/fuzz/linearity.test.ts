@@ -7,6 +7,7 @@ import {
   groupIdAt,
   parseAccountList,
 } from '../../../src/chat/ids';
+import { msPerCall } from './timing';
 
 // A complexity check, not a speed target: on input built to provoke backtracking or re-scanning, the time
 // per MB on 8 MB must stay within 3x of the time per MB on 1 MB (quadratic work would show 8x).
@@ -15,6 +16,8 @@ import {
 
 const MB = 1024 * 1024;
 const FLOOR_MS_PER_MB = 1;
+/** How long each timing sample repeats a call. */
+const SAMPLE_MS = 8;
 
 /** Adversarial inputs: a unit repeated to the size, or a prefix followed by a long run. */
 const PATTERNS: Record<string, (size: number) => string> = {
@@ -69,23 +72,6 @@ function sized(pattern: string, size: number): string {
   return text;
 }
 
-/** Milliseconds per call: repeats the call until enough time has passed to measure, best of `rounds`. */
-function msPerCall(fn: () => unknown, rounds: number): number {
-  let best = Infinity;
-  for (let round = 0; round < rounds; round++) {
-    let calls = 0;
-    const t0 = process.hrtime.bigint();
-    let elapsed = 0;
-    do {
-      fn();
-      calls++;
-      elapsed = Number(process.hrtime.bigint() - t0) / 1e6;
-    } while (elapsed < 8);
-    best = Math.min(best, elapsed / calls);
-  }
-  return best;
-}
-
 describe('fuzz: linear time on adversarial input', function () {
   this.timeout(60_000);
 
@@ -99,11 +85,11 @@ describe('fuzz: linear time on adversarial input', function () {
           let ratio = Infinity;
           // A second try after a warm-up absorbs JIT tiering and load spikes; quadratic work fails both.
           for (let attempt = 0; attempt < 2 && ratio >= 3; attempt++) {
-            if (attempt > 0) msPerCall(() => fn(small), 5);
-            const perMbLarge = msPerCall(() => fn(large), 2) / (large.length / MB);
+            if (attempt > 0) msPerCall(() => fn(small), 5, SAMPLE_MS);
+            const perMbLarge = msPerCall(() => fn(large), 2, SAMPLE_MS) / (large.length / MB);
             // Within 3x of the floor already: nothing a measurement of the small input could show.
             const perMbSmall =
-              perMbLarge < 3 * FLOOR_MS_PER_MB ? FLOOR_MS_PER_MB : Math.max(FLOOR_MS_PER_MB, msPerCall(() => fn(small), 3) / (small.length / MB));
+              perMbLarge < 3 * FLOOR_MS_PER_MB ? FLOOR_MS_PER_MB : Math.max(FLOOR_MS_PER_MB, msPerCall(() => fn(small), 3, SAMPLE_MS) / (small.length / MB));
             ratio = perMbLarge / perMbSmall;
             report.push(`${pattern} (${smallSize / 1024} → ${largeSize / 1024} KB): ${perMbSmall.toFixed(2)} → ${perMbLarge.toFixed(2)} ms/MB (x${ratio.toFixed(2)})`);
           }

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { deflateSync } from 'node:zlib';
 import { UserSigDecodeError, checkUserSig, decodeUserSig, mintUserSig } from '../../../src/chat/usersig';
+import { msPerCall } from './timing';
 
 // The UserSig decoder's time against input size, on input built to be slow: the per-unit time on the large
 // size must stay within 3x of that on the small one (quadratic work would show 8x). Two scales: pasted
@@ -8,6 +9,8 @@ import { UserSigDecodeError, checkUserSig, decodeUserSig, mintUserSig } from '..
 // the 8192-character limit and so reach base64, the zlib header, inflate and JSON.parse.
 
 const FLOOR_MS = 0.05;
+/** How long each timing sample repeats a call. */
+const SAMPLE_MS = 10;
 
 function pack(json: string): string {
   return deflateSync(Buffer.from(json)).toString('base64').replace(/\+/g, '*').replace(/\//g, '-').replace(/=/g, '_');
@@ -68,23 +71,6 @@ const SUBJECTS: Record<string, (text: string) => void> = {
   checkUserSig: (text) => void checkUserSig(text, { sdkAppId: 1400000001, identifier: 'admin' }, 1_700_000_000),
 };
 
-/** Milliseconds per call: repeats the call until 10 ms have passed, best of `rounds`. */
-function msPerCall(fn: () => void, rounds: number): number {
-  let best = Infinity;
-  for (let round = 0; round < rounds; round++) {
-    let calls = 0;
-    const t0 = process.hrtime.bigint();
-    let elapsed = 0;
-    do {
-      fn();
-      calls++;
-      elapsed = Number(process.hrtime.bigint() - t0) / 1e6;
-    } while (elapsed < 10);
-    best = Math.min(best, elapsed / calls);
-  }
-  return best;
-}
-
 describe('fuzz: UserSig decoder time is linear in the input size', function () {
   this.timeout(60_000);
 
@@ -100,8 +86,8 @@ describe('fuzz: UserSig decoder time is linear in the input size', function () {
           const small = make(scale.small);
           const large = make(scale.large);
           assert.ok(large.length > 4 * small.length, `${pattern}: sizes ${small.length} and ${large.length}`);
-          const perUnitSmall = Math.max(FLOOR_MS, msPerCall(() => fn(small), 3)) / small.length;
-          const perUnitLarge = msPerCall(() => fn(large), 2) / large.length;
+          const perUnitSmall = Math.max(FLOOR_MS, msPerCall(() => fn(small), 3, SAMPLE_MS)) / small.length;
+          const perUnitLarge = msPerCall(() => fn(large), 2, SAMPLE_MS) / large.length;
           const ratio = perUnitLarge / perUnitSmall;
           const per = (ms: number) => (ms * scale.small).toFixed(3);
           report.push(`${pattern}: ${per(perUnitSmall)} → ${per(perUnitLarge)} ms per ${scale.small} chars (x${ratio.toFixed(2)})`);
