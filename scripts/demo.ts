@@ -4,11 +4,11 @@
 // `npm run demo -- --desktop` starts only the stand-in and says how to use it from a desktop VS Code.
 import { spawnSync } from 'child_process';
 import * as path from 'path';
+import { startCodeServer, type CodeServer } from '../test/host/codeServer';
 import { packageVsix } from '../test/host/packageVsix';
 import { repoRoot, setupScript } from '../test/host/paths';
 import { DEMO_ADMIN, DEMO_DATA_FILE, DEMO_SDK_APP_ID, DEMO_SECRET_KEY } from '../test/standin/data/demo-app';
 import { startStandIn, type StandIn } from '../test/standin/server';
-import { startDemoCodeServer, type DemoCodeServer } from './demo-code-server';
 
 const USAGE = `usage: npm run demo [-- --port N] [--api-port N] [--desktop]
   --port N       code-server's port on 127.0.0.1 (default 8123)
@@ -73,21 +73,35 @@ async function startApi(apiPort: number): Promise<StandIn> {
   }
 }
 
-/** User settings of the demo profile, rewritten on every start. */
+/** User settings of the demo profile (over startCodeServer's quiet defaults), rewritten on every start. */
 function demoSettings(standIn: StandIn): Record<string, unknown> {
   return {
     // Application scoped: only user settings may point the extension at the stand-in.
     'chatRoles.endpoint': standIn.url,
     // Offered in the accounts box: one account of each role in the work group, and one outside it.
     'chatRoles.accounts': ['leckie', 'alice', 'peter', 'wesley'],
-    'workbench.startupEditor': 'none',
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    'chat.disableAIFeatures': true,
-    'telemetry.telemetryLevel': 'off',
-    'extensions.autoCheckUpdates': false,
-    'update.mode': 'none',
     'git.openRepositoryInParentFolders': 'never', // demo/workspace sits inside this repository
   };
+}
+
+/** code-server on the demo port with the .vsix installed into the kept profile, opened on demo/workspace. */
+async function startEditor(port: number, vsix: string, userSettings: Record<string, unknown>): Promise<CodeServer> {
+  try {
+    return await startCodeServer({
+      port,
+      installVsix: vsix,
+      extensionsDir: path.join(stateDir, 'extensions'),
+      userDataDir: path.join(stateDir, 'user-data'),
+      userSettings,
+      folder: workspace,
+      smokeTestDriver: false, // the driver hides notification toasts, and the demo shows them
+    });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(`port ${port} is in use (another demo running?): stop it, or pass --port N`);
+    }
+    throw e;
+  }
 }
 
 function printCredentials(): void {
@@ -126,7 +140,7 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   let standIn: StandIn | undefined;
-  let editor: DemoCodeServer | undefined;
+  let editor: CodeServer | undefined;
   let stopping = false;
   const stop = async (why: string, code: number): Promise<void> => {
     if (stopping) return;
@@ -150,9 +164,9 @@ async function main(): Promise<void> {
       await step('Checking the test host (code-server; the first time installs it, about 2.5 min)', ensureTestHost);
       const settings = demoSettings(standIn);
       const server = (editor = await step(`Starting code-server on 127.0.0.1:${options.port} with the .vsix installed`, () =>
-        startDemoCodeServer({ port: options.port, vsix, stateDir, userSettings: settings, folder: workspace }),
+        startEditor(options.port, vsix, settings),
       ));
-      console.log(`\nChat Roles demo is up in ${((Date.now() - started) / 1000).toFixed(1)} s. Open:\n\n  ${server.url}\n`);
+      console.log(`\nChat Roles demo is up in ${((Date.now() - started) / 1000).toFixed(1)} s. Open:\n\n  ${server.workbenchUrl()}\n`);
       console.log(`Chat API stand-in: ${standIn.url} (already set as chatRoles.endpoint in the demo profile)`);
       printCredentials();
       void server.exited.then((code) => stop(`code-server exited (${code})`, 1));

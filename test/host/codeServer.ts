@@ -1,5 +1,6 @@
-// Starts a real VS Code (code-server) for tests: random loopback port, every bit of state in a fresh
-// temp dir, no marketplace, smoke-test driver on (without it the workbench silently ignores a test payload).
+// Starts a real VS Code (code-server) on 127.0.0.1 for tests and the demo. Defaults suit tests: a random
+// port, every bit of state in a fresh temp dir, no marketplace, smoke-test driver on (without it the
+// workbench silently ignores a test payload).
 import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -9,6 +10,13 @@ import { codeServerEntry, node24 } from './paths';
 import { spawnGroup } from './processGroup';
 
 export interface CodeServerOptions {
+  /** The port on 127.0.0.1; 0 (default) takes a free one. A port in use fails with code 'EADDRINUSE'. */
+  port?: number;
+  /**
+   * true (default): `--vscode-option enable-smoke-test-driver`, which a test payload needs. It also keeps
+   * notification toasts from showing, so the demo turns it off.
+   */
+  smokeTestDriver?: boolean;
   /** Where extensions are installed; a fresh temp dir when omitted. */
   extensionsDir?: string;
   /** A .vsix to install into extensionsDir before the server starts. */
@@ -106,7 +114,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     JSON.stringify({ ...QUIET_SETTINGS, ...options.userSettings }, null, 2),
   );
   const config = path.join(tmp, 'config.yaml');
-  fs.writeFileSync(config, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
+  const requestedPort = options.port ?? 0;
+  fs.writeFileSync(config, `bind-addr: 127.0.0.1:${requestedPort}\nauth: none\ncert: false\n`);
   if (options.installVsix) await installVsix(options.installVsix, extensionsDir);
 
   const args = [
@@ -118,8 +127,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     '--disable-update-check',
     '--disable-getting-started-override',
     '--ignore-last-opened',
-    '--vscode-option', 'enable-smoke-test-driver',
   ];
+  if (options.smokeTestDriver !== false) args.push('--vscode-option', 'enable-smoke-test-driver');
   if (options.trust !== false) args.push('--disable-workspace-trust');
 
   const server = spawnGroup(node24, args, {
@@ -136,7 +145,13 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     };
     server.child.stdout!.on('data', onData);
     server.child.stderr!.on('data', onData);
-    void server.exited.then((code) => reject(new Error(`code-server exited (${code}) before listening:\n${output}`)));
+    void server.exited.then((code) => {
+      if (requestedPort !== 0 && output.includes('EADDRINUSE')) {
+        reject(Object.assign(new Error(`127.0.0.1:${requestedPort} is in use`), { code: 'EADDRINUSE' }));
+      } else {
+        reject(new Error(`code-server exited (${code}) before listening:\n${output}`));
+      }
+    });
     const ms = options.startTimeoutMs ?? 30_000;
     setTimeout(() => reject(new Error(`code-server did not listen within ${ms} ms:\n${output}`)), ms).unref();
   });
@@ -163,7 +178,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       if (folder) query.set('folder', folder);
       else query.set('ew', 'true'); // an empty window
       if (payload) query.set('payload', JSON.stringify(payload));
-      return `${url}?${query}`;
+      // '/' is legal in a query: kept readable, since the demo prints this URL for people to open.
+      return `${url}?${query.toString().replace(/%2F/g, '/')}`;
     },
     output: () => output,
     exited: server.exited,
