@@ -239,7 +239,14 @@ export class ChatClient {
           }
           return this.shared(byReason, 'INVALID_INPUT', reason);
         });
-        const batches: { group: number; indices: number[] }[] = [];
+        // Every group asks for the same accounts: each chunk, and its JSON, is built once for all groups.
+        const chunks: { indices: number[]; accounts: string[]; json: string }[] = [];
+        for (let k = 0; k < sendable.length; k += MAX_ACCOUNTS_PER_REQUEST) {
+          const indices = sendable.slice(k, k + MAX_ACCOUNTS_PER_REQUEST);
+          const accounts = indices.map((i) => names[i]);
+          chunks.push({ indices, accounts, json: JSON.stringify(accounts) });
+        }
+        const batches: { group: number; chunk: (typeof chunks)[number] }[] = [];
         groups.forEach((groupId, g) => {
           refused.forEach((failure, i) => failure && (outcomes[g][i] = failure));
           const groupProblem = checkGroupId(groupId);
@@ -248,17 +255,17 @@ export class ChatClient {
             for (const i of sendable) outcomes[g][i] = failure;
             return;
           }
-          for (let k = 0; k < sendable.length; k += MAX_ACCOUNTS_PER_REQUEST) batches.push({ group: g, indices: sendable.slice(k, k + MAX_ACCOUNTS_PER_REQUEST) });
+          for (const chunk of chunks) batches.push({ group: g, chunk });
         });
         query.total = batches.length;
         this.progress(query);
         await Promise.all(
-          batches.map(async ({ group, indices }, b) => {
-            const chunk = indices.map((i) => names[i]);
+          batches.map(async ({ group, chunk }, b) => {
             const label = `batch ${b + 1}/${batches.length}, ${groups[group]}`;
-            const body = JSON.stringify({ GroupId: groups[group], User_Account: chunk });
-            const result = await this.call(query, 'get_role_in_group', body, label, (status, bytes) => parseRoleResponse(status, bytes, chunk, query.secrets));
-            this.placeRoles(query, result, indices, outcomes[group], label);
+            // Byte for byte JSON.stringify({ GroupId, User_Account }).
+            const body = `{"GroupId":${JSON.stringify(groups[group])},"User_Account":${chunk.json}}`;
+            const result = await this.call(query, 'get_role_in_group', body, label, (status, bytes) => parseRoleResponse(status, bytes, chunk.accounts, query.secrets));
+            this.placeRoles(query, result, chunk.indices, outcomes[group], label);
             query.done++;
             this.progress(query);
           }),
