@@ -1,9 +1,6 @@
 import * as vscode from 'vscode';
 import { redactSecrets } from './chat/errors';
 
-/** Runs of UserSig/secret-key characters long enough that matching a secret is no accident. */
-const SECRET_LIKE_RUN = /[A-Za-z0-9*\-_+/=]{12,}/g;
-
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
 
 /**
@@ -28,9 +25,7 @@ export class Log implements vscode.Disposable {
    * parameters, the known secrets, and any long piece of one (a server message may quote a secret cut short).
    */
   redact(text: string): string {
-    const out = redactSecrets(text, this.secrets);
-    if (!this.secrets.length) return out;
-    return out.replace(SECRET_LIKE_RUN, (run) => (this.secrets.some((s) => s.includes(run)) ? '***' : run));
+    return redactSecrets(text, this.secrets);
   }
 
   write(level: LogLevel, message: string): void {

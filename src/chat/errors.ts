@@ -240,16 +240,45 @@ export class ChatError extends Error {
 const MIN_SECRET_CHARS = 8;
 
 /**
- * Replaces UserSig values (`usersig=…` in URLs, `"usersig": "…"` in JSON, any case) with `***`,
- * and every occurrence of each given secret (at least 8 characters; also its URL-encoded form).
+ * A run this long that also stands in a secret is treated as a piece of it: servers quote secrets cut
+ * short (ErrorInfo is clipped), and a piece of a UserSig is as private as the whole. Shorter runs are
+ * left alone so that ordinary words survive.
+ */
+const MIN_FRAGMENT_CHARS = 12;
+
+/**
+ * Replaces UserSig values (`usersig=…` in URLs, `"usersig": "…"` in JSON, any case) with `***`, every
+ * occurrence of each given secret (at least 8 characters; also its URL-encoded form), and every piece of
+ * 12 or more characters of one.
  */
 export function redactSecrets(text: string, secrets?: string[]): string {
   let out = text.replace(/(usersig["']?\s*[=:]\s*["']?)[^\s&"'#,;}<>]+/gi, '$1***');
-  for (const secret of secrets ?? []) {
-    if (typeof secret !== 'string' || secret.length < MIN_SECRET_CHARS) continue;
+  const known = (secrets ?? []).filter((s) => typeof s === 'string' && s.length >= MIN_SECRET_CHARS);
+  for (const secret of known) {
     out = out.split(secret).join('***');
     const encoded = encodeURIComponent(secret);
     if (encoded !== secret) out = out.split(encoded).join('***');
   }
-  return out;
+  return redactFragments(out, known);
+}
+
+/** Masks every stretch of `text` covered by 12-character windows that also stand in a secret. */
+function redactFragments(text: string, secrets: readonly string[]): string {
+  const windows = new Set<string>();
+  for (const secret of secrets) {
+    for (let i = 0; i + MIN_FRAGMENT_CHARS <= secret.length; i++) windows.add(secret.slice(i, i + MIN_FRAGMENT_CHARS));
+  }
+  if (!windows.size || text.length < MIN_FRAGMENT_CHARS) return text;
+  let out = '';
+  let copied = 0; // text before this index is in `out`
+  let maskedTo = -1; // end of the stretch being masked
+  for (let i = 0; i + MIN_FRAGMENT_CHARS <= text.length; i++) {
+    if (!windows.has(text.slice(i, i + MIN_FRAGMENT_CHARS))) continue;
+    if (i > maskedTo) {
+      out += text.slice(copied, i) + '***';
+    }
+    maskedTo = i + MIN_FRAGMENT_CHARS;
+    copied = maskedTo;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }

@@ -197,3 +197,24 @@ describe('errors: redactSecrets', () => {
     assert.equal(redactSecrets(text, [key, 'abc']), 'key *** twice *** encoded *** short abc');
   });
 });
+
+describe('errors: redactSecrets on pieces of a secret', () => {
+  const sig = 'eJwtjdEKgjAYRt9l11Ub2ip8AYnqpuhCgriRbTeDv7mfjRkRvXsX0PV3cc73FKVEfUGkO*X3-sdY';
+
+  it('masks a piece a server cut short, wherever it is glued', () => {
+    const clipped = `Failed to verify sig:${sig.slice(0, 40)}`;
+    assert.equal(redactSecrets(clipped, [sig]), 'Failed to verify sig:***');
+    assert.equal(redactSecrets(`x${sig.slice(25, 60)}y`, [sig]), 'x***y');
+  });
+
+  it('masks overlapping and adjacent pieces as one, keeps what is between separate pieces', () => {
+    const text = `${sig.slice(0, 20)} and ${sig.slice(30, 50)}${sig.slice(50, 70)}.`;
+    assert.equal(redactSecrets(text, [sig]), '*** and ***.');
+  });
+
+  it('leaves runs shorter than 12 characters and text without secrets alone', () => {
+    assert.equal(redactSecrets(`tail ${sig.slice(0, 11)}`, [sig]), `tail ${sig.slice(0, 11)}`);
+    assert.equal(redactSecrets('nothing secret in this long sentence', [sig]), 'nothing secret in this long sentence');
+    assert.equal(redactSecrets(sig.slice(0, 30), []), sig.slice(0, 30));
+  });
+});
