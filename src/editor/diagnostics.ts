@@ -108,11 +108,6 @@ export class RoleDiagnostics implements vscode.Disposable {
     this.collection.clear();
   }
 
-  /** Current diagnostics of a document (for tests and the code-action provider). */
-  get(uri: vscode.Uri): readonly vscode.Diagnostic[] {
-    return this.collection.get(uri) ?? [];
-  }
-
   private onChange(e: vscode.TextDocumentChangeEvent): void {
     const key = e.document.uri.toString();
     const slot = this.entries.get(key);
