@@ -3,13 +3,13 @@ import { formatLocalTime, formatRelative } from '../ui/time';
 import type { CredentialStore, CredentialSummary } from './store';
 
 /** A UserSig this close to its expiry turns the item yellow. */
-export const EXPIRY_WARNING_MS = 7 * 86_400_000;
+const EXPIRY_WARNING_MS = 7 * 86_400_000;
 /** Re-evaluate at least this often, so a window left open turns yellow/red on time. */
 const MAX_RECHECK_MS = 3_600_000;
 
-export type ExpiryState = 'none' | 'ok' | 'soon' | 'expired';
+type ExpiryState = 'none' | 'ok' | 'soon' | 'expired';
 
-export function expiryState(summary: CredentialSummary, nowMs: number = Date.now()): ExpiryState {
+function expiryState(summary: CredentialSummary, nowMs: number = Date.now()): ExpiryState {
   if (summary.expiresAt === undefined) return 'none';
   const left = summary.expiresAt * 1000 - nowMs;
   if (left <= 0) return 'expired';

@@ -4,7 +4,7 @@ import type { ErrorCode } from '../chat/types';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 /** A diagnostic's code back as the core's ErrorCode (numbers for server codes). */
-export function diagnosticErrorCode(diagnostic: vscode.Diagnostic): ErrorCode | undefined {
+function diagnosticErrorCode(diagnostic: vscode.Diagnostic): ErrorCode | undefined {
   const raw = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
   if (raw === undefined) return undefined;
   const text = String(raw);

@@ -12,7 +12,7 @@ export const DIAGNOSTIC_SOURCE = 'Chat Roles';
  * - Warning: transient — rate limits, server and network failures; "Check Again" usually fixes it.
  * - Information: the group answered, but one of the accounts could not be checked (e.g. 10019).
  */
-export function severityFor(scope: ErrorScope): vscode.DiagnosticSeverity {
+function severityFor(scope: ErrorScope): vscode.DiagnosticSeverity {
   switch (scope) {
     case 'rate':
     case 'server':
