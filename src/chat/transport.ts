@@ -52,9 +52,12 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 /** Idle keep-alive connections live this long (the server may close them sooner; undici then reconnects). */
 const KEEP_ALIVE_MS = 30_000;
 
-/** Connect within half the request timeout (at most 5 s), so a dead main domain leaves time for the backup. */
+/**
+ * Connect within half the request timeout, at most 5 s, so a dead main domain leaves time for the backup;
+ * never under 3.5 s, longer than the server's own 3 s as the API page asks of every client timeout.
+ */
 export function connectTimeoutFor(timeoutMs: number): number {
-  return Math.min(5000, Math.max(1000, Math.floor(timeoutMs / 2)));
+  return Math.min(timeoutMs, Math.max(3500, Math.min(5000, Math.floor(timeoutMs / 2))));
 }
 
 /** Errors about reaching a host at all (before anything was answered): worth trying another origin. */
@@ -118,8 +121,15 @@ function classify(err: unknown, reason: unknown, answered: boolean, maxBytes: nu
       ? new TransportError('NETWORK', `the connection broke while the response arrived (${code})`, false, true)
       : new TransportError('NETWORK', `${what} (${code})`, true, true);
   }
-  // Anything else before an answer (a proxy refusing the tunnel, a TLS handshake failure) is still about
-  // getting through to the host.
+  if (code === 'UND_ERR_INVALID_ARG') return new TransportError('NETWORK', `the request could not be made: ${shortMessage(err)}`, false, false);
+  const proxyStatus = /Proxy response \((\d{3})\)/.exec(shortMessage(err));
+  if (proxyStatus && Number(proxyStatus[1]) < 500) {
+    // The proxy itself said no (407: it wants credentials in http.proxy): the same answer on every origin.
+    const what = proxyStatus[1] === '407' ? 'the proxy requires authentication (407): put user:password in http.proxy' : `the proxy refused the tunnel (${proxyStatus[1]})`;
+    return new TransportError('NETWORK', what, false, false);
+  }
+  // Anything else before an answer (a proxy failing, a TLS handshake failure) is still about getting
+  // through to the host.
   return new TransportError('NETWORK', `${shortMessage(err)}${code ? ` (${code})` : ''}`, !answered, true);
 }
 
@@ -147,12 +157,15 @@ function firstSet(env: Readonly<Record<string, string | undefined>>, ...names: s
 export function createDispatcher(options: TransportOptions): { dispatcher: Dispatcher; route: string } {
   const strict = options.proxy?.strictSSL !== false;
   const timeout = connectTimeoutFor(options.timeoutMs);
-  const tls = { rejectUnauthorized: strict, timeout };
+  // http.proxyStrictSSL is about proxies that re-sign traffic: it relaxes certificate checks only on
+  // proxied routes. A direct connection always verifies, so the UserSig never goes out over unverified TLS
+  // just because a proxy setting says so.
+  const proxiedTls = { rejectUnauthorized: strict, timeout };
   const agentOptions = {
     connections: options.connections,
     keepAliveTimeout: KEEP_ALIVE_MS,
     maxResponseSize: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-    connect: tls,
+    connect: { rejectUnauthorized: true, timeout },
   };
   const env = options.env ?? process.env;
   const configured = options.proxy?.url?.trim();
@@ -161,15 +174,15 @@ export function createDispatcher(options: TransportOptions): { dispatcher: Dispa
   const noProxyList = [...(options.proxy?.noProxy ?? []), firstSet(env, 'no_proxy', 'NO_PROXY') ?? '']
     .map((s) => s.trim())
     .filter(Boolean);
-  const strictNote = strict ? '' : ', TLS certificates not verified';
-  if (!httpProxy && !httpsProxy) return { dispatcher: new Agent(agentOptions), route: `direct${strictNote}` };
+  if (!httpProxy && !httpsProxy) return { dispatcher: new Agent(agentOptions), route: 'direct' };
+  const strictNote = strict ? '' : ', TLS certificates not verified through the proxy';
   const dispatcher = new EnvHttpProxyAgent({
     ...agentOptions,
     httpProxy: httpProxy ?? '',
     httpsProxy: httpsProxy ?? '',
     noProxy: noProxyList.join(','),
-    proxyTls: tls,
-    requestTls: tls,
+    proxyTls: proxiedTls,
+    requestTls: proxiedTls,
   });
   const via = configured ? 'http.proxy' : 'the environment';
   const proxies = httpsProxy === httpProxy || !httpProxy ? describeProxy(httpsProxy ?? '') : `${describeProxy(httpsProxy ?? '')} (https), ${describeProxy(httpProxy)} (http)`;

@@ -267,9 +267,9 @@ describe('transport', function () {
 
   it('connect timeout is half the request timeout, within 1–5 s', () => {
     assert.strictEqual(connectTimeoutFor(10_000), 5000);
-    assert.strictEqual(connectTimeoutFor(4000), 2000);
+    assert.strictEqual(connectTimeoutFor(4000), 3500, 'longer than the server\'s own 3 s');
     assert.strictEqual(connectTimeoutFor(60_000), 5000);
-    assert.strictEqual(connectTimeoutFor(1000), 1000);
+    assert.strictEqual(connectTimeoutFor(1000), 1000, 'never longer than the whole request');
   });
 
   describe('proxies', () => {
@@ -356,6 +356,26 @@ describe('transport', function () {
       }
     });
 
+    it('a proxy that wants authentication (407) is final: not retryable, no failover to another origin', async () => {
+      const server = await listen(createHttpServer(jsonHandler));
+      const proxy = createHttpServer();
+      proxy.on('connect', (_req: IncomingMessage, client: Socket) => {
+        client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\nContent-Length: 0\r\n\r\n');
+      });
+      const handle = await listen(proxy);
+      try {
+        await rejectsWith(make({ proxy: { url: handle.url } }).post(server.url, '{}', 3000), (e) => {
+          assert.strictEqual(e.code, 'NETWORK');
+          assert.match(e.detail, /proxy requires authentication \(407\)/);
+          assert.strictEqual(e.retryable, false);
+          assert.strictEqual(e.connectionLevel, false);
+        });
+      } finally {
+        await handle.close();
+        await server.close();
+      }
+    });
+
     describe('TLS (self-signed certificate)', () => {
       let dir = '';
       let cert: { key: Buffer; cert: Buffer } | undefined;
@@ -385,15 +405,16 @@ describe('transport', function () {
         }
       });
 
-      it('strictSSL false accepts it, directly and through a proxy tunnel', async () => {
+      it('strictSSL false accepts it through a proxy tunnel only; a direct connection still verifies', async () => {
         const server = await listen(createHttpsServer(cert!, jsonHandler));
         const proxy = await startProxy();
         try {
           const url = server.url.replace('http:', 'https:');
           const direct = make({ proxy: { strictSSL: false } });
-          assert.match(direct.route, /TLS certificates not verified/);
-          assert.strictEqual((await json(direct, url)).ErrorCode, 0);
+          assert.strictEqual(direct.route, 'direct');
+          await rejectsWith(direct.post(url, '{}', 3000), (e) => assert.match(e.detail, /not trusted/));
           const proxied = make({ proxy: { url: proxy.url, strictSSL: false } });
+          assert.match(proxied.route, /TLS certificates not verified through the proxy/);
           assert.strictEqual((await json(proxied, url)).ErrorCode, 0);
           assert.deepStrictEqual(proxy.seen.map((s) => s.method), ['CONNECT']);
           const strictProxied = make({ proxy: { url: proxy.url } });
