@@ -38,7 +38,7 @@ export class RoleCodeActions implements vscode.CodeActionProvider {
         actions.push(again);
       }
       const docs = new vscode.CodeAction(`Open documentation for ${String(code)}`, vscode.CodeActionKind.QuickFix);
-      docs.command = { command: 'vscode.open', title: 'Open Documentation', arguments: [vscode.Uri.parse(d.docsUrl)] };
+      docs.command = { command: 'chatRoles.openErrorDocs', title: 'Open Documentation', arguments: [{ code }] };
       docs.diagnostics = [diagnostic];
       actions.push(docs);
     }
