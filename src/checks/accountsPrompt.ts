@@ -23,7 +23,12 @@ export async function promptForAccounts(prompts: Prompts, recents: RecentAccount
   const typedItem = (value: string): AccountsItem | undefined => {
     const typed = parseAccountList(value);
     if (!typed.length) return undefined;
-    const problem = typed.map((a) => checkAccount(a) && `${a}: ${checkAccount(a)}`).find(Boolean) || undefined;
+    const problem = typed
+      .map((a) => {
+        const reason = checkAccount(a);
+        return reason && `${a}: ${reason}`;
+      })
+      .find(Boolean) || undefined;
     return {
       label: typed.join(', '),
       description: problem ? undefined : `check ${typed.length} account${typed.length === 1 ? '' : 's'}`,
