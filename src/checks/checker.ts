@@ -5,10 +5,10 @@ import type { Credentials, GroupResult } from '../chat/types';
 import type { CredentialStore } from '../credentials/store';
 import { RoleDiagnostics, type GroupFailure } from '../editor/diagnostics';
 import type { Log } from '../log';
-import { recordErrors, toSourceLocation, type GroupRecord, type ResultsStore } from '../views/results';
+import { toSourceLocation, type GroupRecord, type ResultsStore } from '../views/results';
 import type { ChatConnection } from './connection';
 import type { RecentAccounts } from './recentAccounts';
-import { toResultJson, type CheckResultJson } from './result';
+import { errorsJson, toResultJson, type CheckResultJson } from './result';
 
 /** The code the API answers both for "no permission" and for AVChatRoom groups. */
 const NO_PERMISSION = 10007;
@@ -135,7 +135,7 @@ export class RoleChecker implements vscode.Disposable {
       checkedAt,
       accounts,
       roles: g.roles.map(({ account, role }) => ({ account, role })),
-      errors: recordErrors(g.errors),
+      errors: errorsJson(g.errors),
     };
     const where = source ? toSourceLocation(source.uri, source.range) : previous?.source;
     if (where) record.source = where;

@@ -20,17 +20,20 @@ export interface CheckResultJson {
   groups: GroupJson[];
 }
 
-function errorJson(e: GroupError): CheckErrorJson {
-  return { code: e.code, message: e.message, accounts: [...e.accounts] };
+/** Copies of the errors (the JSON shape, which is also how a stored record keeps them). */
+export function errorsJson(errors: readonly GroupError[]): CheckErrorJson[] {
+  return errors.map((e) => ({ code: e.code, message: e.message, accounts: [...e.accounts] }));
+}
+
+/** One group as the contract shows it: `error` is the first error, `errors` only when there are several. */
+export function toGroupJson(g: { groupId: string; roles: readonly { account: string; role: Role }[]; errors: readonly GroupError[] }): GroupJson {
+  const out: GroupJson = { groupId: g.groupId, roles: g.roles.map(({ account, role }) => ({ account, role })) };
+  const errors = errorsJson(g.errors);
+  if (errors.length) out.error = errors[0];
+  if (errors.length > 1) out.errors = errors;
+  return out;
 }
 
 export function toResultJson(results: readonly GroupResult[]): CheckResultJson {
-  return {
-    groups: results.map((g) => {
-      const out: GroupJson = { groupId: g.groupId, roles: g.roles.map(({ account, role }) => ({ account, role })) };
-      if (g.errors.length) out.error = errorJson(g.errors[0]);
-      if (g.errors.length > 1) out.errors = g.errors.map(errorJson);
-      return out;
-    }),
-  };
+  return { groups: results.map(toGroupJson) };
 }

@@ -1,5 +1,5 @@
 // Copying a group's result: a Markdown table or the same JSON shape chatRoles.checkRoles returns.
-import type { GroupJson } from '../checks/result';
+import { toGroupJson, type GroupJson } from '../checks/result';
 import { formatLocalTime } from '../ui/time';
 import type { GroupRecord } from './results';
 
@@ -20,9 +20,5 @@ export function recordToMarkdown(record: GroupRecord): string {
 }
 
 export function recordToJson(record: GroupRecord): GroupJson {
-  const out: GroupJson = { groupId: record.groupId, roles: record.roles.map(({ account, role }) => ({ account, role })) };
-  const errors = record.errors.map((e) => ({ code: e.code, message: e.message, accounts: [...e.accounts] }));
-  if (errors.length) out.error = errors[0];
-  if (errors.length > 1) out.errors = errors;
-  return out;
+  return toGroupJson(record);
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ErrorCode, GroupError, Role } from '../chat/types';
+import type { ErrorCode, Role } from '../chat/types';
 
 /** Where a group ID was found: a document and the range of the ID in it. */
 export interface SourceLocation {
@@ -40,10 +40,6 @@ export function toRange(loc: SourceLocation): vscode.Range {
 
 export function toSourceLocation(uri: vscode.Uri, range: vscode.Range): SourceLocation {
   return { uri: uri.toString(), range: [range.start.line, range.start.character, range.end.line, range.end.character] };
-}
-
-export function recordErrors(errors: readonly GroupError[]): GroupRecord['errors'] {
-  return errors.map((e) => ({ code: e.code, message: e.message, accounts: [...e.accounts] }));
 }
 
 /** The checked groups, newest first, one record per group ID; survives window reloads. */
