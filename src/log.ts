@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
+import type { LogLevel } from './chat/client';
 import { redactSecrets } from './chat/errors';
-
-export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
 
 /**
  * The one "Chat Roles" log. Every line passes through redaction first: `usersig=` values in URLs and

@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
-import type { Log, LogLevel } from '../log';
+import type { Log } from '../log';
 import { loadRuntime, type Runtime } from '../runtime';
 import { affectsConnection, readConnectionSettings } from '../settings';
 
 export type ChatClient = InstanceType<Runtime['ChatClient']>;
 type ClientOptions = ConstructorParameters<Runtime['ChatClient']>[0];
-
-const LEVELS: ReadonlySet<string> = new Set(['trace', 'debug', 'info', 'warn', 'error']);
 
 /**
  * Owns the one Chat client of this window: created on the first query (loading the runtime bundle),
@@ -33,7 +31,7 @@ export class ChatConnection implements vscode.Disposable {
       requestsPerSecond: s.requestsPerSecond,
       timeoutMs: s.timeoutMs,
       proxy: s.proxy,
-      log: (level: string, message: string) => this.log.write((LEVELS.has(level) ? level : 'info') as LogLevel, message),
+      log: (level, message) => this.log.write(level, message),
     };
   }
 
