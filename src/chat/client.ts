@@ -4,7 +4,7 @@
 
 import { randomInt } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { ChatError, formatError, isRetryable, isSlowDown, redactSecrets } from './errors';
+import { ChatError, describeError, formatError, isRetryable, isSlowDown, redactSecrets } from './errors';
 import { checkAccount, checkGroupId } from './ids';
 import { AbortedError, backoffDelay, RateLimiter, Semaphore, sleep, type SlotDone } from './pacing';
 import { GroupInfo, GroupInfoOutcome, Parsed, parseGroupInfoResponse, parseRoleResponse, RoleAnswer } from './parse';
@@ -151,6 +151,12 @@ interface Query {
   done: number;
   total: number;
   onProgress?: (p: QueryProgress) => void;
+  /**
+   * Set by the first request that failed for good on the credentials (UserSig, identifier, app): the
+   * query's other requests end in the same failure without being sent, since repeated bad signatures lock
+   * the app out for a minute (70050).
+   */
+  credentialFailure?: Failure;
 }
 
 /** A request's failure before it is final: what went wrong and whether to try again. */
@@ -460,6 +466,7 @@ export class ChatClient {
         let slotDone: SlotDone | undefined;
         try {
           slotDone = await query.limiter?.acquire(query.signal);
+          if (query.credentialFailure) return { ok: false, failure: query.credentialFailure };
           const remaining = deadline - performance.now();
           if (remaining <= 0) return this.gaveUp(query, label, attempt - 1, last);
           const timeout = Math.min(this.settings.timeoutMs, remaining);
@@ -578,7 +585,12 @@ export class ChatClient {
     const detail = attempts > 1 ? `${failure.detail} (after ${attempts} attempts)` : failure.detail;
     const message = formatError(failure.code, detail);
     query.log(typeof failure.code === 'number' ? 'warn' : 'error', `${label}: ${message}`);
-    return { ok: false, failure: { code: failure.code, message } };
+    const final = { code: failure.code, message };
+    if (!query.credentialFailure && describeError(failure.code).scope === 'credentials') {
+      query.credentialFailure = final;
+      query.log('warn', 'The credentials were refused: the rest of this check is not sent.');
+    }
+    return { ok: false, failure: final };
   }
 
   private gaveUp(query: Query, label: string, attempts: number, last: AttemptFailure | undefined): CallResult<never> {

@@ -278,13 +278,30 @@ describe('client against the stand-in', function () {
       assert.ok(results[1].errors.every((e) => e.code === 'INVALID_INPUT'));
     });
 
-    it('a wrong secret key is sent once per batch and never retried (no lockout spiral)', async () => {
-      const c = client();
+    it('a wrong secret key is sent once, never retried, and stops the rest of the check (no lockout spiral)', async () => {
+      const c = client({ maxInFlight: 1 });
       const wrong: Credentials = { sdkAppId: TEST_SDK_APP_ID, identifier: TEST_ADMIN, secretKey: 'not-the-key-0123456789abcdef0123456789abcdef' };
       const results = await c.getRoleInGroup(wrong, [TEST_GROUPS.work, TEST_GROUPS.public], ['alice']);
-      assert.strictEqual(roleRequests().length, 2);
-      for (const r of results) assert.ok(typeof r.errors[0].code === 'number' && r.errors[0].code >= 70000, String(r.errors[0].code));
+      assert.strictEqual(roleRequests().length, 1);
+      const [first] = results[0].errors;
+      assert.ok(typeof first.code === 'number' && first.code >= 70000, String(first.code));
+      for (const r of results) assert.deepStrictEqual(r.errors, [{ ...first, accounts: ['alice'] }], 'the unsent group ends in the same named error');
       assert.strictEqual(c.stats.retries, 0);
+    });
+
+    it('a refused UserSig stops a many-batch check: far fewer requests than batches, every account in that error', async () => {
+      const c = client();
+      const wrong: Credentials = { sdkAppId: TEST_SDK_APP_ID, identifier: TEST_ADMIN, secretKey: 'not-the-key-0123456789abcdef0123456789abcdef' };
+      const accounts = Array.from({ length: 1200 }, (_, i) => `user${i}`);
+      const groups = [TEST_GROUPS.work, TEST_GROUPS.public, TEST_GROUPS.meeting];
+      const results = await c.getRoleInGroup(wrong, groups, accounts);
+      assert.ok(roleRequests().length < 9, `${roleRequests().length} of 9 batches were sent`);
+      const codes = new Set(results.flatMap((r) => r.errors.map((e) => e.code)));
+      assert.strictEqual(codes.size, 1, `one error for all: ${[...codes]}`);
+      for (const r of results) {
+        assertComplete(r, accounts);
+        assert.strictEqual(r.errors.length, 1, 'the batches of a group merge into one error');
+      }
     });
 
     for (const code of [70001, 70003, 70009, 70013, 70014, 60010, 10007]) {
