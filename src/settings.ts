@@ -48,9 +48,20 @@ export function readConnectionSettings(): ConnectionSettings {
   return settings;
 }
 
+/** The settings readConnectionSettings() reads; a change of any other key leaves the client alone. */
+const CONNECTION_KEYS = [
+  'chatRoles.region',
+  'chatRoles.endpoint',
+  'chatRoles.requestsPerSecond',
+  'chatRoles.timeoutSeconds',
+  'http.proxy',
+  'http.noProxy',
+  'http.proxyStrictSSL',
+] as const;
+
 /** True when a configuration change can affect the connection settings. */
 export function affectsConnection(e: vscode.ConfigurationChangeEvent): boolean {
-  return e.affectsConfiguration('chatRoles') || e.affectsConfiguration('http');
+  return CONNECTION_KEYS.some((key) => e.affectsConfiguration(key));
 }
 
 /** Accounts the user configured to check by default. */
