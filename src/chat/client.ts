@@ -211,7 +211,8 @@ export class ChatClient {
     if (transportChanged && !this.closed) {
       const old = this.transport;
       this.retired.add(old);
-      void old.close().finally(() => this.retired.delete(old));
+      const forget = () => this.retired.delete(old);
+      void old.close().then(forget, forget); // close() on client shutdown destroys it anyway
       this.transport = this.makeTransport();
     }
   }
@@ -367,6 +368,7 @@ export class ChatClient {
       origins = this.settings.origins ? this.settings.origins.map(validateEndpoint) : resolveOrigins({ region: this.settings.region, endpoint: this.settings.endpoint });
     } catch (err) {
       if (err instanceof ChatError) return fail(err.code, err.detail ?? '');
+      this.endQuery(controller);
       throw err;
     }
     let userSig: string;
@@ -375,6 +377,7 @@ export class ChatClient {
         userSig = this.minter.get({ sdkAppId: credentials.sdkAppId, identifier: credentials.identifier, secretKey: credentials.secretKey });
       } catch (err) {
         if (err instanceof ChatError) return fail(err.code, err.detail ?? '');
+        this.endQuery(controller);
         throw err;
       }
       secrets.push(userSig);
