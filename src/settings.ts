@@ -12,8 +12,9 @@ export interface ConnectionSettings {
 
 /**
  * The user's own (global) value of a setting, or its default. Workspace and folder values are ignored
- * on purpose: a repository's .vscode/settings.json must never decide where the UserSig is sent (the
- * manifest's application scope and restrictedConfigurations say the same; this is the second lock).
+ * on purpose: a repository's .vscode/settings.json must never decide where the UserSig is sent, nor how
+ * fast the app's shared rate limit is spent (the manifest's application scope and
+ * restrictedConfigurations say the same; this is the second lock).
  */
 function userValue<T>(section: string, key: string, fallback: T): T {
   const inspected = vscode.workspace.getConfiguration(section).inspect<T>(key);
@@ -35,9 +36,10 @@ export function readConnectionSettings(): ConnectionSettings {
   const noProxy = userValue<string[]>('http', 'noProxy', []);
   const settings: ConnectionSettings = {
     region: knownRegion(userValue<string>('chatRoles', 'region', 'singapore')),
-    requestsPerSecond: positive(vscode.workspace.getConfiguration('chatRoles').get('requestsPerSecond'), 200),
+    // User values only, like the region: a repository could otherwise spend the app's shared rate limit.
+    requestsPerSecond: positive(userValue<unknown>('chatRoles', 'requestsPerSecond', 200), 200),
     // The manifest's 4..120 is only a hint to the settings editor; below 4 s the client refuses to start.
-    timeoutMs: Math.min(120, Math.max(4, positive(vscode.workspace.getConfiguration('chatRoles').get('timeoutSeconds'), 10))) * 1000,
+    timeoutMs: Math.min(120, Math.max(4, positive(userValue<unknown>('chatRoles', 'timeoutSeconds', 10), 10))) * 1000,
     proxy: {
       strictSSL: userValue<boolean>('http', 'proxyStrictSSL', true) !== false,
     },
