@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { normalizeRole, parseGroupInfoResponse, parseRoleResponse, quoteStart, SAMPLE_LIMIT } from '../../src/chat/parse';
+import { normalizeRole, parseGroupInfoResponse, parseRoleResponse, parseRoleResponseGeneral, quoteStart, readCanonicalRoles, SAMPLE_LIMIT } from '../../src/chat/parse';
 
 const enc = (text: string): Uint8Array => new TextEncoder().encode(text);
 const ok = (userIdList: unknown): Uint8Array => enc(JSON.stringify({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', UserIdList: userIdList }));
@@ -171,5 +171,74 @@ describe('parse: get_group_info answers', () => {
     assert.ok(!broken.ok && broken.problem.code === 'BAD_RESPONSE' && /GroupInfo\[0\]\.GroupId/.test(broken.problem.detail));
     const notArray = parseGroupInfoResponse(200, enc('{"ErrorCode":0}'), ['g']);
     assert.ok(!notArray.ok && /GroupInfo in the response is missing/.test(notArray.problem.detail));
+  });
+});
+
+describe('parse: get_role_in_group fast path', () => {
+  const accounts = ['alice', '张三', 'emoji😀', 'b'];
+  const roles = ['Owner', 'Admin', 'Member', 'NotMember'];
+  const entries = (names = accounts) => names.map((a, i) => `{"Member_Account":${JSON.stringify(a)},"Role":"${roles[i % 4]}"}`).join(',');
+  /** The stand-in's compact shape. */
+  const standIn = (list = entries()) => `{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","UserIdList":[${list}]}`;
+
+  /** The fast path's verdict, after checking that parseRoleResponse agrees with the general parser either way. */
+  function fastPath(body: string | Uint8Array, requested: readonly string[] = accounts): string[] | undefined {
+    const bytes = typeof body === 'string' ? enc(body) : body;
+    assert.deepStrictEqual(parseRoleResponse(200, bytes, requested), parseRoleResponseGeneral(200, bytes, requested));
+    return readCanonicalRoles(bytes, requested);
+  }
+
+  it('takes canonical answers: the stand-in\'s key order, Tencent\'s, a spaced-out envelope, non-ASCII accounts', () => {
+    const list = entries();
+    for (const body of [
+      standIn(list),
+      `{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0,"UserIdList":[${list}]}`,
+      `{"UserIdList":[${list}],"ErrorCode":0,"ErrorInfo":"","ActionStatus":"OK"}`,
+      `\r\n{ "ActionStatus" : "OK",\n\t"ErrorInfo": "", "ErrorCode": 0, "UserIdList": [${list}] }\n`,
+    ]) {
+      assert.deepStrictEqual(fastPath(body), roles, body);
+    }
+    assert.deepStrictEqual(fastPath(standIn(''), []), []);
+    const parsed = parseRoleResponse(200, enc(standIn()), accounts);
+    assert.ok(parsed.ok);
+    assert.deepStrictEqual(parsed.value, { outcomes: roles, unrequested: [], unrequestedCount: 0, conflicting: [] });
+  });
+
+  const fallbacks: [string, string, string[]?][] = [
+    ['an escaped account', standIn(entries().replace('"alice"', '"\\u0061lice"'))],
+    ['an escaped solidus in an account', standIn(entries(['a/b', 'c'])).replace('a/b', 'a\\/b'), ['a/b', 'c']],
+    ['entries in another order', standIn(entries([accounts[1], accounts[0], accounts[2], accounts[3]]))],
+    ['an entry missing', standIn(entries(accounts.slice(0, 3)))],
+    ['an unrequested entry', standIn(`${entries()},{"Member_Account":"zz","Role":"Owner"}`)],
+    ['an extra key in an entry', standIn(entries().replace('"Role":"Owner"', '"Role":"Owner","Extra":1'))],
+    ['Role before Member_Account', standIn('{"Role":"Owner","Member_Account":"alice"}'), ['alice']],
+    ['a role in other letters', standIn(entries().replace('"Owner"', '"owner"'))],
+    ['whitespace inside UserIdList', standIn(entries().replace('"Role":', '"Role": '))],
+    ['an extra top-level key', standIn().replace('"ErrorInfo":""', '"ErrorInfo":"","RequestId":"x"')],
+    ['a repeated top-level key', standIn().replace('"ErrorInfo":""', '"ErrorInfo":"","ErrorInfo":""')],
+    ['a non-zero ErrorCode', '{"ActionStatus":"FAIL","ErrorCode":10010,"ErrorInfo":"group not found"}'],
+    ['ErrorCode 0.0', standIn().replace('"ErrorCode":0', '"ErrorCode":0.0')],
+    ['ErrorCode 00', standIn().replace('"ErrorCode":0', '"ErrorCode":00')],
+    ['ActionStatus FAIL with ErrorCode 0', standIn().replace('"OK"', '"FAIL"')],
+    ['a byte-order mark', `\uFEFF${standIn()}`],
+    ['trailing text', `${standIn()}x`],
+    ['a truncated body', standIn().slice(0, -3)],
+    ['a requested account JSON would escape', standIn(entries(['a"b'])).replace('a\\"b', 'a"b'), ['a"b']],
+    ['a requested account with a control character', standIn(entries(['a\u0001'])).replace('\\u0001', '\u0001'), ['a\u0001']],
+  ];
+  for (const [name, body, requested] of fallbacks) {
+    it(`falls back to the general parser on ${name}`, () => assert.strictEqual(fastPath(body, requested), undefined));
+  }
+
+  it('falls back on ill-formed UTF-8, even where its decoding (U+FFFD…) is the requested account', () => {
+    const head = enc('{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","UserIdList":[{"Member_Account":"');
+    const tail = enc('","Role":"Owner"}]}');
+    for (const bad of [[0xff], [0xc0, 0x80], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe5, 0xbc]]) {
+      const body = new Uint8Array([...head, ...bad, ...tail]);
+      const decoded = Buffer.from(bad).toString('utf8');
+      const general = parseRoleResponseGeneral(200, body, [decoded]);
+      assert.ok(general.ok && general.value.outcomes[0] === 'Owner', String(bad));
+      assert.strictEqual(fastPath(body, [decoded]), undefined, String(bad));
+    }
   });
 });
