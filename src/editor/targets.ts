@@ -15,7 +15,7 @@ export interface EditorTargets {
   groupIds: string[];
   /** Where each ID was first found. */
   sources: Map<string, { uri: vscode.Uri; range: vscode.Range }>;
-  /** From a User_Account array in a selection, when one holds a request body. */
+  /** From a non-empty User_Account array in a selection, when one holds a request body. */
   accounts?: string[];
   /** More IDs were selected than one check takes (MAX_IDS_PER_SCAN); the rest were left out. */
   truncated: boolean;
@@ -45,7 +45,9 @@ export function targetsFromEditor(editor: vscode.TextEditor): EditorTargets {
   for (const selection of selections) {
     const base = document.offsetAt(selection.start);
     const text = document.getText(selection);
-    targets.accounts ??= findAccountsInRequestBody(text);
+    // An empty User_Account array names no one: leave accounts unset so the user is asked.
+    const bodyAccounts = findAccountsInRequestBody(text);
+    if (bodyAccounts?.length) targets.accounts ??= bodyAccounts;
     const found = findGroupIds(text, { max: MAX_IDS_PER_SCAN });
     if (found.truncated) targets.truncated = true;
     if (found.ids.length) {
