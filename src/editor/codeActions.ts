@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { describeError } from '../chat/errors';
+import { describeError, type ErrorScope } from '../chat/errors';
 import type { ErrorCode } from '../chat/types';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
@@ -9,6 +9,14 @@ function diagnosticErrorCode(diagnostic: vscode.Diagnostic): ErrorCode | undefin
   if (raw === undefined) return undefined;
   const text = String(raw);
   return /^\d+$/.test(text) ? Number(text) : (text as ErrorCode);
+}
+
+/**
+ * Whether checking again may give another answer: transient failures (rate, server, network — DEADLINE,
+ * the usual end of a rate-limit storm, included) and a check that was cancelled before it finished.
+ */
+function offersCheckAgain(code: ErrorCode, scope: ErrorScope): boolean {
+  return scope === 'rate' || scope === 'server' || scope === 'network' || code === 'DEADLINE' || code === 'MISSING_FROM_RESPONSE' || code === 'CANCELLED';
 }
 
 /** Quick fixes for Chat Roles diagnostics: set credentials, check again, open the error's docs. */
@@ -30,7 +38,7 @@ export class RoleCodeActions implements vscode.CodeActionProvider {
         fix.isPreferred = true;
         actions.push(fix);
       }
-      if (d.retryable) {
+      if (offersCheckAgain(code, d.scope)) {
         const again = new vscode.CodeAction(`Check ${groupId} Again`, vscode.CodeActionKind.QuickFix);
         again.command = { command: 'chatRoles.checkAgain', title: 'Check Again', arguments: [{ groupId, uri: document.uri.toString() }] };
         again.diagnostics = [diagnostic];
