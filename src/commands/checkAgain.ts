@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { findOccurrences } from '../chat/ids';
 import { promptForAccounts } from '../checks/accountsPrompt';
 import type { CheckRequest } from '../checks/checker';
-import { ensureCredentials, reportFailure } from '../credentials/ensure';
+import { ensureCredentials } from '../credentials/ensure';
 import type { Services } from '../services';
+import { reportFailure } from '../ui/reportFailure';
 import { toRange, type GroupRecord } from '../views/results';
 import { targetGroups } from './targetNodes';
 

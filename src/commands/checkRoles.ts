@@ -3,9 +3,10 @@ import { MAX_IDS_PER_SCAN } from '../chat/ids';
 import { promptForAccounts } from '../checks/accountsPrompt';
 import { MissingCredentialsError } from '../checks/checker';
 import type { CheckResultJson } from '../checks/result';
-import { ensureCredentials, reportFailure } from '../credentials/ensure';
+import { ensureCredentials } from '../credentials/ensure';
 import { parseGroupIdInput, targetsFromEditor, type EditorTargets } from '../editor/targets';
 import type { Services } from '../services';
+import { reportFailure } from '../ui/reportFailure';
 import { revealGroup } from '../views/reveal';
 
 interface ProgrammaticArgs {

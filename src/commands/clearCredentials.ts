@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { reportFailure } from '../credentials/ensure';
+import { reportFailure } from '../ui/reportFailure';
 import type { Services } from '../services';
 
 /**

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { CheckRequest } from '../checks/checker';
-import { ensureCredentials, reportFailure } from '../credentials/ensure';
+import { ensureCredentials } from '../credentials/ensure';
 import type { Services } from '../services';
+import { reportFailure } from '../ui/reportFailure';
 import { toRange } from '../views/results';
 import { MAX_IDS_PER_SCAN } from '../chat/ids';
 

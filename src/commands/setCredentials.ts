@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { promptForCredentials } from '../credentials/prompt';
-import { reportFailure } from '../credentials/ensure';
 import { parseCredentialsArgument } from '../credentials/validate';
 import type { Services } from '../services';
+import { reportFailure } from '../ui/reportFailure';
 
 /**
  * chatRoles.setCredentials: the guided input, or — given `{ sdkAppId, identifier, userSig? | secretKey? }` —

@@ -1,13 +1,7 @@
 import * as vscode from 'vscode';
 import type { Log } from '../log';
+import { reportFailure } from '../ui/reportFailure';
 import type { CredentialStore } from './store';
-
-/** Shows a failure of a user-started action: the message (already free of secrets) and a log line. */
-export function reportFailure(log: Log, what: string, err: unknown): void {
-  const message = log.redact(err instanceof Error ? err.message : String(err));
-  log.error(what, err);
-  void vscode.window.showErrorMessage(`Chat Roles: ${message}`);
-}
 
 /**
  * True when credentials are stored; otherwise offers to set them (and waits for that). Secret-storage
