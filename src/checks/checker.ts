@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { describeError } from '../chat/errors';
+import { describeError, isSlowDown } from '../chat/errors';
 import { MAX_IDS_PER_SCAN } from '../chat/ids';
-import type { Credentials, GroupResult } from '../chat/types';
+import type { Credentials, GroupError, GroupResult } from '../chat/types';
 import type { CredentialStore } from '../credentials/store';
 import { RoleDiagnostics, type GroupFailure } from '../editor/diagnostics';
 import type { Log } from '../log';
@@ -12,6 +12,9 @@ import { errorsJson, toResultJson, type CheckResultJson } from './result';
 
 /** The code the API answers both for "no permission" and for AVChatRoom groups. */
 const NO_PERMISSION = 10007;
+
+/** How many groups one check (one query) takes: as many as one editor scan finds. */
+export const MAX_GROUPS_PER_CHECK = MAX_IDS_PER_SCAN;
 
 /** No credentials are stored; the caller decides whether to offer setting them. */
 export class MissingCredentialsError extends Error {
@@ -46,32 +49,47 @@ export class RoleChecker implements vscode.Disposable {
   ) {}
 
   /** Checks the groups; rejects only for bad input, missing credentials or unusable secret storage. */
-  async check(request: CheckRequest): Promise<CheckResultJson> {
-    const groupIds = [...new Set(request.groupIds)];
-    const accounts = [...new Set(request.accounts)];
-    if (!groupIds.length) throw new Error('No group ID to check.');
-    if (!accounts.length) throw new Error('No account to check.');
-    if (groupIds.length > MAX_IDS_PER_SCAN) {
-      throw new Error(`At most ${MAX_IDS_PER_SCAN} groups can be checked at once (${groupIds.length} given); check them in parts.`);
-    }
+  check(request: CheckRequest): Promise<CheckResultJson> {
+    return this.checkAll([request]);
+  }
+
+  /**
+   * Several checks (e.g. groups last checked with different accounts) as one: one progress notification,
+   * one credential or rate notification for all of them. The result lists the groups of every request.
+   */
+  async checkAll(requests: readonly CheckRequest[]): Promise<CheckResultJson> {
+    const queries = requests.map((r) => {
+      const groupIds = [...new Set(r.groupIds)];
+      const accounts = [...new Set(r.accounts)];
+      if (!groupIds.length) throw new Error('No group ID to check.');
+      if (!accounts.length) throw new Error('No account to check.');
+      if (groupIds.length > MAX_GROUPS_PER_CHECK) {
+        throw new Error(`At most ${MAX_GROUPS_PER_CHECK} groups can be checked at once (${groupIds.length} given); check them in parts.`);
+      }
+      return { groupIds, accounts, sources: r.sources };
+    });
+    if (!queries.length) throw new Error('No group ID to check.');
     const credentials = await this.credentials.get();
     if (!credentials) throw new MissingCredentialsError();
 
     const started = Date.now();
-    const results = await this.query(credentials, groupIds, accounts);
-    // A server's ErrorInfo may quote the request, even a UserSig cut short: scrub before anything shows it.
-    for (const g of results) for (const e of g.errors) e.message = this.log.redact(e.message);
-    await this.explainNoPermission(credentials, results);
-    this.log.info(`Checked ${groupIds.length} group(s) × ${accounts.length} account(s) in ${Date.now() - started} ms.`);
+    const answers = await this.query(credentials, queries);
+    const sizes = queries.map((q) => `${q.groupIds.length} group(s) × ${q.accounts.length} account(s)`).join(' + ');
+    this.log.info(`Checked ${sizes} in ${Date.now() - started} ms.`);
 
-    const finished = results.filter((g) => !g.errors.some((e) => e.code === 'CANCELLED'));
-    await this.results.put(finished.map((g) => this.record(g, credentials, accounts, request.sources?.get(g.groupId), started)));
+    const isFinished = (g: GroupResult) => !g.errors.some((e) => e.code === 'CANCELLED');
+    await this.results.put(
+      queries.flatMap((q, i) => answers[i].filter(isFinished).map((g) => this.record(g, credentials, q.accounts, q.sources?.get(g.groupId), started))),
+    );
     const failures = new Map<vscode.TextDocument, GroupFailure[]>();
-    for (const g of finished) this.showInEditor(g, request.sources?.get(g.groupId)?.uri, failures);
+    for (const [i, q] of queries.entries()) {
+      const finished = answers[i].filter(isFinished);
+      for (const g of finished) this.showInEditor(g, q.sources?.get(g.groupId)?.uri, failures);
+      if (finished.length) await this.recents.remember(finished.map((g) => g.groupId), q.accounts);
+    }
     for (const [document, list] of failures) this.diagnostics.reportMany(document, list);
-    if (finished.length) await this.recents.remember(finished.map((g) => g.groupId), accounts);
-    this.notify(results, request);
-    return toResultJson(results);
+    this.notify(answers, queries);
+    return toResultJson(answers.flat());
   }
 
   /** Aborts every running check (what the progress notification's Cancel does). */
@@ -79,8 +97,13 @@ export class RoleChecker implements vscode.Disposable {
     for (const c of this.running) c.abort();
   }
 
-  private query(credentials: Credentials, groupIds: string[], accounts: string[]): Promise<GroupResult[]> {
-    const title = groupIds.length === 1 ? `Checking roles in ${groupIds[0]}` : `Checking roles in ${groupIds.length} groups`;
+  /**
+   * Runs the queries one after another under one cancellable progress notification, and explains their
+   * 10007s there too (get_group_info can take a while; Cancel stops it as well).
+   */
+  private query(credentials: Credentials, queries: readonly CheckRequest[]): Promise<GroupResult[][]> {
+    const groups = queries.reduce((n, q) => n + q.groupIds.length, 0);
+    const title = groups === 1 ? `Checking roles in ${queries[0].groupIds[0]}` : `Checking roles in ${groups} groups`;
     return Promise.resolve(
       vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
         const abort = new AbortController();
@@ -88,14 +111,26 @@ export class RoleChecker implements vscode.Disposable {
         const cancel = token.onCancellationRequested(() => abort.abort());
         let reported = 0;
         try {
-          return await this.connection.get().getRoleInGroup(credentials, groupIds, accounts, {
-            signal: abort.signal,
-            onProgress: ({ done, total }) => {
-              const percent = total ? (done / total) * 100 : 0;
-              progress.report({ message: `${done} of ${total} requests`, increment: percent - reported });
-              reported = percent;
-            },
-          });
+          const answers: GroupResult[][] = [];
+          for (const [i, q] of queries.entries()) {
+            const results = await this.connection.get().getRoleInGroup(credentials, q.groupIds, q.accounts, {
+              signal: abort.signal,
+              onProgress: ({ done, total }) => {
+                const percent = ((i + (total ? done / total : 0)) / queries.length) * 100;
+                progress.report({ message: `${done} of ${total} requests`, increment: percent - reported });
+                reported = percent;
+              },
+            });
+            // A server's ErrorInfo may quote the request, even a UserSig cut short: scrub before anything shows it.
+            for (const g of results) for (const e of g.errors) e.message = this.log.redact(e.message);
+            answers.push(results);
+          }
+          const refused = answers.flat().filter((g) => g.errors.some((e) => e.code === NO_PERMISSION));
+          if (refused.length) {
+            progress.report({ message: 'Asking which groups are AVChatRoom groups' });
+            await this.explainNoPermission(credentials, refused, abort.signal);
+          }
+          return answers;
         } finally {
           cancel.dispose();
           this.running.delete(abort);
@@ -105,12 +140,10 @@ export class RoleChecker implements vscode.Disposable {
   }
 
   /** 10007 means "no permission" or "AVChatRoom"; ask get_group_info which, and say so. */
-  private async explainNoPermission(credentials: Credentials, results: GroupResult[]): Promise<void> {
-    const refused = results.filter((g) => g.errors.some((e) => e.code === NO_PERMISSION));
-    if (!refused.length) return;
+  private async explainNoPermission(credentials: Credentials, refused: readonly GroupResult[], signal: AbortSignal): Promise<void> {
     let types = new Map<string, string | undefined>();
     try {
-      const infos = await this.connection.get().getGroupInfo(credentials, refused.map((g) => g.groupId));
+      const infos = await this.connection.get().getGroupInfo(credentials, refused.map((g) => g.groupId), { signal });
       types = new Map(infos.map((i) => [i.groupId, i.type]));
     } catch (err) {
       this.log.warn(`get_group_info failed while explaining 10007: ${err instanceof Error ? err.message : String(err)}`);
@@ -157,24 +190,25 @@ export class RoleChecker implements vscode.Disposable {
     failures.set(document, list);
   }
 
-  /** One notification for credential or rate errors, however many groups had them. */
-  private notify(results: readonly GroupResult[], request: CheckRequest): void {
-    const errors = results.flatMap((g) => g.errors);
+  /** One notification for credential or rate errors, however many groups (and queries) had them. */
+  private notify(answers: readonly GroupResult[][], queries: readonly CheckRequest[]): void {
+    const errors = answers.flat().flatMap((g) => g.errors);
     const credential = errors.find((e) => describeError(e.code).scope === 'credentials');
     if (credential) {
       const d = describeError(credential.code);
       void vscode.window.showErrorMessage(`Chat Roles: ${d.title} (${String(credential.code)}). ${d.advice}`, 'Set Credentials…').then((choice) => {
-        if (choice) void vscode.commands.executeCommand('chatRoles.setCredentials');
+        if (choice) vscode.commands.executeCommand('chatRoles.setCredentials').then(undefined, (err) => this.log.error('Setting credentials failed', err));
       });
       return;
     }
-    const isRate = (e: { code: GroupResult['errors'][number]['code'] }) => describeError(e.code).scope === 'rate';
-    const rate = errors.find(isRate);
+    const rate = errors.find(isRateError);
     if (rate) {
       const d = describeError(rate.code);
-      const again = { ...request, groupIds: results.filter((g) => g.errors.some(isRate)).map((g) => g.groupId) };
+      const again = queries
+        .map((q, i) => ({ ...q, groupIds: answers[i].filter((g) => g.errors.some(isRateError)).map((g) => g.groupId) }))
+        .filter((q) => q.groupIds.length > 0);
       void vscode.window.showWarningMessage(`Chat Roles: ${d.title} (${String(rate.code)}). ${d.advice}`, 'Check Again').then((choice) => {
-        if (choice) void this.check(again).catch((err) => this.log.error('Checking again failed', err));
+        if (choice) void this.checkAll(again).catch((err) => this.log.error('Checking again failed', err));
       });
     }
   }
@@ -182,4 +216,14 @@ export class RoleChecker implements vscode.Disposable {
   dispose(): void {
     this.cancelAll();
   }
+}
+
+/**
+ * A frequency-limit error, or a DEADLINE whose last attempt was one (how a 60007 storm usually ends). The
+ * core's DEADLINE message names the last failure as "the last: <code>: …".
+ */
+function isRateError(e: GroupError): boolean {
+  if (describeError(e.code).scope === 'rate') return true;
+  const last = e.code === 'DEADLINE' ? /\bthe last: (\d+)\b/.exec(e.message) : null;
+  return last !== null && isSlowDown(Number(last[1]));
 }
