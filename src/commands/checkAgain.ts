@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { findOccurrences } from '../chat/ids';
 import { promptForAccounts } from '../checks/accountsPrompt';
-import type { CheckRequest } from '../checks/checker';
+import { batchByAccounts, type GroupToCheck } from '../checks/batches';
 import { ensureCredentials } from '../credentials/ensure';
 import type { Services } from '../services';
 import { reportFailure } from '../ui/reportFailure';
@@ -9,16 +9,13 @@ import { toRange, type GroupRecord } from '../views/results';
 import { targetGroups } from './targetNodes';
 
 /** Where to put diagnostics for a re-check: the given document (a quick fix's), else the remembered source. */
-function sourceFor(record: GroupRecord | undefined, groupId: string, uri: string | undefined): CheckRequest['sources'] {
+function sourceFor(record: GroupRecord | undefined, groupId: string, uri: string | undefined): GroupToCheck['source'] {
   if (uri) {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
     const occ = document && findOccurrences(document.getText(), groupId)[0];
-    if (document && occ) {
-      return new Map([[groupId, { uri: document.uri, range: new vscode.Range(document.positionAt(occ.start), document.positionAt(occ.end)) }]]);
-    }
+    if (document && occ) return { uri: document.uri, range: new vscode.Range(document.positionAt(occ.start), document.positionAt(occ.end)) };
   }
-  if (record?.source) return new Map([[groupId, { uri: vscode.Uri.parse(record.source.uri), range: toRange(record.source) }]]);
-  return undefined;
+  return record?.source && { uri: vscode.Uri.parse(record.source.uri), range: toRange(record.source) };
 }
 
 /**
@@ -32,16 +29,18 @@ export function registerCheckAgain(context: vscode.ExtensionContext, services: S
       const groupIds = plain ? [plain.groupId] : targetGroups(services, arg, selected).map((g) => g.record.groupId);
       if (!groupIds.length) return;
       if (!(await ensureCredentials(services.credentials, services.log))) return;
+      const groups: GroupToCheck[] = [];
       for (const groupId of groupIds) {
         const record = services.results.get(groupId);
         const accounts = record?.accounts ?? services.recents.forGroup(groupId) ?? (await promptForAccounts(services.prompts, services.recents, [groupId]));
         if (!accounts?.length) return;
-        try {
-          await services.checker.check({ groupIds: [groupId], accounts, sources: sourceFor(record, groupId, typeof plain?.uri === 'string' ? plain.uri : undefined) });
-        } catch (err) {
-          reportFailure(services.log, `Checking ${groupId} again failed`, err);
-          return;
-        }
+        groups.push({ groupId, accounts, source: sourceFor(record, groupId, typeof plain?.uri === 'string' ? plain.uri : undefined) });
+      }
+      // One check for all of them: one progress notification, one credential or rate notification.
+      try {
+        await services.checker.checkAll(batchByAccounts(groups));
+      } catch (err) {
+        reportFailure(services.log, groupIds.length === 1 ? `Checking ${groupIds[0]} again failed` : 'Checking the groups again failed', err);
       }
     }),
   );

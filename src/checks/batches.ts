@@ -1,0 +1,28 @@
+import type * as vscode from 'vscode';
+import { MAX_GROUPS_PER_CHECK, type CheckRequest } from './checker';
+
+/** One group to check again: its accounts and, when known, where its ID stands. */
+export interface GroupToCheck {
+  groupId: string;
+  accounts: readonly string[];
+  source?: { uri: vscode.Uri; range: vscode.Range };
+}
+
+/** Groups checked with the same accounts share a query (at most MAX_GROUPS_PER_CHECK each). */
+export function batchByAccounts(groups: readonly GroupToCheck[]): CheckRequest[] {
+  type Batch = CheckRequest & { sources: Map<string, { uri: vscode.Uri; range: vscode.Range }> };
+  const batches: Batch[] = [];
+  const open = new Map<string, Batch>();
+  for (const g of groups) {
+    const key = g.accounts.join('\n');
+    let batch = open.get(key);
+    if (!batch || batch.groupIds.length >= MAX_GROUPS_PER_CHECK) {
+      batch = { groupIds: [], accounts: [...g.accounts], sources: new Map() };
+      batches.push(batch);
+      open.set(key, batch);
+    }
+    batch.groupIds.push(g.groupId);
+    if (g.source) batch.sources.set(g.groupId, g.source);
+  }
+  return batches;
+}
