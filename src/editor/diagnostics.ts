@@ -58,23 +58,26 @@ export class RoleDiagnostics implements vscode.Disposable {
     ];
   }
 
-  /** Marks every occurrence of the failed group's ID in the document (replacing earlier marks of it). */
-  report(document: vscode.TextDocument, failure: GroupFailure): number {
-    const count = this.mark(document, failure);
-    this.publish(document.uri.toString());
-    return count;
-  }
-
   /**
    * Marks many failed groups of one document and publishes once: publishing after each group would send
    * the document's whole, growing list every time (a check of 1000 groups took seconds per hundred).
+   * Earlier marks of these groups in other documents go: their message is no longer the latest.
    */
   reportMany(document: vscode.TextDocument, failures: readonly GroupFailure[]): void {
+    const key = document.uri.toString();
+    const groupIds = new Set(failures.map((f) => f.groupId));
+    for (const [other, slot] of this.entries) {
+      if (other === key) continue;
+      const kept = slot.entries.filter((e) => !groupIds.has(e.groupId));
+      if (kept.length === slot.entries.length) continue;
+      slot.entries = kept;
+      this.publish(other);
+    }
     for (const failure of failures) this.mark(document, failure);
-    this.publish(document.uri.toString());
+    this.publish(key);
   }
 
-  private mark(document: vscode.TextDocument, failure: GroupFailure): number {
+  private mark(document: vscode.TextDocument, failure: GroupFailure): void {
     const d = describeError(failure.code);
     const key = document.uri.toString();
     const slot = this.entries.get(key) ?? { document, entries: [] };
@@ -89,7 +92,6 @@ export class RoleDiagnostics implements vscode.Disposable {
       slot.entries.push({ groupId: failure.groupId, start: occ.start, end: occ.end, diagnostic });
     }
     this.entries.set(key, slot);
-    return slot.entries.filter((e) => e.groupId === failure.groupId).length;
   }
 
   /** Removes the marks of a group everywhere (a later check succeeded, or it was removed). */
