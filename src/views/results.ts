@@ -26,11 +26,37 @@ const STATE_KEY = 'chatRoles.results.v1';
 /** Older records beyond this are dropped so workspace state stays small. */
 export const MAX_RECORDS = 200;
 
+const ROLES: ReadonlySet<unknown> = new Set<Role>(['Owner', 'Admin', 'Member', 'NotMember']);
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
+}
+
+function isStringArray(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((s) => typeof s === 'string');
+}
+
+function isSource(v: unknown): v is SourceLocation {
+  return isObject(v) && typeof v.uri === 'string' && Array.isArray(v.range) && v.range.length === 4 && v.range.every((n) => Number.isInteger(n) && n >= 0);
+}
+
+/**
+ * Whether stored state is a whole record. Every field is checked (state may come from an older or
+ * hand-edited version): one malformed record must not make the tree throw and show nothing.
+ */
 function isRecord(v: unknown): v is GroupRecord {
-  const r = v as GroupRecord;
   return (
-    typeof r === 'object' && r !== null && typeof r.groupId === 'string' && typeof r.sdkAppId === 'number' &&
-    typeof r.checkedAt === 'number' && Array.isArray(r.accounts) && Array.isArray(r.roles) && Array.isArray(r.errors)
+    isObject(v) &&
+    typeof v.groupId === 'string' &&
+    typeof v.sdkAppId === 'number' &&
+    typeof v.identifier === 'string' &&
+    typeof v.checkedAt === 'number' &&
+    isStringArray(v.accounts) &&
+    Array.isArray(v.roles) &&
+    v.roles.every((r) => isObject(r) && typeof r.account === 'string' && ROLES.has(r.role)) &&
+    Array.isArray(v.errors) &&
+    v.errors.every((e) => isObject(e) && (typeof e.code === 'number' || typeof e.code === 'string') && typeof e.message === 'string' && isStringArray(e.accounts)) &&
+    (v.source === undefined || isSource(v.source))
   );
 }
 
