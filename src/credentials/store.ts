@@ -72,6 +72,8 @@ export class CredentialStore implements vscode.Disposable {
   private storageListener: vscode.Disposable | undefined;
   private cached: Credentials | undefined;
   private loaded = false;
+  /** Bumped whenever the credentials or their storage change, so a read that started earlier is known stale. */
+  private version = 0;
 
   constructor(storage: SecretStorageLike, private readonly log: Log) {
     this.storage = storage;
@@ -88,6 +90,7 @@ export class CredentialStore implements vscode.Disposable {
     this.listen();
     this.loaded = false;
     this.cached = undefined;
+    this.version++;
   }
 
   private listen(): void {
@@ -96,6 +99,7 @@ export class CredentialStore implements vscode.Disposable {
     this.storageListener = this.storage.onDidChange?.((e) => {
       if (e.key !== SECRET_KEY) return;
       this.loaded = false;
+      this.version++;
       this.get().then(
         () => this.changed.fire(this.summary()),
         (err) => this.log.error('Reloading credentials failed', err),
@@ -106,12 +110,15 @@ export class CredentialStore implements vscode.Disposable {
   /** The stored credentials, or undefined. Throws CredentialStorageError when SecretStorage fails. */
   async get(): Promise<Credentials | undefined> {
     if (this.loaded) return this.cached;
+    const version = this.version;
     let text: string | undefined;
     try {
       text = await this.storage.get(SECRET_KEY);
     } catch (err) {
       throw new CredentialStorageError('read', err);
     }
+    // A set(), clear() or change landed while this read was pending: what it read is older, so the newer state wins.
+    if (version !== this.version) return this.get();
     this.apply(parseStored(text));
     return this.cached;
   }
@@ -148,6 +155,7 @@ export class CredentialStore implements vscode.Disposable {
     const previous = this.cached ? [this.cached.userSig, this.cached.secretKey] : [];
     this.cached = credentials;
     this.loaded = true;
+    this.version++;
     this.log.setSecrets([credentials?.userSig, credentials?.secretKey, ...previous]);
     void vscode.commands.executeCommand('setContext', 'chatRoles.hasCredentials', credentials !== undefined);
   }
