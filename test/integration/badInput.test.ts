@@ -2,27 +2,10 @@
 // correct result, never a hang, a crash or an unhandled rejection.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { ChatRolesApi } from '../../src/api';
 import { MAX_REMEMBERED_ACCOUNTS } from '../../src/checks/recentAccounts';
 import { TEST_GROUPS } from '../standin/data/test-app';
-import type { StandIn } from '../standin/server';
 import { assertEveryAccountAccounted, NotificationRecorder, ProgressRecorder, UnhandledWatch, withUserSettings, workRole } from './hardeningKit';
-import {
-  answer,
-  answerAccounts,
-  closeAllEditors,
-  extensionApi,
-  openEditor,
-  PromptRecorder,
-  resetExtensionState,
-  setTestCredentials,
-  sleep,
-  startTestServer,
-  stopTestServer,
-  waitFor,
-  within,
-  type CheckJson,
-} from './support';
+import { answer, answerAccounts, type CheckJson, openEditor, sleep, useCheckSuite, waitFor, within } from './support';
 
 const GROUP = TEST_GROUPS.work;
 const ID_PROMPT_TITLE = 'Chat Roles: Check Roles in Group';
@@ -47,30 +30,13 @@ function manyIds(count: number): string[] {
 
 describe('hardening: bad input', function () {
   this.timeout(120_000);
-  let api: ChatRolesApi;
-  let server: StandIn;
-  let prompts: PromptRecorder;
+  const suite = useCheckSuite();
   let watch: UnhandledWatch;
 
-  before(async () => {
-    api = await extensionApi();
-    server = await startTestServer();
-  });
-  after(async () => {
-    await stopTestServer(server);
-  });
-  beforeEach(async () => {
-    await setTestCredentials();
-    server.clearFaults();
-    server.resetRecords();
-    prompts = new PromptRecorder(api);
+  beforeEach(() => {
     watch = new UnhandledWatch();
   });
   afterEach(async () => {
-    api.services.prompts.current?.hide();
-    prompts.dispose();
-    await closeAllEditors();
-    await resetExtensionState();
     await sleep(50);
     watch.assertNone('this test');
     watch.dispose();
@@ -85,11 +51,11 @@ describe('hardening: bad input', function () {
   for (const [what, content, select] of noIdSelections) {
     it(`${what}: asks for the group ID instead, and sends nothing`, async () => {
       const { running } = await checkSelection(content, select);
-      const box = await prompts.next();
+      const box = await suite.prompts.next();
       assert.strictEqual(box.title, ID_PROMPT_TITLE);
       box.hide();
       assert.strictEqual(await within(running, 10_000, 'the dismissed check'), undefined);
-      assert.strictEqual(server.requests.length, 0, 'nothing was sent');
+      assert.strictEqual(suite.server.requests.length, 0, 'nothing was sent');
     });
   }
 
@@ -97,7 +63,7 @@ describe('hardening: bad input', function () {
     const line = '{"event":"message","payload":"lorem ipsum dolor sit amet, consectetur adipiscing elit","n":12345},\n';
     const half = line.repeat(Math.ceil((5 * 1024 * 1024) / line.length));
     const { running } = await checkSelection(`${half}const GROUP = "${GROUP}";\n${half}`, 'all');
-    const pick = await prompts.next<vscode.QuickPick<vscode.QuickPickItem>>(30_000);
+    const pick = await suite.prompts.next<vscode.QuickPick<vscode.QuickPickItem>>(30_000);
     assert.match(pick.title ?? '', new RegExp(`accounts to check in ${GROUP.replace(/[#]/g, '\\$&')}$`));
     await answerAccounts(pick, ['alice', 'carol']);
     const result = await within(running, 60_000, 'the check of the 10 MB selection');
@@ -119,7 +85,7 @@ describe('hardening: bad input', function () {
       const counting = vscode.languages.onDidChangeDiagnostics((e) => {
         if (e.uris.some((u) => u.toString() === document.uri.toString())) publishes++;
       });
-      const pick = await prompts.next<vscode.QuickPick<vscode.QuickPickItem>>(30_000);
+      const pick = await suite.prompts.next<vscode.QuickPick<vscode.QuickPickItem>>(30_000);
       assert.match(pick.title ?? '', /accounts to check in 1000 groups$/);
       assert.ok(
         notifications.texts.some((t) => /more than 1000 group IDs; only the first 1000 are checked/.test(t)),
@@ -130,7 +96,7 @@ describe('hardening: bad input', function () {
       assert.ok(result, 'the check ran');
       assertEveryAccountAccounted(result, ids.slice(0, 1000), ['alice']);
       for (const g of result.groups) assert.strictEqual(g.error?.code, 10010, `${g.groupId} does not exist`);
-      assert.strictEqual(new Set(server.requests.filter((r) => r.api === 'get_role_in_group').map((r) => r.groupId)).size, 1000);
+      assert.strictEqual(new Set(suite.server.requests.filter((r) => r.api === 'get_role_in_group').map((r) => r.groupId)).size, 1000);
       counting.dispose();
       assert.strictEqual(vscode.languages.getDiagnostics(document.uri).length, 1000, 'each checked ID is marked');
       assert.ok(publishes <= 2, `the diagnostics of the document were published ${publishes} times, not once per group`);
@@ -145,7 +111,7 @@ describe('hardening: bad input', function () {
       Promise.resolve(vscode.commands.executeCommand('chatRoles.checkRoles', { groupIds: manyIds(1001), accounts: ['alice'] })),
       /At most 1000 groups can be checked at once \(1001 given\)/,
     );
-    assert.strictEqual(server.requests.length, 0);
+    assert.strictEqual(suite.server.requests.length, 0);
   });
 
   it('group IDs longer than their limit (48 bytes custom, 96 "@TGS#"): a named error per group, nothing sent', async () => {
@@ -158,18 +124,18 @@ describe('hardening: bad input', function () {
     assert.strictEqual(tgsOutcome.get('alice'), 'INVALID_INPUT');
     assert.match(result.groups[1].error?.message ?? '', /97 bytes long; "@TGS#" IDs have at most 96/);
     assert.strictEqual(fine.get('alice'), 'Owner');
-    assert.deepStrictEqual(server.requests.map((r) => r.groupId), [GROUP], 'only the valid group was sent');
+    assert.deepStrictEqual(suite.server.requests.map((r) => r.groupId), [GROUP], 'only the valid group was sent');
   });
 
   it('a group ID longer than 48 bytes typed into the input box: refused as typed, with the reason', async () => {
     const { running } = await checkSelection('', 'none');
-    const box = await prompts.next();
+    const box = await suite.prompts.next();
     await answer(box, 'x'.repeat(49));
     await waitFor('the validation message', () => /at most 48/.test(box.validationMessage?.toString() ?? ''), 5000);
-    assert.strictEqual(api.services.prompts.current, box, 'Enter did not accept it');
+    assert.strictEqual(suite.api.services.prompts.current, box, 'Enter did not accept it');
     box.hide();
     assert.strictEqual(await within(running, 10_000, 'the dismissed check'), undefined);
-    assert.strictEqual(server.requests.length, 0);
+    assert.strictEqual(suite.server.requests.length, 0);
   });
 
   it('accounts longer than 32 bytes or with non-printable characters: a named error each, the rest checked', async () => {
@@ -186,19 +152,19 @@ describe('hardening: bad input', function () {
     assert.match(messages, /33 bytes long \(UTF-8\); accounts have at most 32/);
     assert.match(messages, /control character \(U\+0007/);
     assert.match(messages, /lone surrogate/);
-    assert.deepStrictEqual(server.requests.map((r) => r.accounts), [['alice', 'bob']], 'only the sendable accounts went out');
+    assert.deepStrictEqual(suite.server.requests.map((r) => r.accounts), [['alice', 'bob']], 'only the sendable accounts went out');
   });
 
   it('an account longer than 32 bytes typed into the accounts prompt: shown as the problem, Enter does not accept', async () => {
     const { running } = await checkSelection(GROUP, 'none'); // the caret on the ID
-    const pick = await prompts.next<vscode.QuickPick<vscode.QuickPickItem>>();
+    const pick = await suite.prompts.next<vscode.QuickPick<vscode.QuickPickItem>>();
     const long = 'z'.repeat(40);
     await answer(pick, `alice, ${long}`, () => (pick.activeItems[0]?.detail ?? '').includes('40 bytes'));
     await sleep(300);
-    assert.strictEqual(api.services.prompts.current, pick, 'the prompt is still open');
+    assert.strictEqual(suite.api.services.prompts.current, pick, 'the prompt is still open');
     pick.hide();
     assert.strictEqual(await within(running, 10_000, 'the dismissed check'), undefined);
-    assert.strictEqual(server.requests.length, 0);
+    assert.strictEqual(suite.server.requests.length, 0);
   });
 
   it('duplicate accounts: checked once each, one outcome each', async () => {
@@ -207,7 +173,7 @@ describe('hardening: bad input', function () {
     const [outcomes] = assertEveryAccountAccounted(result, [GROUP], accounts);
     assert.strictEqual(outcomes.get('alice'), 'Owner');
     assert.strictEqual(outcomes.get('bob'), 'Admin');
-    assert.deepStrictEqual(server.requests.map((r) => r.accounts), [['alice', 'bob']]);
+    assert.deepStrictEqual(suite.server.requests.map((r) => r.accounts), [['alice', 'bob']]);
   });
 
   it('no accounts, or only blank ones: a clear message, nothing sent', async () => {
@@ -216,7 +182,7 @@ describe('hardening: bad input', function () {
     const [outcomes] = assertEveryAccountAccounted(blank, [GROUP], ['   ', '']);
     assert.deepStrictEqual([...new Set(outcomes.values())], ['INVALID_INPUT']);
     assert.match(blank.groups[0].error?.message ?? '', /The account is empty/);
-    assert.strictEqual(server.requests.length, 0);
+    assert.strictEqual(suite.server.requests.length, 0);
   });
 
   // The manifest's minimum and maximum only warn in the settings editor: settings.json can hold anything.
@@ -235,7 +201,7 @@ describe('hardening: bad input', function () {
         const [live] = assertEveryAccountAccounted(await programmatic([GROUP], ['alice', 'bob']), [GROUP], ['alice', 'bob']);
         assert.deepStrictEqual([live.get('alice'), live.get('bob')], ['Owner', 'Admin']);
         // And for a client created with it (as after a reload).
-        await api.services.connection.close();
+        await suite.api.services.connection.close();
         const [fresh] = assertEveryAccountAccounted(await programmatic([GROUP], ['carol']), [GROUP], ['carol']);
         assert.strictEqual(fresh.get('carol'), 'Member');
       } finally {
@@ -254,7 +220,7 @@ describe('hardening: bad input', function () {
         const result = await within(programmatic([GROUP], accounts), 90_000, 'the check of 100,000 accounts');
         const [outcomes] = assertEveryAccountAccounted(result, [GROUP], accounts);
         for (const a of ['alice', 'user0', 'user99998']) assert.strictEqual(outcomes.get(a), workRole(a));
-        const sent = server.requests.filter((r) => r.api === 'get_role_in_group');
+        const sent = suite.server.requests.filter((r) => r.api === 'get_role_in_group');
         assert.strictEqual(sent.length, 200);
         assert.ok(sent.every((r) => (r.accounts?.length ?? 0) <= 500));
         assert.strictEqual(new Set(sent.flatMap((r) => r.accounts ?? [])).size, 100_000, 'every account was sent once');
@@ -263,10 +229,10 @@ describe('hardening: bad input', function () {
         assert.strictEqual(messages[messages.length - 1], '200 of 200 requests');
 
         // So long a list is not remembered (it would bloat state and the prompt); the next prompt still opens.
-        assert.ok((api.services.recents.forGroup(GROUP)?.length ?? 0) <= MAX_REMEMBERED_ACCOUNTS, 'the 100,000 accounts were not remembered for the group');
-        assert.ok(api.services.recents.lists().every((l) => l.length <= MAX_REMEMBERED_ACCOUNTS), 'nor as a recent list');
+        assert.ok((suite.api.services.recents.forGroup(GROUP)?.length ?? 0) <= MAX_REMEMBERED_ACCOUNTS, 'the 100,000 accounts were not remembered for the group');
+        assert.ok(suite.api.services.recents.lists().every((l) => l.length <= MAX_REMEMBERED_ACCOUNTS), 'nor as a recent list');
         const { running } = await checkSelection(GROUP, 'none');
-        const pick = await prompts.next<vscode.QuickPick<vscode.QuickPickItem>>(30_000);
+        const pick = await suite.prompts.next<vscode.QuickPick<vscode.QuickPickItem>>(30_000);
         assert.ok(!pick.value.includes('user99998'), 'not prefilled with the 100,000 accounts');
         pick.hide();
         assert.strictEqual(await within(running, 10_000, 'the dismissed check'), undefined);
@@ -291,10 +257,10 @@ describe('hardening: bad input', function () {
         const kinds = new Set(outcomes.values());
         for (const k of kinds) assert.ok(['Owner', 'NotMember', 'CANCELLED'].includes(String(k)), `unexpected outcome ${String(k)}`);
         assert.ok(kinds.has('CANCELLED'), 'the rest was cancelled');
-        assert.strictEqual(api.services.results.get(GROUP), undefined, 'a cancelled check keeps no partial result');
-        const before = server.requests.length;
+        assert.strictEqual(suite.api.services.results.get(GROUP), undefined, 'a cancelled check keeps no partial result');
+        const before = suite.server.requests.length;
         await sleep(1000);
-        assert.strictEqual(server.requests.length, before, 'no request arrived after the check ended');
+        assert.strictEqual(suite.server.requests.length, before, 'no request arrived after the check ended');
         assert.ok(before < 200, `not everything was sent (${before} requests)`);
       } finally {
         progress.dispose();

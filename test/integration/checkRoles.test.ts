@@ -1,24 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { ChatRolesApi } from '../../src/api';
 import { TEST_GROUPS } from '../standin/data/test-app';
 import type { StandIn } from '../standin/server';
-import {
-  PromptRecorder,
-  answer,
-  answerAccounts,
-  checkRoles,
-  closeAllEditors,
-  extensionApi,
-  openEditor,
-  rangeOf,
-  resetExtensionState,
-  setTestCredentials,
-  startTestServer,
-  stopTestServer,
-  within,
-  type CheckJson,
-} from './support';
+import { answer, answerAccounts, type CheckJson, checkRoles, closeAllEditors, openEditor, rangeOf, useCheckSuite, within } from './support';
 
 const byAccount = (a: { account: string }, b: { account: string }) => a.account.localeCompare(b.account);
 
@@ -28,29 +12,8 @@ function asked(server: StandIn): { groupId?: string; accounts?: string[] }[] {
 }
 
 describe('checkRoles', () => {
-  let api: ChatRolesApi;
-  let server: StandIn;
-  let prompts: PromptRecorder;
+  const suite = useCheckSuite();
 
-  before(async () => {
-    api = await extensionApi();
-    server = await startTestServer();
-  });
-  after(async () => {
-    await stopTestServer(server);
-  });
-  beforeEach(async () => {
-    await setTestCredentials();
-    server.resetRecords();
-    server.clearFaults();
-    prompts = new PromptRecorder(api);
-  });
-  afterEach(async () => {
-    prompts.dispose();
-    api.services.prompts.current?.hide();
-    await closeAllEditors();
-    await resetExtensionState();
-  });
 
   it('answers the programmatic form with exactly the documented JSON', async () => {
     const result = await checkRoles([TEST_GROUPS.work], ['alice', 'bob', 'carol', 'zoe']);
@@ -71,7 +34,7 @@ describe('checkRoles', () => {
       },
     );
     assert.deepStrictEqual(JSON.parse(JSON.stringify(result)), result, 'plain JSON');
-    assert.strictEqual(prompts.count, 0, 'the programmatic form prompts for nothing');
+    assert.strictEqual(suite.prompts.count, 0, 'the programmatic form prompts for nothing');
   });
 
   it('reports a group-level error with every account in error.accounts', async () => {
@@ -100,27 +63,27 @@ describe('checkRoles', () => {
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('chatRoles.checkRoles', { groupIds: ['x'], accounts: 'alice' })), /accounts/);
     const tooMany = Array.from({ length: 1001 }, (_, i) => `group-${i}`);
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('chatRoles.checkRoles', { groupIds: tooMany, accounts: ['alice'] })), /At most 1000 groups/);
-    assert.strictEqual(server.requests.length, 0);
+    assert.strictEqual(suite.server.requests.length, 0);
   });
 
   it('rejects the programmatic form without credentials, sending nothing', async () => {
     await vscode.commands.executeCommand('chatRoles.clearCredentials', { confirm: false });
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('chatRoles.checkRoles', { groupIds: [TEST_GROUPS.work], accounts: ['alice'] })), /Set Credentials/);
-    assert.strictEqual(server.requests.length, 0);
+    assert.strictEqual(suite.server.requests.length, 0);
   });
 
   it('takes every @TGS# ID in one selection, and accounts typed into the quick input', async () => {
     const editor = await openEditor(`const groups = [\n  "${TEST_GROUPS.work}",\n  "${TEST_GROUPS.meeting}",\n];\n`);
     editor.selection = new vscode.Selection(0, 0, 3, 0);
     const done = vscode.commands.executeCommand<CheckJson>('chatRoles.checkRoles');
-    await answerAccounts(await prompts.next(), ['carol', 'dave']);
+    await answerAccounts(await suite.prompts.next(), ['carol', 'dave']);
     const result = await within(done, 20_000, 'the check');
     assert.deepStrictEqual(result.groups.map((g) => g.groupId), [TEST_GROUPS.work, TEST_GROUPS.meeting]);
     assert.deepStrictEqual([...result.groups[1].roles].sort(byAccount), [
       { account: 'carol', role: 'Owner' },
       { account: 'dave', role: 'Member' },
     ]);
-    assert.deepStrictEqual(api.services.results.get(TEST_GROUPS.work)?.source?.range, rangeToArray(rangeOf(editor.document, TEST_GROUPS.work)));
+    assert.deepStrictEqual(suite.api.services.results.get(TEST_GROUPS.work)?.source?.range, rangeToArray(rangeOf(editor.document, TEST_GROUPS.work)));
   });
 
   it('takes IDs from several selections, and a whole trimmed selection as a custom ID', async () => {
@@ -129,11 +92,11 @@ describe('checkRoles', () => {
     const custom = rangeOf(doc, ` ${TEST_GROUPS.custom} `);
     editor.selections = [new vscode.Selection(rangeOf(doc, TEST_GROUPS.work).start, rangeOf(doc, TEST_GROUPS.work).end), new vscode.Selection(custom.start, custom.end)];
     const done = vscode.commands.executeCommand<CheckJson>('chatRoles.checkRoles');
-    await answerAccounts(await prompts.next(), ['erin']);
+    await answerAccounts(await suite.prompts.next(), ['erin']);
     const result = await within(done, 20_000, 'the check');
     assert.deepStrictEqual(result.groups.map((g) => g.groupId), [TEST_GROUPS.work, TEST_GROUPS.custom]);
     assert.deepStrictEqual(result.groups[1].roles, [{ account: 'erin', role: 'Owner' }]);
-    assert.deepStrictEqual(api.services.results.get(TEST_GROUPS.custom)?.source?.range, rangeToArray(rangeOf(doc, TEST_GROUPS.custom)));
+    assert.deepStrictEqual(suite.api.services.results.get(TEST_GROUPS.custom)?.source?.range, rangeToArray(rangeOf(doc, TEST_GROUPS.custom)));
   });
 
   it('takes the @TGS# ID under the cursor', async () => {
@@ -141,7 +104,7 @@ describe('checkRoles', () => {
     const at = rangeOf(editor.document, TEST_GROUPS.public).start.translate(0, 4);
     editor.selection = new vscode.Selection(at, at);
     const done = vscode.commands.executeCommand<CheckJson>('chatRoles.checkRoles');
-    await answerAccounts(await prompts.next(), ['bob']);
+    await answerAccounts(await suite.prompts.next(), ['bob']);
     const result = await within(done, 20_000, 'the check');
     assert.deepStrictEqual(result.groups, [{ groupId: TEST_GROUPS.public, roles: [{ account: 'bob', role: 'Owner' }] }]);
   });
@@ -151,7 +114,7 @@ describe('checkRoles', () => {
     const at = rangeOf(editor.document, TEST_GROUPS.custom).start.translate(0, 3);
     editor.selection = new vscode.Selection(at, at);
     const done = vscode.commands.executeCommand<CheckJson>('chatRoles.checkRoles');
-    await answerAccounts(await prompts.next(), ['frank']);
+    await answerAccounts(await suite.prompts.next(), ['frank']);
     const result = await within(done, 20_000, 'the check');
     assert.deepStrictEqual(result.groups, [{ groupId: TEST_GROUPS.custom, roles: [{ account: 'frank', role: 'Admin' }] }]);
   });
@@ -161,7 +124,7 @@ describe('checkRoles', () => {
     const editor = await openEditor(body, 'json');
     editor.selection = new vscode.Selection(0, 0, 4, 0);
     const result = await within(vscode.commands.executeCommand<CheckJson>('chatRoles.checkRoles'), 20_000, 'the check');
-    assert.strictEqual(prompts.count, 0, 'no prompt: the body names the accounts');
+    assert.strictEqual(suite.prompts.count, 0, 'no prompt: the body names the accounts');
     assert.strictEqual(result.groups.length, 1);
     assert.strictEqual(result.groups[0].groupId, TEST_GROUPS.custom);
     assert.deepStrictEqual([...result.groups[0].roles].sort(byAccount), [
@@ -175,9 +138,9 @@ describe('checkRoles', () => {
     await checkRoles([TEST_GROUPS.work], ['bob', 'dave']);
     await closeAllEditors();
     const done = vscode.commands.executeCommand<CheckJson>('chatRoles.checkRoles');
-    const idBox = await prompts.next();
+    const idBox = await suite.prompts.next();
     await answer(idBox, TEST_GROUPS.work);
-    const accounts = await prompts.next<vscode.QuickPick<vscode.QuickPickItem>>();
+    const accounts = await suite.prompts.next<vscode.QuickPick<vscode.QuickPickItem>>();
     assert.strictEqual(accounts.value, 'bob, dave', 'prefilled with the accounts last used for this group');
     assert.ok(accounts.items.some((i) => i.label === 'bob, dave'), 'recent lists are offered');
     await answerAccounts(accounts, ['bob', 'dave']);
@@ -194,11 +157,11 @@ describe('checkRoles', () => {
       const editor = await openEditor(`"${TEST_GROUPS.community}"`);
       editor.selection = new vscode.Selection(0, 3, 0, 3);
       const done = vscode.commands.executeCommand<CheckJson>('chatRoles.checkRoles');
-      const pick = await prompts.next<vscode.QuickPick<vscode.QuickPickItem>>();
+      const pick = await suite.prompts.next<vscode.QuickPick<vscode.QuickPickItem>>();
       assert.strictEqual(pick.value, 'alice, zoe');
       await answer(pick, 'alice,dave  erin, grace', () => ((pick.activeItems[0] as { accounts?: string[] })?.accounts ?? []).length === 4);
       const result = await within(done, 20_000, 'the check');
-      assert.deepStrictEqual(asked(server), [{ groupId: TEST_GROUPS.community, accounts: ['alice', 'dave', 'erin', 'grace'] }]);
+      assert.deepStrictEqual(asked(suite.server), [{ groupId: TEST_GROUPS.community, accounts: ['alice', 'dave', 'erin', 'grace'] }]);
       assert.strictEqual(result.groups[0].roles.length, 4);
     } finally {
       await vscode.workspace.getConfiguration('chatRoles').update('accounts', undefined, vscode.ConfigurationTarget.Global);
@@ -209,15 +172,15 @@ describe('checkRoles', () => {
     const editor = await openEditor(`"${TEST_GROUPS.work}"`);
     editor.selection = new vscode.Selection(0, 3, 0, 3);
     const done = vscode.commands.executeCommand('chatRoles.checkRoles');
-    (await prompts.next()).hide();
+    (await suite.prompts.next()).hide();
     assert.strictEqual(await within(done, 5000, 'the dismissed check'), undefined);
-    assert.strictEqual(server.requests.length, 0);
+    assert.strictEqual(suite.server.requests.length, 0);
   });
 
   it('ignores workspace values of chatRoles.endpoint: only the user setting decides where the UserSig goes', async () => {
     const config = vscode.workspace.getConfiguration('chatRoles');
     const inspected = config.inspect('endpoint');
-    assert.strictEqual(inspected?.globalValue, server.url);
+    assert.strictEqual(inspected?.globalValue, suite.server.url);
     if (!vscode.workspace.workspaceFolders?.length) return; // no workspace to write to in this run
     await config.update('endpoint', 'https://attacker.invalid', vscode.ConfigurationTarget.Workspace).then(
       () => undefined,

@@ -1,22 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { ChatRolesApi } from '../../src/api';
 import { TEST_GROUPS } from '../standin/data/test-app';
-import type { StandIn } from '../standin/server';
-import {
-  PromptRecorder,
-  answerAccounts,
-  closeAllEditors,
-  extensionApi,
-  openEditor,
-  rangeOf,
-  resetExtensionState,
-  setTestCredentials,
-  startTestServer,
-  stopTestServer,
-  waitFor,
-  within,
-} from './support';
+import { answerAccounts, openEditor, rangeOf, useCheckSuite, waitFor, within } from './support';
 
 const MISSING = '@TGS#2NOSUCHGRP';
 
@@ -25,34 +10,15 @@ const isOurs = (a: vscode.CodeAction) =>
   ['chatRoles.setCredentials', 'chatRoles.checkAgain'].includes(a.command?.command ?? '') || a.title.startsWith('Open documentation for ');
 
 describe('diagnostics and quick fixes', () => {
-  let api: ChatRolesApi;
-  let server: StandIn;
-  let prompts: PromptRecorder;
+  const suite = useCheckSuite();
 
-  before(async () => {
-    api = await extensionApi();
-    server = await startTestServer();
-  });
-  after(async () => {
-    await stopTestServer(server);
-  });
-  beforeEach(async () => {
-    await setTestCredentials();
-    server.clearFaults();
-    prompts = new PromptRecorder(api);
-  });
-  afterEach(async () => {
-    prompts.dispose();
-    await closeAllEditors();
-    await resetExtensionState();
-  });
 
   /** Runs the interactive check with the cursor in the first occurrence of `groupId`. */
   async function checkAtCursor(editor: vscode.TextEditor, groupId: string, accounts = ['alice']): Promise<void> {
     const at = rangeOf(editor.document, groupId).start.translate(0, 2);
     editor.selection = new vscode.Selection(at, at);
     const done = vscode.commands.executeCommand('chatRoles.checkRoles');
-    await answerAccounts(await prompts.next(), accounts);
+    await answerAccounts(await suite.prompts.next(), accounts);
     await within(done, 20_000, 'the check');
   }
 
@@ -92,7 +58,7 @@ describe('diagnostics and quick fixes', () => {
   });
 
   it('drops the marks when a later check of the ID succeeds', async () => {
-    server.addFault({ fault: { kind: 'errorCode', code: 10004, info: 'invalid parameter' }, api: 'get_role_in_group', groupId: TEST_GROUPS.work, times: 1 });
+    suite.server.addFault({ fault: { kind: 'errorCode', code: 10004, info: 'invalid parameter' }, api: 'get_role_in_group', groupId: TEST_GROUPS.work, times: 1 });
     const editor = await openEditor(`const a = "${TEST_GROUPS.work}";\n`);
     await checkAtCursor(editor, TEST_GROUPS.work);
     assert.deepStrictEqual(ours(editor.document).map((d) => (d.code as { value: string }).value), ['10004']);
@@ -118,7 +84,7 @@ describe('diagnostics and quick fixes', () => {
   });
 
   it('offers Set Credentials… for a UserSig error', async () => {
-    server.addFault({ fault: { kind: 'errorCode', code: 70001, info: 'usersig expired' }, api: 'get_role_in_group' });
+    suite.server.addFault({ fault: { kind: 'errorCode', code: 70001, info: 'usersig expired' }, api: 'get_role_in_group' });
     const editor = await openEditor(`x = "${TEST_GROUPS.work}"\n`);
     await checkAtCursor(editor, TEST_GROUPS.work);
     const [diag] = ours(editor.document);

@@ -2,14 +2,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { ChatRolesApi } from '../../src/api';
 import { TEST_ADMIN, TEST_GROUPS, TEST_SDK_APP_ID, TEST_SECRET_KEY } from '../standin/data/test-app';
-import type { StandIn } from '../standin/server';
 import { userSig } from '../standin/test-kit';
-import { checkRoles, extensionApi, resetExtensionState, setTestCredentials, sleep, startTestServer, stopTestServer, testUserSig } from './support';
-
-/** VS Code's LogLevel.Trace. */
-const TRACE = 1;
+import { checkRoles, setTestCredentials, sleep, testUserSig, useStandIn } from './support';
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -20,22 +15,10 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('logs', () => {
-  let api: ChatRolesApi;
-  let server: StandIn;
-
-  before(async () => {
-    api = await extensionApi();
-    // Everything at trace level: the extension's channel and VS Code's own extension-host logging.
-    await vscode.commands.executeCommand('workbench.action.setDefaultLogLevel', TRACE);
-    await vscode.commands.executeCommand('workbench.action.setDefaultLogLevel', TRACE, 'chat-roles.chat-roles');
-    server = await startTestServer();
-  });
-  after(async () => {
-    await stopTestServer(server);
-    await resetExtensionState();
-  });
+  const suite = useStandIn({ traceLogs: true });
 
   it('never writes the UserSig or the secret key to any log, even at trace level', async () => {
+    const { api, server } = suite;
     const sig = testUserSig();
     await setTestCredentials(sig);
     await checkRoles([TEST_GROUPS.work, '@TGS#2NOSUCHGRP'], ['alice', 'bob']);

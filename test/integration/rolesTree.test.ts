@@ -1,22 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { ChatRolesApi } from '../../src/api';
 import type { RolesNode } from '../../src/views/nodes';
 import { TEST_SDK_APP_ID, TEST_GROUPS } from '../standin/data/test-app';
-import type { StandIn } from '../standin/server';
-import {
-  PromptRecorder,
-  answerAccounts,
-  checkRoles,
-  closeAllEditors,
-  extensionApi,
-  openEditor,
-  resetExtensionState,
-  setTestCredentials,
-  startTestServer,
-  stopTestServer,
-  within,
-} from './support';
+import { answerAccounts, checkRoles, openEditor, PromptRecorder, setTestCredentials, useCheckSuite, within } from './support';
 
 function label(node: vscode.TreeItem): string {
   return typeof node.label === 'string' ? node.label : (node.label?.label ?? '');
@@ -28,27 +14,11 @@ function icon(node: vscode.TreeItem): [string, string | undefined] {
 }
 
 describe('roles tree', () => {
-  let api: ChatRolesApi;
-  let server: StandIn;
+  const suite = useCheckSuite();
 
-  const roots = () => api.services.tree.getChildren() as RolesNode[];
-  const children = (node: RolesNode) => api.services.tree.getChildren(node) as RolesNode[];
+  const roots = () => suite.api.services.tree.getChildren() as RolesNode[];
+  const children = (node: RolesNode) => suite.api.services.tree.getChildren(node) as RolesNode[];
 
-  before(async () => {
-    api = await extensionApi();
-    server = await startTestServer();
-  });
-  after(async () => {
-    await stopTestServer(server);
-  });
-  beforeEach(async () => {
-    await setTestCredentials();
-    server.clearFaults();
-  });
-  afterEach(async () => {
-    await closeAllEditors();
-    await resetExtensionState();
-  });
 
   it('shows a group with a summary, a tooltip with the app and time, and accounts with an icon per role', async () => {
     await checkRoles([TEST_GROUPS.work], ['alice', 'bob', 'carol', 'zoe']);
@@ -68,8 +38,8 @@ describe('roles tree', () => {
         ['zoe', 'not a member', 'circle-slash', 'disabledForeground'],
       ],
     );
-    for (const n of accounts) assert.strictEqual(api.services.tree.getParent(n), group);
-    await within(api.services.treeView.reveal(accounts[1], { select: false, focus: false }).then(undefined, () => api.services.treeView.reveal(accounts[1])), 10_000, 'reveal');
+    for (const n of accounts) assert.strictEqual(suite.api.services.tree.getParent(n), group);
+    await within(suite.api.services.treeView.reveal(accounts[1], { select: false, focus: false }).then(undefined, () => suite.api.services.treeView.reveal(accounts[1])), 10_000, 'reveal');
   });
 
   it('shows an error node with code, meaning, advice and a link to the docs', async () => {
@@ -103,11 +73,11 @@ describe('roles tree', () => {
 
   it('checks a group again with the same accounts, removes it, and clears everything', async () => {
     await checkRoles([TEST_GROUPS.work, TEST_GROUPS.public], ['alice']);
-    server.resetRecords();
+    suite.server.resetRecords();
     const target = roots().find((n) => label(n) === TEST_GROUPS.public)!;
     await within(vscode.commands.executeCommand('chatRoles.checkAgain', target), 20_000, 'check again');
     assert.deepStrictEqual(
-      server.requests.filter((r) => r.api === 'get_role_in_group').map((r) => [r.groupId, r.accounts]),
+      suite.server.requests.filter((r) => r.api === 'get_role_in_group').map((r) => [r.groupId, r.accounts]),
       [[TEST_GROUPS.public, ['alice']]],
     );
     assert.strictEqual(label(roots()[0]), TEST_GROUPS.public, 'the group checked last comes first');
@@ -120,14 +90,14 @@ describe('roles tree', () => {
   it('refreshes all groups', async () => {
     await checkRoles([TEST_GROUPS.work], ['alice']);
     await checkRoles([TEST_GROUPS.meeting], ['carol', 'dave']);
-    server.resetRecords();
+    suite.server.resetRecords();
     await within(vscode.commands.executeCommand('chatRoles.refreshAll'), 20_000, 'refresh all');
-    const asked = server.requests.filter((r) => r.api === 'get_role_in_group').map((r) => `${r.groupId}:${(r.accounts ?? []).join(',')}`).sort();
+    const asked = suite.server.requests.filter((r) => r.api === 'get_role_in_group').map((r) => `${r.groupId}:${(r.accounts ?? []).join(',')}`).sort();
     assert.deepStrictEqual(asked, [`${TEST_GROUPS.meeting}:carol,dave`, `${TEST_GROUPS.work}:alice`].sort());
   });
 
   it('goes to where the ID was found', async () => {
-    const prompts = new PromptRecorder(api);
+    const prompts = new PromptRecorder(suite.api);
     try {
       const editor = await openEditor(`// groups\nconst g = "${TEST_GROUPS.work}";\n`);
       const document = editor.document;
@@ -159,13 +129,13 @@ describe('roles tree', () => {
   it('keeps results (and no secret) across a reload: a new store over the same workspace state shows them', async () => {
     const sig = await setTestCredentials();
     await checkRoles([TEST_GROUPS.work, '@TGS#2NOSUCHGRP'], ['alice', 'bob']);
-    const restored = api.restoredTree();
+    const restored = suite.api.restoredTree();
     try {
       const shape = (tree: vscode.TreeDataProvider<RolesNode>) =>
         (tree.getChildren() as RolesNode[]).map((g) => [label(g), g.description, (tree.getChildren(g) as RolesNode[]).map((n) => `${label(n)}=${String(n.description)}`)]);
-      assert.deepStrictEqual(shape(restored), shape(api.services.tree));
+      assert.deepStrictEqual(shape(restored), shape(suite.api.services.tree));
       assert.strictEqual(shape(restored).length, 2);
-      const stored = JSON.stringify(api.services.results.all());
+      const stored = JSON.stringify(suite.api.services.results.all());
       assert.ok(!stored.includes(sig), 'the persisted results hold no UserSig');
     } finally {
       restored.dispose();

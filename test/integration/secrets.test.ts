@@ -10,26 +10,10 @@ import type { ChatRolesApi } from '../../src/api';
 import { decodeUserSig } from '../../src/chat/usersig';
 import type { RolesNode } from '../../src/views/nodes';
 import { TEST_ADMIN, TEST_GROUPS, TEST_SDK_APP_ID, TEST_SECRET_KEY } from '../standin/data/test-app';
-import type { StandIn } from '../standin/server';
 import { userSig } from '../standin/test-kit';
 import { NotificationRecorder, UnhandledWatch } from './hardeningKit';
-import {
-  answer,
-  closeAllEditors,
-  extensionApi,
-  openEditor,
-  PromptRecorder,
-  resetExtensionState,
-  sleep,
-  startTestServer,
-  stopTestServer,
-  testUserSig,
-  within,
-  type CheckJson,
-} from './support';
+import { answer, type CheckJson, openEditor, PromptRecorder, sleep, testUserSig, useStandIn, within } from './support';
 
-/** VS Code's LogLevel.Trace. */
-const TRACE = 1;
 /** Secrets are searched for by every window of this many characters (at a stride of 8): fragments count. */
 const FRAGMENT = 24;
 
@@ -90,22 +74,10 @@ function mementoText(memento: vscode.Memento): string {
 
 describe('hardening: secrets audit', function () {
   this.timeout(120_000);
-  let api: ChatRolesApi;
-  let server: StandIn;
-
-  before(async () => {
-    api = await extensionApi();
-    await vscode.commands.executeCommand('workbench.action.setDefaultLogLevel', TRACE);
-    await vscode.commands.executeCommand('workbench.action.setDefaultLogLevel', TRACE, 'chat-roles.chat-roles');
-    server = await startTestServer();
-  });
-  after(async () => {
-    await closeAllEditors();
-    await stopTestServer(server);
-    await resetExtensionState();
-  });
+  const suite = useStandIn({ traceLogs: true });
 
   it('no UserSig or secret key anywhere after every flow, at trace level', async () => {
+    const { api, server } = suite;
     const SIG = testUserSig();
     const OTHER_SIG = testUserSig(7 * 86400); // a second valid one, stored by the guided input
     const REFUSED = userSig({ identifier: 'bob' });

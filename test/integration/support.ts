@@ -97,6 +97,90 @@ export async function closeAllEditors(): Promise<void> {
   }
 }
 
+/** VS Code's LogLevel.Trace. */
+const TRACE_LOG_LEVEL = 1;
+
+/** What a suite's hooks set up: the extension's API and the stand-in that chatRoles.endpoint points at. */
+export interface StandInSuite {
+  readonly api: ChatRolesApi;
+  readonly server: StandIn;
+}
+
+/** A StandInSuite that also records the prompts of each test. */
+export interface CheckSuite extends StandInSuite {
+  readonly prompts: PromptRecorder;
+}
+
+function setUp<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} is set up by the suite's hooks: use it inside a test or hook`);
+  return value;
+}
+
+/**
+ * Registers the hooks of a suite against the stand-in (call it inside describe()). Before all: activate the
+ * extension, optionally turn every log (the extension's and VS Code's own) to trace level, start the stand-in.
+ * After all: close the editors, stop the stand-in and reset the extension's state.
+ */
+export function useStandIn(options: { traceLogs?: boolean } = {}): StandInSuite {
+  let api: ChatRolesApi | undefined;
+  let server: StandIn | undefined;
+  before(async () => {
+    api = await extensionApi();
+    if (options.traceLogs) {
+      await vscode.commands.executeCommand('workbench.action.setDefaultLogLevel', TRACE_LOG_LEVEL);
+      await vscode.commands.executeCommand('workbench.action.setDefaultLogLevel', TRACE_LOG_LEVEL, 'chat-roles.chat-roles');
+    }
+    server = await startTestServer();
+  });
+  after(async () => {
+    await closeAllEditors();
+    await stopTestServer(server);
+    await resetExtensionState();
+  });
+  return {
+    get api() {
+      return setUp(api, 'api');
+    },
+    get server() {
+      return setUp(server, 'server');
+    },
+  };
+}
+
+/**
+ * useStandIn() plus the hooks of each check test. Before each: store the test credentials, clear the
+ * stand-in's records and faults, start recording prompts. After each: hide a prompt left open, stop
+ * recording, close the editors, clear the faults and reset the extension's state.
+ */
+export function useCheckSuite(): CheckSuite {
+  const standIn = useStandIn();
+  let prompts: PromptRecorder | undefined;
+  beforeEach(async () => {
+    await setTestCredentials();
+    standIn.server.resetRecords();
+    standIn.server.clearFaults();
+    prompts = new PromptRecorder(standIn.api);
+  });
+  afterEach(async () => {
+    standIn.api.services.prompts.current?.hide();
+    prompts?.dispose();
+    await closeAllEditors();
+    standIn.server.clearFaults();
+    await resetExtensionState();
+  });
+  return {
+    get api() {
+      return standIn.api;
+    },
+    get server() {
+      return standIn.server;
+    },
+    get prompts() {
+      return setUp(prompts, 'prompts');
+    },
+  };
+}
+
 /** Records every prompt the extension shows, so a test can answer them in order. */
 export class PromptRecorder implements vscode.Disposable {
   private readonly shown: vscode.QuickInput[] = [];
