@@ -73,10 +73,28 @@ export function checkRoles(groupIds: string[], accounts: string[]): Promise<Chec
   return within(vscode.commands.executeCommand<CheckJson>('chatRoles.checkRoles', { groupIds, accounts }), 30_000, 'chatRoles.checkRoles');
 }
 
-/** Opens an untitled document with the content in an editor. */
+/** What openEditor last opened under each untitled name: the content asked for and the text it had. */
+const lastOpened = new Map<string, { content: string; text: string }>();
+
+/**
+ * Opens an untitled document with the content in an editor. VS Code names untitled documents Untitled-1, -2…
+ * again once they are closed, and a new one restores the backup of an earlier one of that name if the
+ * discarding of that backup (on revert) has not finished yet; such a document is closed and opened again.
+ */
 export async function openEditor(content: string, language = 'typescript'): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language, content });
-  return vscode.window.showTextDocument(document);
+  for (let attempt = 1; ; attempt++) {
+    const document = await vscode.workspace.openTextDocument({ language, content });
+    const editor = await vscode.window.showTextDocument(document);
+    const name = document.uri.toString();
+    const earlier = lastOpened.get(name);
+    if (earlier === undefined || earlier.content === content || earlier.text !== document.getText()) {
+      lastOpened.set(name, { content, text: document.getText() });
+      return editor;
+    }
+    if (attempt === 10) throw new Error(`${name} keeps opening with the text of an earlier document`);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await sleep(200);
+  }
 }
 
 /** The range of the n-th occurrence (0-based) of `needle` in the document. */
