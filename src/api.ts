@@ -1,19 +1,123 @@
+// The test API: what activate() returns in ExtensionMode.Test, and only there. In every other mode
+// activate() returns undefined: any extension can read getExtension(...).exports, and these seams reach
+// the credential store and the prompt in which a UserSig or secret key is typed.
+import * as vscode from 'vscode';
+import { CREDENTIALS_SECRET_KEY, type SecretStorageLike } from './credentials/store';
 import type { Services } from './services';
-import type { RolesTreeProvider } from './views/rolesTree';
+import type { PromptObserver } from './ui/prompts';
+import { ResultsStore } from './views/results';
+import { RolesTreeProvider } from './views/rolesTree';
 
 /**
- * What activate() returns. Not a public API: the integration tests reach the extension's real
- * services through it (the tree, the diagnostics, prompts to answer, the credential store's backing
- * storage) instead of through commands that would have to be declared in package.json.
+ * Not a public API: the integration tests reach the extension's real services through it (the tree, the
+ * diagnostics, prompts to answer, the credential store's backing storage) instead of through commands
+ * that would have to be declared in package.json.
  */
 export interface ChatRolesApi {
   readonly services: Services;
-  /** A new results store and tree over the same workspace state: what a reloaded window shows. */
+  /** Swaps the credential store's SecretStorage (e.g. for one that fails); without an argument, back to the real one. */
+  useSecretStorage(storage?: SecretStorageLike): void;
+  /** The credential status bar item as shown; `visible` while credentials are known. */
+  statusBarView(): Pick<vscode.StatusBarItem, 'text' | 'tooltip' | 'backgroundColor'> & { visible: boolean };
+  /** Every prompt (input box or quick pick) the extension shows, as it appears. */
+  readonly onDidShowPrompt: vscode.Event<vscode.QuickInput>;
+  /** The prompt on screen, if any. */
+  currentPrompt(): vscode.QuickInput | undefined;
+  /** A new results store and tree over the same workspace state: what a reloaded window shows. Dispose it. */
   restoredTree(): RolesTreeProvider;
   /** This extension's log folder (context.logUri); the "Chat Roles" channel writes "Chat Roles.log" there. */
-  readonly logDirectory: import('vscode').Uri;
+  readonly logDirectory: vscode.Uri;
   /** Whether dist/chat-runtime.js has been loaded (activation must not load it). */
   runtimeLoaded(): boolean;
   /** The extension's workspace and global state, for tests that audit what is kept there (never a secret). */
-  readonly state: { workspace: import('vscode').Memento; global: import('vscode').Memento };
+  readonly state: { workspace: vscode.Memento; global: vscode.Memento };
+}
+
+/** The context's SecretStorage behind a switch, so a test can put a failing storage in its place. */
+export class SwappableSecretStorage implements SecretStorageLike, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
+  readonly onDidChange = this.changed.event;
+  private target: SecretStorageLike;
+  private readonly forward: vscode.Disposable;
+
+  constructor(private readonly original: vscode.SecretStorage) {
+    this.target = original;
+    this.forward = original.onDidChange((e) => this.changed.fire(e));
+  }
+
+  get(key: string): Thenable<string | undefined> {
+    return this.target.get(key);
+  }
+  store(key: string, value: string): Thenable<void> {
+    return this.target.store(key, value);
+  }
+  delete(key: string): Thenable<void> {
+    return this.target.delete(key);
+  }
+
+  /** Switches storage; the store hears it as a change of its entry, so it forgets what it cached. */
+  use(storage?: SecretStorageLike): void {
+    this.target = storage ?? this.original;
+    this.changed.fire({ key: CREDENTIALS_SECRET_KEY });
+  }
+
+  dispose(): void {
+    this.forward.dispose();
+    this.changed.dispose();
+  }
+}
+
+/** Tracks the prompt on screen and announces each one. */
+export class PromptWatch implements PromptObserver, vscode.Disposable {
+  private readonly shownEmitter = new vscode.EventEmitter<vscode.QuickInput>();
+  readonly onDidShow = this.shownEmitter.event;
+  current: vscode.QuickInput | undefined;
+
+  shown(input: vscode.QuickInput): void {
+    this.current = input;
+    this.shownEmitter.fire(input);
+  }
+
+  hidden(input: vscode.QuickInput): void {
+    if (this.current === input) this.current = undefined;
+  }
+
+  dispose(): void {
+    this.shownEmitter.dispose();
+  }
+}
+
+/** A tree over its own results store, disposing both. */
+class RestoredTree extends RolesTreeProvider {
+  constructor(private readonly store: ResultsStore) {
+    super(store);
+  }
+
+  override dispose(): void {
+    super.dispose();
+    this.store.dispose();
+  }
+}
+
+export function createTestApi(
+  context: vscode.ExtensionContext,
+  services: Services,
+  seams: { secrets: SwappableSecretStorage; prompts: PromptWatch; statusBarItem: vscode.StatusBarItem; runtimeLoaded: () => boolean },
+): ChatRolesApi {
+  return {
+    services,
+    useSecretStorage: (storage) => seams.secrets.use(storage),
+    statusBarView: () => ({
+      text: seams.statusBarItem.text,
+      tooltip: seams.statusBarItem.tooltip,
+      backgroundColor: seams.statusBarItem.backgroundColor,
+      visible: services.credentials.summary() !== undefined,
+    }),
+    onDidShowPrompt: seams.prompts.onDidShow,
+    currentPrompt: () => seams.prompts.current,
+    restoredTree: () => new RestoredTree(new ResultsStore(context.workspaceState)),
+    logDirectory: context.logUri,
+    runtimeLoaded: seams.runtimeLoaded,
+    state: { workspace: context.workspaceState, global: context.globalState },
+  };
 }

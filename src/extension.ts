@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import type { ChatRolesApi } from './api';
+import { createTestApi, PromptWatch, SwappableSecretStorage, type ChatRolesApi } from './api';
 import { RoleChecker } from './checks/checker';
 import { ChatConnection } from './checks/connection';
 import { RecentAccounts } from './checks/recentAccounts';
 import { registerCommands } from './commands';
-import { CredentialStatusBar } from './credentials/statusBar';
+import { createCredentialStatusBarItem, CredentialStatusBar } from './credentials/statusBar';
 import { CredentialStore } from './credentials/store';
 import { RoleCodeActions } from './editor/codeActions';
 import { RoleDiagnostics } from './editor/diagnostics';
@@ -19,12 +19,18 @@ import { RolesTreeProvider } from './views/rolesTree';
 let connection: ChatConnection | undefined;
 
 // Activation registers everything synchronously and does no network I/O; the Chat client
-// (undici and all) is loaded from dist/chat-runtime.js on the first query.
-export function activate(context: vscode.ExtensionContext): ChatRolesApi {
+// (undici and all) is loaded from dist/chat-runtime.js on the first query. It returns the test API in
+// ExtensionMode.Test only (see api.ts): in production any extension could read it.
+export function activate(context: vscode.ExtensionContext): ChatRolesApi | undefined {
+  const testing = context.extensionMode === vscode.ExtensionMode.Test;
   const log = new Log();
-  const prompts = new Prompts();
-  const credentials = new CredentialStore(context.secrets, log);
-  const statusBar = new CredentialStatusBar(credentials);
+  // The test seams exist only when testing: a switchable SecretStorage and a watch on the prompts.
+  const secrets = testing ? new SwappableSecretStorage(context.secrets) : undefined;
+  const promptWatch = testing ? new PromptWatch() : undefined;
+  const prompts = new Prompts(promptWatch);
+  const credentials = new CredentialStore(secrets ?? context.secrets, log);
+  const statusBarItem = createCredentialStatusBarItem();
+  const statusBar = new CredentialStatusBar(credentials, statusBarItem);
   connection = new ChatConnection(log);
   const results = new ResultsStore(context.workspaceState);
   const recents = new RecentAccounts(context.workspaceState, context.globalState);
@@ -42,7 +48,10 @@ export function activate(context: vscode.ExtensionContext): ChatRolesApi {
   );
 
   void vscode.commands.executeCommand('setContext', 'chatRoles.hasResults', results.all().length > 0);
-  // Load the stored credentials in the background: the context key, status bar and log redaction follow.
+  // Read SecretStorage once, in the background: the welcome view (chatRoles.hasCredentials), the status
+  // bar and log redaction need to know the credentials. Kept on purpose: activation happens only when the
+  // Chat Roles view opens or one of its commands runs, which then needs the credentials anyway; a failing
+  // keyring is logged here and reported with its remedy when a command needs them.
   credentials.get().then(
     () => statusBar.update(),
     (err) => {
@@ -51,13 +60,9 @@ export function activate(context: vscode.ExtensionContext): ChatRolesApi {
     },
   );
 
-  return {
-    services,
-    restoredTree: () => new RolesTreeProvider(new ResultsStore(context.workspaceState)),
-    logDirectory: context.logUri,
-    runtimeLoaded: isRuntimeLoaded,
-    state: { workspace: context.workspaceState, global: context.globalState },
-  };
+  if (!secrets || !promptWatch) return undefined;
+  context.subscriptions.push(secrets, promptWatch);
+  return createTestApi(context, services, { secrets, prompts: promptWatch, statusBarItem, runtimeLoaded: isRuntimeLoaded });
 }
 
 /** Closes the Chat client (every connection) before the extension host goes away. */

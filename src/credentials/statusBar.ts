@@ -16,22 +16,25 @@ function expiryState(summary: CredentialSummary, nowMs: number = Date.now()): Ex
   return left <= EXPIRY_WARNING_MS ? 'soon' : 'ok';
 }
 
+/** The item CredentialStatusBar shows itself in. */
+export function createCredentialStatusBarItem(): vscode.StatusBarItem {
+  return vscode.window.createStatusBarItem('chatRoles.credentials', vscode.StatusBarAlignment.Left, 50);
+}
+
 /** "$(key) Chat 1400000001 · admin" with the UserSig's expiry; click to set credentials. */
 export class CredentialStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('chatRoles.credentials', vscode.StatusBarAlignment.Left, 50);
   private readonly listener: vscode.Disposable;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly store: CredentialStore) {
+  /** Shows itself in `item` (created by the caller, which may read it back) and disposes it with itself. */
+  constructor(
+    private readonly store: CredentialStore,
+    private readonly item: vscode.StatusBarItem,
+  ) {
     this.item.name = 'Chat Roles Credentials';
     this.item.command = 'chatRoles.setCredentials';
     this.listener = store.onDidChange(() => this.update());
     this.update();
-  }
-
-  /** The item as shown (for tests). */
-  get view(): Pick<vscode.StatusBarItem, 'text' | 'tooltip' | 'backgroundColor'> & { visible: boolean } {
-    return { text: this.item.text, tooltip: this.item.tooltip, backgroundColor: this.item.backgroundColor, visible: this.store.summary() !== undefined };
   }
 
   update(nowMs: number = Date.now()): void {

@@ -4,7 +4,7 @@ import { decodeUserSig } from '../chat/usersig';
 import type { Log } from '../log';
 
 /** All credentials live in one SecretStorage entry (one atomic write; nothing in settings or state). */
-const SECRET_KEY = 'chatRoles.credentials';
+export const CREDENTIALS_SECRET_KEY = 'chatRoles.credentials';
 
 /** What may be shown about the stored credentials: never the UserSig or the secret key. */
 export interface CredentialSummary {
@@ -67,37 +67,19 @@ function parseStored(text: string | undefined): Credentials | undefined {
 export class CredentialStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<CredentialSummary | undefined>();
   readonly onDidChange = this.changed.event;
-  private storage: SecretStorageLike;
-  private readonly original: SecretStorageLike;
-  private storageListener: vscode.Disposable | undefined;
+  private readonly storageListener: vscode.Disposable | undefined;
   private cached: Credentials | undefined;
   private loaded = false;
   /** Bumped whenever the credentials or their storage change, so a read that started earlier is known stale. */
   private version = 0;
 
-  constructor(storage: SecretStorageLike, private readonly log: Log) {
-    this.storage = storage;
-    this.original = storage;
-    this.listen();
-  }
-
-  /**
-   * Swaps the backing storage (the test seam for a SecretStorage that fails), or goes back to the
-   * original one when called without; forgets what was cached.
-   */
-  useStorage(storage?: SecretStorageLike): void {
-    this.storage = storage ?? this.original;
-    this.listen();
-    this.loaded = false;
-    this.cached = undefined;
-    this.version++;
-  }
-
-  private listen(): void {
-    this.storageListener?.dispose();
+  constructor(
+    private readonly storage: SecretStorageLike,
+    private readonly log: Log,
+  ) {
     // Another window (or Settings Sync) changed the secret: reload.
-    this.storageListener = this.storage.onDidChange?.((e) => {
-      if (e.key !== SECRET_KEY) return;
+    this.storageListener = storage.onDidChange?.((e) => {
+      if (e.key !== CREDENTIALS_SECRET_KEY) return;
       this.loaded = false;
       this.version++;
       this.get().then(
@@ -113,7 +95,7 @@ export class CredentialStore implements vscode.Disposable {
     const version = this.version;
     let text: string | undefined;
     try {
-      text = await this.storage.get(SECRET_KEY);
+      text = await this.storage.get(CREDENTIALS_SECRET_KEY);
     } catch (err) {
       throw new CredentialStorageError('read', err);
     }
@@ -130,7 +112,7 @@ export class CredentialStore implements vscode.Disposable {
 
   async set(credentials: Credentials): Promise<void> {
     try {
-      await this.storage.store(SECRET_KEY, JSON.stringify(credentials));
+      await this.storage.store(CREDENTIALS_SECRET_KEY, JSON.stringify(credentials));
     } catch (err) {
       throw new CredentialStorageError('save', err);
     }
@@ -141,7 +123,7 @@ export class CredentialStore implements vscode.Disposable {
 
   async clear(): Promise<void> {
     try {
-      await this.storage.delete(SECRET_KEY);
+      await this.storage.delete(CREDENTIALS_SECRET_KEY);
     } catch (err) {
       throw new CredentialStorageError('remove', err);
     }

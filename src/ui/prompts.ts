@@ -32,20 +32,21 @@ export interface PickPromptOptions<T extends vscode.QuickPickItem> {
   canAccept?: (item: T) => boolean;
 }
 
+/** Hears each prompt appear and go (the test API's seam; nothing observes prompts in normal use). */
+export interface PromptObserver {
+  shown(input: vscode.QuickInput): void;
+  hidden(input: vscode.QuickInput): void;
+}
+
 /**
- * Shows the extension's input boxes and quick picks, one at a time. Every prompt is announced on
- * onDidShow: the integration tests answer prompts by setting the value and running the workbench's
+ * Shows the extension's input boxes and quick picks, one at a time. In the integration tests an observer
+ * hears of every prompt: the tests answer prompts by setting the value and running the workbench's
  * accept command, exactly as a user typing and pressing Enter.
  */
 export class Prompts implements vscode.Disposable {
-  private readonly shown = new vscode.EventEmitter<vscode.QuickInput>();
-  readonly onDidShow = this.shown.event;
   private active: vscode.QuickInput | undefined;
 
-  /** The prompt on screen, if any. */
-  get current(): vscode.QuickInput | undefined {
-    return this.active;
-  }
+  constructor(private readonly observer?: PromptObserver) {}
 
   /** Resolves to the accepted text, or undefined when the user dismissed the prompt. */
   text(options: TextPromptOptions): Promise<string | undefined> {
@@ -127,17 +128,17 @@ export class Prompts implements vscode.Disposable {
     this.active?.hide();
     this.active = input;
     input.show();
-    this.shown.fire(input);
+    this.observer?.shown(input);
   }
 
   private finish(input: vscode.QuickInput, disposables: vscode.Disposable[]): void {
     if (this.active === input) this.active = undefined;
+    this.observer?.hidden(input);
     for (const d of disposables) d.dispose();
     input.dispose();
   }
 
   dispose(): void {
     this.active?.hide();
-    this.shown.dispose();
   }
 }

@@ -35,6 +35,12 @@ describe('installed .vsix', () => {
     assert.strictEqual(ext.isActive, true);
   });
 
+  it('exports nothing in production mode: no other extension can reach its credential store or prompts', async () => {
+    const ext = chatRolesExtension();
+    await ext.activate();
+    assert.strictEqual(ext.exports, undefined);
+  });
+
   it('holds no sources, tests, node_modules or source maps', () => {
     const files = filesUnder(chatRolesExtension().extensionPath);
     assert.ok(files.includes('dist/extension.js') && files.includes('dist/chat-runtime.js'), files.join(', '));

@@ -132,7 +132,7 @@ describe('hardening: bad input', function () {
     const box = await suite.prompts.next();
     await answer(box, 'x'.repeat(49));
     await waitFor('the validation message', () => /at most 48/.test(box.validationMessage?.toString() ?? ''), 5000);
-    assert.strictEqual(suite.api.services.prompts.current, box, 'Enter did not accept it');
+    assert.strictEqual(suite.api.currentPrompt(), box, 'Enter did not accept it');
     box.hide();
     assert.strictEqual(await within(running, 10_000, 'the dismissed check'), undefined);
     assert.strictEqual(suite.server.requests.length, 0);
@@ -161,7 +161,7 @@ describe('hardening: bad input', function () {
     const long = 'z'.repeat(40);
     await answer(pick, `alice, ${long}`, () => (pick.activeItems[0]?.detail ?? '').includes('40 bytes'));
     await sleep(300);
-    assert.strictEqual(suite.api.services.prompts.current, pick, 'the prompt is still open');
+    assert.strictEqual(suite.api.currentPrompt(), pick, 'the prompt is still open');
     pick.hide();
     assert.strictEqual(await within(running, 10_000, 'the dismissed check'), undefined);
     assert.strictEqual(suite.server.requests.length, 0);

@@ -13,7 +13,7 @@ describe('credentials', () => {
   });
 
   afterEach(async () => {
-    api.services.credentials.useStorage();
+    api.useSecretStorage();
     await resetExtensionState();
   });
 
@@ -21,7 +21,7 @@ describe('credentials', () => {
     const sig = await setTestCredentials(testUserSig(30 * 86400));
     const stored = await api.services.credentials.get();
     assert.deepStrictEqual(stored, { sdkAppId: TEST_SDK_APP_ID, identifier: TEST_ADMIN, userSig: sig });
-    const view = api.services.statusBar.view;
+    const view = api.statusBarView();
     assert.ok(view.visible);
     assert.match(view.text, new RegExp(`^\\$\\(key\\) Chat ${TEST_SDK_APP_ID} · ${TEST_ADMIN} · `));
     assert.strictEqual(view.backgroundColor, undefined, 'a sig valid for 30 days is not flagged');
@@ -30,7 +30,7 @@ describe('credentials', () => {
   it('accepts sdkAppId as a string of digits and a secret key instead of a UserSig', async () => {
     await vscode.commands.executeCommand('chatRoles.setCredentials', { sdkAppId: String(TEST_SDK_APP_ID), identifier: TEST_ADMIN, secretKey: TEST_SECRET_KEY });
     assert.deepStrictEqual(await api.services.credentials.get(), { sdkAppId: TEST_SDK_APP_ID, identifier: TEST_ADMIN, secretKey: TEST_SECRET_KEY });
-    assert.doesNotMatch(api.services.statusBar.view.text, /left|expired/);
+    assert.doesNotMatch(api.statusBarView().text, /left|expired/);
   });
 
   const refusals: [string, Record<string, unknown>, RegExp][] = [
@@ -76,7 +76,7 @@ describe('credentials', () => {
       await answer(secret, sig);
       await within(done, 10_000, 'the guided input to finish');
       assert.deepStrictEqual(await api.services.credentials.get(), { sdkAppId: TEST_SDK_APP_ID, identifier: TEST_ADMIN, userSig: sig });
-      assert.deepStrictEqual(api.services.statusBar.view.backgroundColor, new vscode.ThemeColor('statusBarItem.warningBackground'), 'three days left is within the warning window');
+      assert.deepStrictEqual(api.statusBarView().backgroundColor, new vscode.ThemeColor('statusBarItem.warningBackground'), 'three days left is within the warning window');
     } finally {
       prompts.dispose();
     }
@@ -85,7 +85,7 @@ describe('credentials', () => {
   it('turns the status bar red once the UserSig has expired', async () => {
     await setTestCredentials(testUserSig(3600));
     api.services.statusBar.update(Date.now() + 2 * 3_600_000);
-    const view = api.services.statusBar.view;
+    const view = api.statusBarView();
     assert.match(view.text, /UserSig expired/);
     assert.deepStrictEqual(view.backgroundColor, new vscode.ThemeColor('statusBarItem.errorBackground'));
     api.services.statusBar.update();
@@ -95,7 +95,7 @@ describe('credentials', () => {
     await setTestCredentials();
     await vscode.commands.executeCommand('chatRoles.clearCredentials', { confirm: false });
     assert.strictEqual(await api.services.credentials.get(), undefined);
-    assert.strictEqual(api.services.statusBar.view.visible, false);
+    assert.strictEqual(api.statusBarView().visible, false);
   });
 
   it('explains a failing secret storage and its remedy instead of crashing', async () => {
@@ -104,12 +104,12 @@ describe('credentials', () => {
       store: () => Promise.reject(new Error('Cannot create an item in a locked collection')),
       delete: () => Promise.reject(new Error('Cannot create an item in a locked collection')),
     };
-    api.services.credentials.useStorage(broken);
+    api.useSecretStorage(broken);
     await assert.rejects(Promise.resolve(setTestCredentials()), (err: Error) => /secret storage/.test(err.message) && /keyring/.test(err.message) && /password-store=basic/.test(err.message));
     await assert.rejects(api.services.credentials.get(), /keyring/);
     // A check started by the user reports it too, and the extension keeps working afterwards.
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('chatRoles.checkRoles', { groupIds: ['@TGS#2TESTWORK1'], accounts: ['alice'] })), /keyring/);
-    api.services.credentials.useStorage();
+    api.useSecretStorage();
     await setTestCredentials();
     assert.ok(await api.services.credentials.get());
   });

@@ -175,7 +175,7 @@ describe('hardening: secrets audit', function () {
       shown.push(JSON.stringify(actions.map((a) => ({ title: a.title, command: a.command, diagnostics: a.diagnostics?.map((d) => d.message) }))));
       // The status bar, as the user sees it (secret key, then a UserSig).
       const statusOf = () => {
-        const v = api.services.statusBar.view;
+        const v = api.statusBarView();
         return `${v.text}\n${v.tooltip instanceof vscode.MarkdownString ? v.tooltip.value : (v.tooltip ?? '')}`;
       };
       shown.push(statusOf());

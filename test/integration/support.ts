@@ -9,8 +9,11 @@ import { userSig } from '../standin/test-kit';
 export { waitFor } from '../host/extensionUnderTest';
 
 export async function extensionApi(): Promise<ChatRolesApi> {
-  const ext = chatRolesExtension() as vscode.Extension<ChatRolesApi>;
-  return ext.isActive ? ext.exports : ext.activate();
+  const ext = chatRolesExtension() as vscode.Extension<ChatRolesApi | undefined>;
+  const api = ext.isActive ? ext.exports : await ext.activate();
+  // activate() returns the test API only in ExtensionMode.Test (extensionDevelopmentPath + extensionTestsPath).
+  if (!api) throw new Error('the extension returned no test API: the host does not run it in ExtensionMode.Test');
+  return api;
 }
 
 /** Rejects after `ms` so no test can hang on a promise that never settles. */
@@ -180,7 +183,7 @@ export function useCheckSuite(): CheckSuite {
     prompts = new PromptRecorder(standIn.api);
   });
   afterEach(async () => {
-    standIn.api.services.prompts.current?.hide();
+    standIn.api.currentPrompt()?.hide();
     prompts?.dispose();
     await closeAllEditors();
     standIn.server.clearFaults();
@@ -206,7 +209,7 @@ export class PromptRecorder implements vscode.Disposable {
   private readonly listener: vscode.Disposable;
 
   constructor(api: ChatRolesApi) {
-    this.listener = api.services.prompts.onDidShow((p) => this.shown.push(p));
+    this.listener = api.onDidShowPrompt((p) => this.shown.push(p));
   }
 
   /** How many prompts were shown so far. */

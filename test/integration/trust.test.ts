@@ -9,6 +9,7 @@ import * as net from 'net';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ChatRolesApi } from '../../src/api';
+import { readConnectionSettings } from '../../src/settings';
 import { TEST_DATA_FILE, TEST_GROUPS } from '../standin/data/test-app';
 import { startStandIn, type StandIn } from '../standin/server';
 import { assertEveryAccountAccounted, NotificationRecorder, UnhandledWatch, withUserSettings, workRole } from './hardeningKit';
@@ -68,7 +69,19 @@ describe(`hardening: trust and scope (${expectTrusted ? 'trusted' : 'untrusted'}
     fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
     fs.writeFileSync(
       settingsFile,
-      JSON.stringify({ 'chatRoles.endpoint': attacker.url, 'chatRoles.region': 'china', 'http.proxy': proxy.url, 'chatRoles.accounts': [SENTINEL] }, null, 2),
+      JSON.stringify(
+        {
+          'chatRoles.endpoint': attacker.url,
+          'chatRoles.region': 'china',
+          'http.proxy': proxy.url,
+          // Would spend the app's shared rate limit as fast as the manifest allows.
+          'chatRoles.requestsPerSecond': 10000,
+          'chatRoles.timeoutSeconds': 4,
+          'chatRoles.accounts': [SENTINEL],
+        },
+        null,
+        2,
+      ),
     );
     await waitFor('VS Code to apply the workspace settings', () => (vscode.workspace.getConfiguration('chatRoles').get<string[]>('accounts') ?? []).includes(SENTINEL), 20_000);
   });
@@ -123,6 +136,16 @@ describe(`hardening: trust and scope (${expectTrusted ? 'trusted' : 'untrusted'}
     }
   });
 
+  it('workspace values of requestsPerSecond and timeoutSeconds are ignored; user values apply', async () => {
+    assert.deepStrictEqual([readConnectionSettings().requestsPerSecond, readConnectionSettings().timeoutMs], [200, 10_000], 'the defaults, not the workspace\'s 10000/s and 4 s');
+    const user = await withUserSettings({ requestsPerSecond: 50, timeoutSeconds: 30 });
+    try {
+      assert.deepStrictEqual([readConnectionSettings().requestsPerSecond, readConnectionSettings().timeoutMs], [50, 30_000]);
+    } finally {
+      await user.restore();
+    }
+  });
+
   const offLoopback = ['http://example.com', 'http://10.0.0.1:8080', 'http://127.0.0.1.nip.io', 'http://localhost.example.com', 'http://[::ffff:127.0.0.1]', 'HTTP://EXAMPLE.COM:80'];
   for (const endpoint of offLoopback) {
     it(`plain http off loopback is refused before anything is sent: ${endpoint}`, async () => {
@@ -157,10 +180,10 @@ describe(`hardening: trust and scope (${expectTrusted ? 'trusted' : 'untrusted'}
     let notifications: NotificationRecorder;
     beforeEach(() => {
       notifications = new NotificationRecorder();
-      api.services.credentials.useStorage({ get: locked, store: locked, delete: locked });
+      api.useSecretStorage({ get: locked, store: locked, delete: locked });
     });
     afterEach(async () => {
-      api.services.credentials.useStorage();
+      api.useSecretStorage();
       notifications.dispose();
       await setTestCredentials();
     });
@@ -180,7 +203,7 @@ describe(`hardening: trust and scope (${expectTrusted ? 'trusted' : 'untrusted'}
 
     it('on clear: the keyring message, and everything works again once storage does', async () => {
       await assert.rejects(Promise.resolve(vscode.commands.executeCommand('chatRoles.clearCredentials', { confirm: false })), keyring);
-      api.services.credentials.useStorage();
+      api.useSecretStorage();
       await setTestCredentials();
       const [outcomes] = assertEveryAccountAccounted(await check(), [GROUP], ACCOUNTS);
       assert.strictEqual(outcomes.get('bob'), 'Admin');
