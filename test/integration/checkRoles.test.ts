@@ -134,6 +134,16 @@ describe('checkRoles', () => {
     ]);
   });
 
+  it('asks for the accounts when a selected request body has an empty User_Account array', async () => {
+    const body = `{\n  "GroupId": "${TEST_GROUPS.custom}",\n  "User_Account": []\n}\n`;
+    const editor = await openEditor(body, 'json');
+    editor.selection = new vscode.Selection(0, 0, 4, 0);
+    const done = vscode.commands.executeCommand<CheckJson>('chatRoles.checkRoles');
+    await answerAccounts(await suite.prompts.next(), ['erin']);
+    const result = await within(done, 20_000, 'the check');
+    assert.deepStrictEqual(result.groups, [{ groupId: TEST_GROUPS.custom, roles: [{ account: 'erin', role: 'Owner' }] }]);
+  });
+
   it('asks for the group ID when the editor has none, and prefills the accounts last used for it', async () => {
     await checkRoles([TEST_GROUPS.work], ['bob', 'dave']);
     await closeAllEditors();

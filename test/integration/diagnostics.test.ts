@@ -96,4 +96,42 @@ describe('diagnostics and quick fixes', () => {
     assert.strictEqual(fixes[0].command?.command, 'chatRoles.setCredentials');
     assert.strictEqual(fixes[0].kind?.value, vscode.CodeActionKind.QuickFix.value);
   });
+
+  it('offers Check Again for DEADLINE, MISSING_FROM_RESPONSE and CANCELLED, as for rate, server and network errors', async () => {
+    const editor = await openEditor(`x = "${TEST_GROUPS.work}"\n`);
+    const doc = editor.document;
+    const range = rangeOf(doc, TEST_GROUPS.work);
+    // The provider answers any diagnostic whose source is Chat Roles by its code; a collection of the test's own carries them.
+    const collection = vscode.languages.createDiagnosticCollection('chat-roles-test');
+    try {
+      for (const code of ['DEADLINE', 'MISSING_FROM_RESPONSE', 'CANCELLED', '60007', '70500', 'NETWORK']) {
+        const diagnostic = new vscode.Diagnostic(range, `${TEST_GROUPS.work}: failed`, vscode.DiagnosticSeverity.Warning);
+        diagnostic.source = 'Chat Roles';
+        diagnostic.code = code;
+        collection.set(doc.uri, [diagnostic]);
+        let titles: string[] = [];
+        let again: vscode.CodeAction | undefined;
+        for (let i = 0; i < 50 && !titles.some((t) => t.endsWith(` ${code}`)); i++) {
+          const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range)).filter(isOurs);
+          titles = actions.map((a) => a.title);
+          again = actions.find((a) => a.command?.command === 'chatRoles.checkAgain');
+          if (!titles.some((t) => t.endsWith(` ${code}`))) await new Promise((r) => setTimeout(r, 100));
+        }
+        assert.ok(titles.includes(`Open documentation for ${code}`), `${code}: the diagnostic reached the provider (${titles.join(', ')})`);
+        assert.deepStrictEqual(again?.command?.arguments, [{ groupId: TEST_GROUPS.work, uri: doc.uri.toString() }], `${code}: Check Again offered (${titles.join(', ')})`);
+      }
+    } finally {
+      collection.dispose();
+    }
+  });
+
+  it('drops a group\'s marks in another document when it fails again from this one (their message is no longer the latest)', async () => {
+    const first = await openEditor(`a = "${MISSING}"\n`);
+    await checkAtCursor(first, MISSING);
+    assert.strictEqual(ours(first.document).length, 1);
+    const second = await openEditor(`b = "${MISSING}"\nc = "${MISSING}"\n`);
+    await checkAtCursor(second, MISSING);
+    assert.strictEqual(ours(second.document).length, 2);
+    assert.deepStrictEqual(ours(first.document), [], 'the first document keeps no older mark');
+  });
 });

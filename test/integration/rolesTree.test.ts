@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { RolesNode } from '../../src/views/nodes';
 import { TEST_SDK_APP_ID, TEST_GROUPS } from '../standin/data/test-app';
+import { NotificationRecorder } from './hardeningKit';
 import { answerAccounts, checkRoles, openEditor, PromptRecorder, setTestCredentials, useCheckSuite, within } from './support';
 
 function label(node: vscode.TreeItem): string {
@@ -94,6 +95,45 @@ describe('roles tree', () => {
     await within(vscode.commands.executeCommand('chatRoles.refreshAll'), 20_000, 'refresh all');
     const asked = suite.server.requests.filter((r) => r.api === 'get_role_in_group').map((r) => `${r.groupId}:${(r.accounts ?? []).join(',')}`).sort();
     assert.deepStrictEqual(asked, [`${TEST_GROUPS.meeting}:carol,dave`, `${TEST_GROUPS.work}:alice`].sort());
+  });
+
+  it('refreshes all groups as one check: groups failing with a credential error (checked with different accounts) raise one notification', async () => {
+    await checkRoles([TEST_GROUPS.work], ['alice']);
+    await checkRoles([TEST_GROUPS.meeting], ['carol', 'dave']);
+    suite.server.addFault({ fault: { kind: 'errorCode', code: 70001, info: 'usersig expired' }, api: 'get_role_in_group' });
+    const notifications = new NotificationRecorder();
+    try {
+      await within(vscode.commands.executeCommand('chatRoles.refreshAll'), 20_000, 'refresh all');
+      assert.deepStrictEqual(roots().map((g) => String(g.description).endsWith('1 error')), [true, true], 'both groups failed');
+      assert.strictEqual(notifications.texts.filter((t) => /\(70001\)/.test(t)).length, 1, JSON.stringify(notifications.texts));
+    } finally {
+      notifications.dispose();
+    }
+  });
+
+  it('drops malformed stored records instead of blanking the tree', async () => {
+    await checkRoles([TEST_GROUPS.work], ['alice']);
+    const KEY = 'chatRoles.results.v1';
+    const [good] = suite.api.state.workspace.get<Record<string, unknown>[]>(KEY) ?? [];
+    assert.ok(good, 'the check was stored');
+    const malformed: unknown[] = [
+      { ...good, groupId: '@TGS#2BADERRORS', errors: [{}] },
+      { ...good, groupId: '@TGS#2BADROLES', roles: [{ account: 'x', role: 'Boss' }] },
+      { ...good, groupId: '@TGS#2NOIDENT', identifier: 7 },
+      { ...good, groupId: '@TGS#2BADSOURCE', source: { uri: 'file:///x.ts', range: [0] } },
+      { ...good, groupId: '@TGS#2BADACCOUNTS', accounts: [1] },
+      null,
+      'text',
+    ];
+    await suite.api.state.workspace.update(KEY, [...malformed, good]);
+    const restored = suite.api.restoredTree();
+    try {
+      const groups = restored.getChildren() as RolesNode[];
+      assert.deepStrictEqual(groups.map(label), [TEST_GROUPS.work]);
+      assert.deepStrictEqual((restored.getChildren(groups[0]) as RolesNode[]).map(label), ['alice']);
+    } finally {
+      restored.dispose();
+    }
   });
 
   it('goes to where the ID was found', async () => {
