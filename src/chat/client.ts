@@ -130,6 +130,7 @@ function unique(items: readonly string[]): string[] {
 interface Failure {
   code: ErrorCode;
   message: string;
+  lastCode?: ErrorCode;
 }
 
 type Outcome = Role | Failure;
@@ -601,7 +602,7 @@ export class ChatClient {
     const detail = `no answer within ${seconds} s (${attempts} attempt${attempts === 1 ? '' : 's'})${last ? `; the last: ${describeFailure(last)}` : ''}`;
     const message = formatError('DEADLINE', detail);
     query.log('error', `${label}: ${message}`);
-    return { ok: false, failure: { code: 'DEADLINE', message } };
+    return { ok: false, failure: { code: 'DEADLINE', message, ...(last && { lastCode: last.code }) } };
   }
 }
 
@@ -632,7 +633,11 @@ function assemble(groupId: string, names: string[], row: Outcome[]): GroupResult
     }
     const key = `${outcome.code}\u0000${outcome.message}`;
     let error = errors.get(key);
-    if (!error) errors.set(key, (error = { code: outcome.code, message: outcome.message, accounts: [] }));
+    if (!error) {
+      error = { code: outcome.code, message: outcome.message, accounts: [] };
+      if (outcome.lastCode !== undefined) error.lastCode = outcome.lastCode;
+      errors.set(key, error);
+    }
     error.accounts.push(names[i]);
   }
   return { groupId, roles, errors: [...errors.values()] };

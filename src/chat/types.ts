@@ -36,6 +36,8 @@ export interface GroupError {
   /** What happened and what to do, readable; never contains a secret. */
   message: string;
   accounts: string[];
+  /** With DEADLINE: the code of the last failed attempt (a slow-down code: the rate limit ran the time out). */
+  lastCode?: ErrorCode;
 }
 
 /** The outcome of one group: every requested account is in exactly one of roles[] or errors[].accounts. */

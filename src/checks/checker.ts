@@ -218,12 +218,8 @@ export class RoleChecker implements vscode.Disposable {
   }
 }
 
-/**
- * A frequency-limit error, or a DEADLINE whose last attempt was one (how a 60007 storm usually ends). The
- * core's DEADLINE message names the last failure as "the last: <code>: …".
- */
+/** A frequency-limit error, or a DEADLINE whose last attempt was one (how a 60007 storm usually ends). */
 function isRateError(e: GroupError): boolean {
   if (describeError(e.code).scope === 'rate') return true;
-  const last = e.code === 'DEADLINE' ? /\bthe last: (\d+)\b/.exec(e.message) : null;
-  return last !== null && isSlowDown(Number(last[1]));
+  return e.code === 'DEADLINE' && e.lastCode !== undefined && isSlowDown(e.lastCode);
 }

@@ -388,6 +388,7 @@ describe('client against the stand-in', function () {
       const elapsed = performance.now() - started;
       assert.strictEqual(result.errors[0].code, 'DEADLINE');
       assert.match(result.errors[0].message, /HTTP_STATUS: the server answered HTTP 503/);
+      assert.strictEqual(result.errors[0].lastCode, 'HTTP_STATUS', 'the last failure, as data');
       assert.ok(elapsed >= 350, `${elapsed} ms`);
       // The deadline, not the 100 allowed attempts, ended it.
       assert.ok(c.stats.requests < 100, `${c.stats.requests} attempts`);
