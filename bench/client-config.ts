@@ -1,7 +1,7 @@
 // The concurrency and connection settings row 1 gives both the client and the bare loop, so the two
 // differ only in what the client does per request.
 import type { Dispatcher } from 'undici';
-import { createDispatcher } from '../src/chat/transport';
+import { createDispatcher } from '../src/chat/http/transport';
 
 /** The client's default in-flight cap (src/chat/client.ts); passed to the client explicitly as well. */
 export const CLIENT_MAX_IN_FLIGHT = 32;

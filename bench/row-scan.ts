@@ -1,7 +1,7 @@
 // Row 5: the editor-side scanner (findGroupIds) over a generated 10 MB source file, versus a
 // straightforward per-line regex pass; plus adversarial inputs, each at 1 MB and 10 MB to expose
 // anything quadratic.
-import { findGroupIds } from '../src/chat/ids';
+import { findGroupIds } from '../src/chat/text/ids';
 import { RowResult, spreadOf } from './results';
 import { adversarial, perLineRegexScan, realisticSource } from './scan-inputs';
 import { nowMs, round, summarize, type Summary } from './stats';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { REGIONS, type RegionId } from './chat/regions';
+import { REGIONS, type RegionId } from './chat/http/regions';
 
 /** Where requests go and how fast; the shape the Chat client's options take. */
 export interface ConnectionSettings {

@@ -5,16 +5,16 @@
 import { randomInt } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { ChatError, describeError, formatError, isRetryable, isSlowDown, redactSecrets } from './errors';
-import { checkAccount, checkGroupId } from './ids';
-import { AbortedError, backoffDelay, RateLimiter, Semaphore, sleep, type SlotDone } from './pacing';
+import { checkAccount, checkGroupId } from './text/ids';
+import { AbortedError, backoffDelay, RateLimiter, Semaphore, sleep, type SlotDone } from './http/pacing';
 import { GroupInfo, GroupInfoOutcome, Parsed, parseGroupInfoResponse, parseRoleResponse, RoleAnswer } from './parse';
-import { RegionId, resolveOrigins, validateEndpoint } from './regions';
-import { Transport, TransportError, type ProxySettings } from './transport';
+import { RegionId, resolveOrigins, validateEndpoint } from './http/regions';
+import { Transport, TransportError, type ProxySettings } from './http/transport';
 import type { Credentials, ErrorCode, GroupError, GroupResult, QueryProgress, Role } from './types';
-import { checkUserSig, UserSigMinter } from './usersig';
+import { checkUserSig, UserSigMinter } from './auth/usersig';
 
 export type { GroupInfo } from './parse';
-export type { ProxySettings } from './transport';
+export type { ProxySettings } from './http/transport';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
 

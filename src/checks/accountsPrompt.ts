@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { checkAccount, parseAccountList } from '../chat/ids';
+import { checkAccount, parseAccountList } from '../chat/text/ids';
 import { defaultAccounts } from '../settings';
 import type { Prompts } from '../ui/prompts';
 import type { RecentAccounts } from './recentAccounts';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { describeError, isSlowDown } from '../chat/errors';
-import { MAX_IDS_PER_SCAN } from '../chat/ids';
+import { MAX_IDS_PER_SCAN } from '../chat/text/ids';
 import type { Credentials, GroupError, GroupResult } from '../chat/types';
 import type { CredentialStore } from '../credentials/store';
 import { RoleDiagnostics, type GroupFailure } from '../editor/diagnostics';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findOccurrences } from '../chat/ids';
+import { findOccurrences } from '../chat/text/ids';
 import { promptForAccounts } from '../checks/accountsPrompt';
 import { batchByAccounts, type GroupToCheck } from '../checks/batches';
 import { ensureCredentials } from '../credentials/ensure';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { MAX_IDS_PER_SCAN } from '../chat/ids';
+import { MAX_IDS_PER_SCAN } from '../chat/text/ids';
 import { promptForAccounts } from '../checks/accountsPrompt';
 import { MissingCredentialsError } from '../checks/checker';
 import type { CheckResultJson } from '../checks/result';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Credentials } from '../chat/types';
-import { decodeUserSig } from '../chat/usersig';
+import { decodeUserSig } from '../chat/auth/usersig';
 import type { Prompts } from '../ui/prompts';
 import { formatLocalTime, formatRelative } from '../ui/time';
 import type { CredentialSummary } from './store';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Credentials } from '../chat/types';
-import { decodeUserSig } from '../chat/usersig';
+import { decodeUserSig } from '../chat/auth/usersig';
 import type { Log } from '../log';
 
 /** All credentials live in one SecretStorage entry (one atomic write; nothing in settings or state). */

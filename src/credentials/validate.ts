@@ -1,8 +1,8 @@
 // Checks for what the user enters as credentials; the same rules for the guided input (as typed) and
 // for the programmatic form of chatRoles.setCredentials. Each returns a reason, or undefined when fine.
 import type { Credentials } from '../chat/types';
-import { checkAccount } from '../chat/ids';
-import { checkUserSig, decodeUserSig } from '../chat/usersig';
+import { checkAccount } from '../chat/text/ids';
+import { checkUserSig, decodeUserSig } from '../chat/auth/usersig';
 
 const MAX_SDKAPPID = 0xffffffff;
 

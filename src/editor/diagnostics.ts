@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { describeError, type ErrorScope } from '../chat/errors';
-import { findOccurrences } from '../chat/ids';
+import { findOccurrences } from '../chat/text/ids';
 import type { ErrorCode } from '../chat/types';
 
 export const DIAGNOSTIC_SOURCE = 'Chat Roles';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { groupIdAt } from '../chat/ids';
+import { groupIdAt } from '../chat/text/ids';
 import { formatLocalTime } from '../ui/time';
 import { summarizeRecord } from '../views/nodes';
 import type { ResultsStore } from '../views/results';

@@ -7,7 +7,7 @@ import {
   findOccurrences,
   groupIdAt,
   MAX_IDS_PER_SCAN,
-} from '../chat/ids';
+} from '../chat/text/ids';
 
 /** What the active editor says should be checked. */
 export interface EditorTargets {

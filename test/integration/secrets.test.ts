@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ChatRolesApi } from '../../src/api';
-import { decodeUserSig } from '../../src/chat/usersig';
+import { decodeUserSig } from '../../src/chat/auth/usersig';
 import type { RolesNode } from '../../src/views/nodes';
 import { TEST_ADMIN, TEST_GROUPS, TEST_SDK_APP_ID, TEST_SECRET_KEY } from '../standin/data/test-app';
 import { userSig } from '../standin/test-kit';

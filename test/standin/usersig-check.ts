@@ -1,5 +1,5 @@
 // The stand-in's own UserSig verifier (TLSSigAPIv2, HMAC-SHA256). Deliberately independent of
-// src/chat/usersig.ts so that tests of the client against the stand-in are not circular.
+// src/chat/auth/usersig.ts so that tests of the client against the stand-in are not circular.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
 import { Code } from './codes';

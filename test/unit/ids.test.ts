@@ -10,7 +10,7 @@ import {
   groupIdAt,
   parseAccountList,
   type FoundId,
-} from '../../src/chat/ids';
+} from '../../src/chat/text/ids';
 
 /** The ids found, as strings. */
 function idsIn(text: string): string[] {

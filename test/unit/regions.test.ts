@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ChatError } from '../../src/chat/errors';
-import { REGIONS, isLoopbackHost, resolveOrigins, validateEndpoint, type RegionId } from '../../src/chat/regions';
+import { REGIONS, isLoopbackHost, resolveOrigins, validateEndpoint, type RegionId } from '../../src/chat/http/regions';
 
 /** package.json, read from the repository root (tests run from out/test/unit). */
 function manifest(): { contributes: { configuration: { properties: Record<string, { enum?: string[] }> } } } {

@@ -6,7 +6,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { AddressInfo, connect as netConnect, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectTimeoutFor, describeProxy, Transport, TransportError } from '../../src/chat/transport';
+import { connectTimeoutFor, describeProxy, Transport, TransportError } from '../../src/chat/http/transport';
 
 /** A loopback server that counts connections and can close them all. */
 async function listen(server: Server): Promise<{ url: string; port: number; connections: () => number; openSockets: () => number; close: () => Promise<void> }> {

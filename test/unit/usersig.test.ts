@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { deflateSync } from 'node:zlib';
 import { ChatError } from '../../src/chat/errors';
-import { UserSigDecodeError, UserSigMinter, checkUserSig, decodeUserSig, mintUserSig } from '../../src/chat/usersig';
+import { UserSigDecodeError, UserSigMinter, checkUserSig, decodeUserSig, mintUserSig } from '../../src/chat/auth/usersig';
 
 /** Tencent's own generator (no types shipped): the oracle. */
 interface TlsSigApi {

@@ -6,7 +6,7 @@ import {
   findGroupIds,
   findOccurrences,
   groupIdAt,
-} from '../../../src/chat/ids';
+} from '../../../src/chat/text/ids';
 import { Random, fuzzSeed, show } from './random';
 
 const SEED = fuzzSeed(0x1d5eed);

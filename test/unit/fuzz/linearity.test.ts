@@ -6,7 +6,7 @@ import {
   findOccurrences,
   groupIdAt,
   parseAccountList,
-} from '../../../src/chat/ids';
+} from '../../../src/chat/text/ids';
 import { msPerCall } from './timing';
 
 // A complexity check, not a speed target: on input built to provoke backtracking or re-scanning, the time

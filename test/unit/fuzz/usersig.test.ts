@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { deflateSync } from 'node:zlib';
-import { UserSigDecodeError, checkUserSig, decodeUserSig, mintUserSig, type DecodedUserSig } from '../../../src/chat/usersig';
+import { UserSigDecodeError, checkUserSig, decodeUserSig, mintUserSig, type DecodedUserSig } from '../../../src/chat/auth/usersig';
 import { Random, fuzzSeed, show } from './random';
 
 const SEED = fuzzSeed(0x5165eed);

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { deflateSync } from 'node:zlib';
-import { UserSigDecodeError, checkUserSig, decodeUserSig, mintUserSig } from '../../../src/chat/usersig';
+import { UserSigDecodeError, checkUserSig, decodeUserSig, mintUserSig } from '../../../src/chat/auth/usersig';
 import { msPerCall } from './timing';
 
 // The UserSig decoder's time against input size, on input built to be slow: the per-unit time on the large

@@ -1,7 +1,7 @@
 // Where requests go: each data-center region's main and backup domain, or a custom endpoint, which must be
 // https (plain http only on loopback). Ids match package.json's chatRoles.region enum.
 
-import { ChatError } from './errors';
+import { ChatError } from '../errors';
 
 export type RegionId = 'china' | 'singapore' | 'seoul' | 'frankfurt' | 'siliconValley' | 'jakarta' | 'tokyo' | 'mumbai';
 

@@ -3,7 +3,7 @@
 
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { deflateSync, inflateSync } from 'node:zlib';
-import { ChatError } from './errors';
+import { ChatError } from '../errors';
 
 export interface DecodedUserSig {
   version: 'v2' | 'ecdsa';
