@@ -1,7 +1,7 @@
 // The concurrency and connection settings row 1 gives both the client and the bare loop, so the two
 // differ only in what the client does per request.
 import type { Dispatcher } from 'undici';
-import { createDispatcher } from '../src/chat/http/transport';
+import { createDirectAgent } from '../src/chat/http/transport';
 
 /** The client's default in-flight cap (src/chat/client.ts); passed to the client explicitly as well. */
 export const CLIENT_MAX_IN_FLIGHT = 32;
@@ -10,5 +10,5 @@ const CLIENT_TIMEOUT_MS = 10_000;
 
 /** The very dispatcher the client's transport builds (keep-alive Agent, same connections), minus any proxy. */
 export function clientLikeDispatcher(): Dispatcher {
-  return createDispatcher({ connections: CLIENT_MAX_IN_FLIGHT, timeoutMs: CLIENT_TIMEOUT_MS, env: {} }).dispatcher;
+  return createDirectAgent({ connections: CLIENT_MAX_IN_FLIGHT, timeoutMs: CLIENT_TIMEOUT_MS });
 }

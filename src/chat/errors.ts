@@ -125,6 +125,7 @@ const LOCAL_CODES: Readonly<Record<LocalErrorCode, LocalEntry>> = {
   USERSIG_APP_MISMATCH: { title: 'UserSig issued for another SDKAppID', advice: `The stored UserSig belongs to another app. ${SET_CREDENTIALS}`, scope: 'credentials', retryable: false },
   USERSIG_IDENTIFIER_MISMATCH: { title: 'UserSig issued for another identifier', advice: `The stored UserSig belongs to another account. ${SET_CREDENTIALS}`, scope: 'credentials', retryable: false },
   INVALID_ENDPOINT: { title: 'Endpoint refused', advice: 'Set "chatRoles.endpoint" to an https origin such as https://im.example.com (plain http only for loopback), or leave it empty to use the region.', scope: 'client', retryable: false, apiPage: true },
+  INVALID_PROXY: { title: 'Proxy setting unusable', advice: 'Nothing was sent. Fix "http.proxy" in your user settings (or the HTTPS_PROXY / HTTP_PROXY variable named below) to an http:// or https:// proxy such as http://proxy.example.com:8080, with a literal % in the user name or password written as %25, or clear it to connect directly.', scope: 'client', retryable: false },
   INVALID_INPUT: { title: 'Cannot be sent', advice: 'Fix the group ID or account: group IDs are printable ASCII up to 48 bytes, accounts up to 32 bytes without control characters.', scope: 'client', retryable: false, apiPage: true },
 };
 

@@ -26,6 +26,7 @@ export type LocalErrorCode =
   | 'USERSIG_APP_MISMATCH' // pre-flight: issued for another SDKAppID
   | 'USERSIG_IDENTIFIER_MISMATCH' // pre-flight: issued for another identifier
   | 'INVALID_ENDPOINT' // endpoint refused before sending
+  | 'INVALID_PROXY' // http.proxy (or HTTPS_PROXY / HTTP_PROXY) cannot be used; nothing sent
   | 'INVALID_INPUT'; // a group ID or account that cannot be sent (too long, non-printable, empty)
 
 export type ErrorCode = number | LocalErrorCode;

@@ -44,6 +44,7 @@ const LOCAL: Record<LocalErrorCode, { retryable: boolean }> = {
   USERSIG_APP_MISMATCH: { retryable: false },
   USERSIG_IDENTIFIER_MISMATCH: { retryable: false },
   INVALID_ENDPOINT: { retryable: false },
+  INVALID_PROXY: { retryable: false },
   INVALID_INPUT: { retryable: false },
 };
 const SCOPES = ['credentials', 'group', 'account', 'request', 'rate', 'server', 'network', 'client'];

@@ -2,17 +2,10 @@
 // The only file that imports undici. Requests go through this bundled undici, never the global fetch or
 // node:http: VS Code patches those and, at trace level, logs full URLs (with the UserSig in the query).
 
-import { Agent, Dispatcher, EnvHttpProxyAgent, request } from 'undici';
+import { Agent, Dispatcher, ProxyAgent, request } from 'undici';
+import { planProxies, ProxyRefusal, ProxyRouter, type ProxyEndpoint, type ProxySettings } from './proxy';
 
-/** VS Code's http.proxy / http.noProxy / http.proxyStrictSSL. */
-export interface ProxySettings {
-  /** Proxy URL; when empty, HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment apply. */
-  url?: string;
-  /** Hosts reached directly (host, host:port, .domain or *.domain). */
-  noProxy?: string[];
-  /** False: accept any TLS certificate, the proxy's and the origins' (as VS Code's http.proxyStrictSSL). */
-  strictSSL?: boolean;
-}
+export type { ProxySettings } from './proxy';
 
 export interface TransportOptions {
   /** Keep-alive connections per origin; size it to the client's in-flight cap. */
@@ -31,7 +24,8 @@ export interface HttpResponse {
   body: Uint8Array;
 }
 
-export type TransportFailure = 'NETWORK' | 'TIMEOUT' | 'CANCELLED' | 'BAD_RESPONSE';
+/** INVALID_PROXY: the proxy setting or variable cannot be used; nothing was sent. */
+export type TransportFailure = 'NETWORK' | 'TIMEOUT' | 'CANCELLED' | 'BAD_RESPONSE' | 'INVALID_PROXY';
 
 /** A request that produced no usable HTTP response. `detail` never holds a URL or a secret. */
 export class TransportError extends Error {
@@ -135,73 +129,67 @@ function classify(err: unknown, reason: unknown, answered: boolean, maxBytes: nu
 
 const HEADERS = { 'content-type': 'application/json' } as const;
 
-/** The proxy URL as it may be shown: no user name or password. */
-export function describeProxy(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host}`;
-  } catch {
-    return '(an unparsable proxy URL)';
-  }
-}
-
-function firstSet(env: Readonly<Record<string, string | undefined>>, ...names: string[]): string | undefined {
-  for (const name of names) {
-    const value = env[name]?.trim();
-    if (value) return value;
-  }
-  return undefined;
-}
-
-/** Builds the dispatcher for the options; `route` says in words where requests go (for the log). */
-export function createDispatcher(options: TransportOptions): { dispatcher: Dispatcher; route: string } {
-  const strict = options.proxy?.strictSSL !== false;
-  const timeout = connectTimeoutFor(options.timeoutMs);
-  // http.proxyStrictSSL is about proxies that re-sign traffic: it relaxes certificate checks only on
-  // proxied routes. A direct connection always verifies, so the UserSig never goes out over unverified TLS
-  // just because a proxy setting says so.
-  const proxiedTls = { rejectUnauthorized: strict, timeout };
-  const agentOptions = {
+/** Keep-alive pool options of every dispatcher; a direct connection always verifies certificates. */
+function poolOptions(options: Pick<TransportOptions, 'connections' | 'timeoutMs' | 'maxResponseBytes'>) {
+  return {
     connections: options.connections,
     keepAliveTimeout: KEEP_ALIVE_MS,
     maxResponseSize: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-    connect: { rejectUnauthorized: true, timeout },
+    connect: { rejectUnauthorized: true, timeout: connectTimeoutFor(options.timeoutMs) },
   };
-  const env = options.env ?? process.env;
-  const configured = options.proxy?.url?.trim();
-  const httpProxy = configured || firstSet(env, 'http_proxy', 'HTTP_PROXY');
-  const httpsProxy = configured || firstSet(env, 'https_proxy', 'HTTPS_PROXY') || httpProxy;
-  const noProxyList = [...(options.proxy?.noProxy ?? []), firstSet(env, 'no_proxy', 'NO_PROXY') ?? '']
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (!httpProxy && !httpsProxy) return { dispatcher: new Agent(agentOptions), route: 'direct' };
-  const strictNote = strict ? '' : ', TLS certificates not verified through the proxy';
-  const dispatcher = new EnvHttpProxyAgent({
-    ...agentOptions,
-    httpProxy: httpProxy ?? '',
-    httpsProxy: httpsProxy ?? '',
-    noProxy: noProxyList.join(','),
-    proxyTls: proxiedTls,
-    requestTls: proxiedTls,
-  });
-  const via = configured ? 'http.proxy' : 'the environment';
-  const proxies = httpsProxy === httpProxy || !httpProxy ? describeProxy(httpsProxy ?? '') : `${describeProxy(httpsProxy ?? '')} (https), ${describeProxy(httpProxy)} (http)`;
-  const except = noProxyList.length ? `, except ${noProxyList.join(', ')}` : '';
-  return { dispatcher, route: `through proxy ${proxies} from ${via}${except}${strictNote}` };
 }
 
-/** Sends requests over one dispatcher; close() ends every connection. */
+/** The dispatcher of direct requests, as a transport builds it (the benchmarks use it bare). */
+export function createDirectAgent(options: Pick<TransportOptions, 'connections' | 'timeoutMs' | 'maxResponseBytes'>): Agent {
+  return new Agent(poolOptions(options));
+}
+
+
+/**
+ * Sends requests directly or through the configured proxy; close() ends every connection. The constructor
+ * never throws: a proxy value that cannot be used makes every request fail at once with INVALID_PROXY,
+ * before anything is sent, so that a client rebuilt for new settings always has a transport to switch to.
+ */
 export class Transport {
-  private readonly dispatcher: Dispatcher;
+  private readonly direct: Agent;
+  private readonly router: ProxyRouter<ProxyAgent> | undefined;
+  /** Why every request is refused (names the setting or variable, password masked), or undefined. */
+  private readonly refusal: string | undefined;
   private readonly maxBytes: number;
   /** Where requests go, in words (direct, or which proxy); no credentials. */
   readonly route: string;
 
   constructor(options: TransportOptions) {
-    const { dispatcher, route } = createDispatcher(options);
-    this.dispatcher = dispatcher;
-    this.route = route;
     this.maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    this.direct = createDirectAgent(options);
+    const plan = planProxies(options.proxy, options.env ?? process.env);
+    if (plan instanceof ProxyRefusal) {
+      this.refusal = plan.message;
+      this.route = `nowhere until ${plan.source} is fixed`;
+      return;
+    }
+    if (!plan) {
+      this.route = 'direct';
+      return;
+    }
+    // http.proxyStrictSSL is about proxies that re-sign traffic: it relaxes certificate checks only on
+    // proxied routes. A direct connection always verifies, so the UserSig never goes out over unverified TLS
+    // just because a proxy setting says so.
+    const strict = options.proxy?.strictSSL !== false;
+    const proxiedTls = { rejectUnauthorized: strict, timeout: connectTimeoutFor(options.timeoutMs) };
+    const viaProxy = (proxy: ProxyEndpoint) =>
+      new ProxyAgent({ ...poolOptions(options), uri: proxy.origin, token: proxy.authorization, proxyTls: proxiedTls, requestTls: proxiedTls });
+    this.router = new ProxyRouter(plan, viaProxy);
+    const { http, https } = plan;
+    const proxies = !http || http === https ? https.origin : `${https.origin} (https), ${http.origin} (http)`;
+    const except = ['loopback', ...plan.noProxy].join(', ');
+    this.route = `through proxy ${proxies} from ${plan.via}, except ${except}${strict ? '' : ', TLS certificates not verified through the proxy'}`;
+  }
+
+  /** The dispatcher for a URL; an unparsable URL goes to the direct one, where request() refuses it. */
+  private dispatcherFor(url: string): Dispatcher {
+    if (!this.router || !URL.canParse(url)) return this.direct;
+    return this.router.proxyFor(new URL(url)) ?? this.direct;
   }
 
   /**
@@ -209,14 +197,16 @@ export class Transport {
    * Resolves with any HTTP status; rejects only with TransportError.
    */
   async post(url: string, body: string, timeoutMs: number, signal?: AbortSignal): Promise<HttpResponse> {
+    if (this.refusal) throw new TransportError('INVALID_PROXY', this.refusal, false, false);
     if (signal?.aborted) throw new TransportError('CANCELLED', 'the request was cancelled', false, false);
+    const dispatcher = this.dispatcherFor(url);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
     const onAbort = () => controller.abort(CANCELLED);
     signal?.addEventListener('abort', onAbort, { once: true });
     let answered = false;
     try {
-      const response = await request(url, { method: 'POST', headers: HEADERS, body, dispatcher: this.dispatcher, signal: controller.signal });
+      const response = await request(url, { method: 'POST', headers: HEADERS, body, dispatcher, signal: controller.signal });
       answered = true;
       const bytes = await response.body.bytes();
       return { status: response.statusCode, body: bytes };
@@ -228,13 +218,17 @@ export class Transport {
     }
   }
 
+  private all(): Dispatcher[] {
+    return [this.direct, ...(this.router?.dispatchers ?? [])];
+  }
+
   /** Lets requests in flight finish, then closes every connection. */
-  close(): Promise<void> {
-    return this.dispatcher.close();
+  async close(): Promise<void> {
+    await Promise.all(this.all().map((d) => d.close()));
   }
 
   /** Closes every connection at once; requests in flight fail. */
-  destroy(): Promise<void> {
-    return this.dispatcher.destroy();
+  async destroy(): Promise<void> {
+    await Promise.all(this.all().map((d) => d.destroy()));
   }
 }
