@@ -1,5 +1,8 @@
 import * as assert from 'assert';
-import { normalizeRole, parseGroupInfoResponse, parseRoleResponse, parseRoleResponseGeneral, quoteStart, readCanonicalRoles, SAMPLE_LIMIT } from '../../src/chat/parse';
+import { quoteStart } from '../../src/chat/parse/envelope';
+import { parseGroupInfoResponse } from '../../src/chat/parse/group-info';
+import { normalizeRole, parseRoleResponse, parseRoleResponseGeneral, SAMPLE_LIMIT } from '../../src/chat/parse/roles';
+import { readCanonicalRoles } from '../../src/chat/parse/roles-fast-path';
 
 const enc = (text: string): Uint8Array => new TextEncoder().encode(text);
 const ok = (userIdList: unknown): Uint8Array => enc(JSON.stringify({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', UserIdList: userIdList }));
