@@ -40,6 +40,8 @@ export interface Query {
   done: number;
   total: number;
   onProgress?: (p: QueryProgress) => void;
+  /** Set by the first request whose credentials were refused: the query's other requests end in it unsent. */
+  refusal?: Failure;
 }
 
 /** What opening a query needs from its client. */

@@ -4,7 +4,7 @@
 // UserSig masked. Credentials the server has not yet accepted go out as a single probe first.
 
 import { randomInt } from 'node:crypto';
-import { CredentialGate, refusesCredentials } from './auth/credential-gate';
+import { CredentialGate, isRememberedRefusal, refusesCredentials } from './auth/credential-gate';
 import { formatError, isRetryable, isSlowDown } from './errors';
 import { backoffDelay, sleep } from './http/backoff';
 import { AbortedError } from './http/fair-queue';
@@ -66,6 +66,7 @@ export class RequestPath {
   async send<T>(query: Query, api: Api, body: string, label: string, parse: Parse<T>): Promise<CallResult<T>> {
     let probing = false;
     try {
+      if (query.refusal) return { ok: false, failure: query.refusal };
       const admission = await this.gate.admit(query.credentialKey, query.signal);
       if (admission.kind === 'refused') return { ok: false, failure: admission.refusal };
       probing = admission.kind === 'probe';
@@ -84,11 +85,16 @@ export class RequestPath {
   private learn(query: Query, result: CallResult<unknown>): void {
     if (result.ok) return this.gate.learn(query.credentialKey, { ok: true });
     const { code, message } = result.failure;
-    const refusedBefore = this.gate.refusal(query.credentialKey) !== undefined;
+    if (query.refusal || !refusesCredentials(code)) return this.gate.learn(query.credentialKey, { ok: false, code, message });
+    query.refusal = result.failure;
     this.gate.learn(query.credentialKey, { ok: false, code, message });
-    if (!refusedBefore && refusesCredentials(code)) {
-      query.log('warn', 'The credentials were refused: nothing more is sent with them until they change.');
-    }
+    const until = isRememberedRefusal(code) ? 'until they change' : 'in this check';
+    query.log('warn', `The credentials were refused: nothing more is sent with them ${until}.`);
+  }
+
+  /** The refusal that stops this request unsent: of this query, or remembered for its credentials. */
+  private refusalFor(query: Query): Failure | undefined {
+    return query.refusal ?? this.gate.refusal(query.credentialKey);
   }
 
   /**
@@ -111,7 +117,7 @@ export class RequestPath {
         const release = await this.inFlight.acquire(query.signal, query);
         try {
           // Refused meanwhile (by another request of these credentials): this one is not sent.
-          const refusal = this.gate.refusal(query.credentialKey);
+          const refusal = this.refusalFor(query);
           if (refusal) return { ok: false, failure: refusal };
           const remaining = budget - spent;
           if (remaining <= 0) return this.gaveUp(query, label, attempt - 1, last);

@@ -3,10 +3,10 @@ import * as assert from 'assert';
 import { createServer as createNetServer, connect as netConnect, Server, Socket } from 'node:net';
 import { ChatClient, ChatClientOptions, LogLevel, ORIGIN_MEMORY_MS } from '../../src/chat/client';
 import type { Credentials, GroupResult } from '../../src/chat/types';
-import { TEST_ADMIN, TEST_DATA_FILE, TEST_GROUPS, TEST_OTHER_ADMIN, TEST_SDK_APP_ID, TEST_SECRET_KEY } from '../standin/data/test-app';
+import { TEST_ADMIN, TEST_DATA_FILE, TEST_GROUPS, TEST_OTHER_ADMIN, TEST_SDK_APP_ID, TEST_SECRET_KEY, WORK_ROLE_OF_EACH_KIND } from '../standin/data/test-app';
 import { startStandIn, StandIn } from '../standin/server';
 import { startResourceMeter } from '../../bench/resource-meter';
-import { userSig } from '../standin/test-kit';
+import { userSig, waitFor } from '../standin/test-kit';
 
 const WITH_KEY: Credentials = { sdkAppId: TEST_SDK_APP_ID, identifier: TEST_ADMIN, secretKey: TEST_SECRET_KEY };
 /** Anything that looks like a UserSig (zlib + base64 starts "eJ") must never reach a log. */
@@ -80,17 +80,9 @@ describe('client against the stand-in', function () {
   describe('request', () => {
     it('POSTs to get_role_in_group with every parameter, a fresh uint32 random, and the JSON body', async () => {
       const c = client();
-      const [result] = await c.getRoleInGroup(WITH_KEY, [TEST_GROUPS.work], ['alice', 'bob', 'carol', 'zoe']);
-      assert.deepStrictEqual(result, {
-        groupId: TEST_GROUPS.work,
-        roles: [
-          { account: 'alice', role: 'Owner' },
-          { account: 'bob', role: 'Admin' },
-          { account: 'carol', role: 'Member' },
-          { account: 'zoe', role: 'NotMember' },
-        ],
-        errors: [],
-      });
+      const accounts = WORK_ROLE_OF_EACH_KIND.map((r) => r.account);
+      const [result] = await c.getRoleInGroup(WITH_KEY, [TEST_GROUPS.work], accounts);
+      assert.deepStrictEqual(result, { groupId: TEST_GROUPS.work, roles: WORK_ROLE_OF_EACH_KIND, errors: [] });
       const [req] = standIn.requests;
       assert.strictEqual(req.method, 'POST');
       assert.strictEqual(req.path, '/v4/group_open_http_svc/get_role_in_group');
@@ -101,7 +93,7 @@ describe('client against the stand-in', function () {
       assert.match(req.query.random, /^\d+$/);
       assert.ok(Number(req.query.random) <= 4294967295);
       assert.strictEqual(req.usersigOk, true, 'the minted UserSig passed the stand-in\'s HMAC check');
-      assert.deepStrictEqual(req.body, { GroupId: TEST_GROUPS.work, User_Account: ['alice', 'bob', 'carol', 'zoe'] });
+      assert.deepStrictEqual(req.body, { GroupId: TEST_GROUPS.work, User_Account: accounts });
       assert.deepStrictEqual(c.stats, { requests: 1, retries: 0, byCode: { '0': 1 } });
     });
 
@@ -320,6 +312,17 @@ describe('client against the stand-in', function () {
       assert.strictEqual(c.stats.requests, 2);
     });
 
+    it('a refusal fixed in the console (60021, IP not allowed) stops its own check only', async () => {
+      const c = client();
+      standIn.addFault({ fault: { kind: 'errorCode', code: 60021 }, times: 1 });
+      const groups = Array.from({ length: 5 }, (_, i) => `@TGS#2ALLOW${i}`);
+      const first = await c.getRoleInGroup(WITH_KEY, groups, ['alice']);
+      assert.deepStrictEqual(new Set(first.map((r) => r.errors[0]?.code)), new Set([60021]));
+      assert.strictEqual(roleRequests().length, 1);
+      const [again] = await c.getRoleInGroup(WITH_KEY, [TEST_GROUPS.work], ['alice']);
+      assert.deepStrictEqual(again.roles, [{ account: 'alice', role: 'Owner' }], 'the allowlist was fixed: the next check is sent');
+    });
+
     it('credentials without an accepted answer send one request alone before the rest fan out', async () => {
       const c = client({ requestsPerSecond: 0 });
       standIn.addFault({ fault: { kind: 'delay', ms: 200 }, times: 1 });
@@ -479,7 +482,7 @@ describe('client against the stand-in', function () {
     it('a one-request check started during a long one is sent within about two pace intervals', async () => {
       const c = await warmClient({ requestsPerSecond: 10 });
       const long = c.getRoleInGroup(WITH_KEY, Array.from({ length: 30 }, (_, i) => `@TGS#2LONG${i}`), ['alice']);
-      while (roleRequests().length < 3) await new Promise((r) => setTimeout(r, 10));
+      await waitFor(() => roleRequests().length >= 3, 10_000);
       const before = roleRequests().length;
       const [short] = await c.getRoleInGroup(WITH_KEY, [TEST_GROUPS.work], ['bob']);
       assert.deepStrictEqual(short.roles, [{ account: 'bob', role: 'Admin' }]);
@@ -685,9 +688,7 @@ describe('client against the stand-in', function () {
         assert.ok(r.opened() <= 4, `${r.opened()} connections for 120 requests`);
         assert.ok(r.open() >= 1);
         await c.close();
-        const until = Date.now() + 2000;
-        while (r.open() > 0 && Date.now() < until) await new Promise((res) => setTimeout(res, 10));
-        assert.strictEqual(r.open(), 0);
+        await waitFor(() => r.open() === 0);
       } finally {
         await r.close();
       }

@@ -29,9 +29,21 @@ function provesSignature(code: ErrorCode): boolean {
   return scope === 'group' || scope === 'account';
 }
 
-/** True when `code` refuses the app, the admin identifier or the UserSig. */
+/** True when `code` refuses the app, the admin identifier or the UserSig: the rest of that check is not sent. */
 export function refusesCredentials(code: ErrorCode): boolean {
   return describeError(code).scope === 'credentials';
+}
+
+/**
+ * The refusals only new credentials can fix, remembered across checks: the UserSig family (70001–70020,
+ * 70052), the lockout they lead to (70050), an identifier or app the server does not take (60004–60006,
+ * 10012) and an identifier that is not an App admin (60010, 70403). Refusals fixed in the console (a
+ * disabled app, an IP allowlist, a blocklisted account) stop the check they happen in, but not the next.
+ */
+const REMEMBERED = new Set<number>([70001, 70002, 70003, 70005, 70009, 70013, 70014, 70016, 70020, 70050, 70052, 60004, 60005, 60006, 60010, 70403, 10012]);
+
+export function isRememberedRefusal(code: ErrorCode): boolean {
+  return typeof code === 'number' && REMEMBERED.has(code);
 }
 
 export class CredentialGate {
@@ -74,7 +86,7 @@ export class CredentialGate {
   learn(key: string, outcome: { ok: true } | { ok: false; code: ErrorCode; message: string }): void {
     if (outcome.ok || provesSignature(outcome.code)) {
       if (this.states.get(key)?.kind !== 'accepted') this.settle(key, { kind: 'accepted' });
-    } else if (refusesCredentials(outcome.code)) {
+    } else if (isRememberedRefusal(outcome.code)) {
       this.settle(key, { kind: 'refused', refusal: { code: outcome.code, message: outcome.message } });
     }
   }
