@@ -66,11 +66,6 @@ export class FairQueue {
     return this.live;
   }
 
-  /** Lanes with waiters. */
-  get laneCount(): number {
-    return this.ring.length;
-  }
-
   /**
    * Queues a waiter in `lane`; the promise resolves with what grantNext passes, or rejects with
    * AbortedError when `signal` fires first (then `onAbort` lets the owner reschedule).
