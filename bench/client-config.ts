@@ -3,7 +3,7 @@
 import type { Dispatcher } from 'undici';
 import { createDirectAgent } from '../src/chat/http/transport';
 
-/** The client's default in-flight cap (src/chat/client.ts); passed to the client explicitly as well. */
+/** The client's default in-flight cap (src/chat/settings.ts); passed to the client explicitly as well. */
 export const CLIENT_MAX_IN_FLIGHT = 32;
 /** The client's default per-request timeout, which also sets the dispatcher's connect timeout. */
 const CLIENT_TIMEOUT_MS = 10_000;

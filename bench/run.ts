@@ -10,6 +10,7 @@ import { runPacingRow } from './row-pacing';
 import { runActivationRow } from './row-activation';
 import { runScanRow } from './row-scan';
 import { runMemoryRow } from './row-memory';
+import { runFairnessRows } from './row-fairness';
 
 /** The whole bench stops by itself: anything still running after this is a failure. */
 const WATCHDOG_MS = 10 * 60_000;
@@ -21,6 +22,7 @@ const rows: { ids: number[]; run: () => Promise<RowResult | RowResult[]> }[] = [
   { ids: [3], run: runPacingRow },
   { ids: [5], run: runScanRow },
   { ids: [6], run: runMemoryRow },
+  { ids: [7, 8], run: runFairnessRows },
 ];
 
 /** All traffic stays on 127.0.0.1: no proxy from the environment may be put in the way. */

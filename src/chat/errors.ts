@@ -43,70 +43,84 @@ interface Entry {
 const SET_CREDENTIALS = 'Run "Chat Roles: Set Credentials…" to fix it.';
 const NEW_USERSIG = `Generate a new UserSig (or store the secret key so one is minted for you). ${SET_CREDENTIALS}`;
 
-const SERVER_CODES: Readonly<Record<number, Entry>> = {
-  // get_role_in_group's own table
-  10002: { title: 'Chat server internal error', advice: 'A temporary failure on Tencent\'s side; try again.', scope: 'server', apiPage: true },
-  10003: { title: 'Invalid command word', advice: 'The request URL names an API the server does not know; check a custom endpoint for a wrong path or proxy rewriting.', scope: 'request', apiPage: true },
-  10004: { title: 'Invalid parameter', advice: 'The server rejected a parameter; its message says which. Check the group ID and the accounts.', scope: 'request', apiPage: true },
-  10007: { title: 'No permission, or an AVChatRoom group', advice: 'The identifier must be an App admin, and AVChatRoom (live broadcast) groups are not supported by get_role_in_group.', scope: 'group', apiPage: true },
-  10010: { title: 'Group not found', advice: 'The group does not exist or was disbanded. Check the group ID and that the app (SDKAppID) and region are the ones the group lives in.', scope: 'group', apiPage: true },
-  // 10015: the docs disagree. The API page calls it "failed to parse the JSON packet"; the global table calls
-  // it "invalid group ID" and gives JSON parse failure its own code, 10011. We send well-formed JSON, so
-  // the group ID reading is the likelier one; the text names both.
-  10015: { title: 'Invalid group ID (or JSON parse failure)', advice: 'The group ID is not valid for this app; check it. (Tencent\'s API page calls 10015 a JSON parse failure, its error-code table an invalid group ID.)', scope: 'group', apiPage: true },
-  // other group codes of the global table
-  10005: { title: 'Too many accounts in one request', advice: 'At most 500 accounts go in one request; Chat Roles splits larger lists, so report this as a bug.', scope: 'request' },
-  10006: { title: 'Operation frequency limit', advice: 'The app is calling group APIs too often; wait a moment and try again, or lower "chatRoles.requestsPerSecond".', scope: 'rate' },
-  10011: { title: 'Request JSON parse failure', advice: 'The server could not parse the request body; a proxy may have altered it. Report this if it persists.', scope: 'request' },
-  10012: { title: 'Invalid operator UserID', advice: `The identifier is not a valid UserID for this app. ${SET_CREDENTIALS}`, scope: 'credentials' },
-  10018: { title: 'Response too large', advice: 'The answer would exceed 1 MB; check fewer accounts at once.', scope: 'request' },
-  10019: { title: 'Account does not exist', advice: 'One of the requested UserIDs is not imported into this app; check the account names.', scope: 'account' },
-  10026: { title: 'API disabled for this app', advice: 'get_role_in_group is disabled for this SDKAppID; contact Tencent Cloud support.', scope: 'credentials' },
-  11000: { title: 'Community feature not enabled', advice: 'This is a Community group but the app has not enabled communities; enable it in the Chat console.', scope: 'group' },
-  // public 60xxx
-  60002: { title: 'HTTP parse error', advice: 'The request URL was malformed; check a custom endpoint or proxy.', scope: 'request' },
-  60003: { title: 'Request JSON parse error', advice: 'The server could not parse the request body; a proxy may have altered it.', scope: 'request' },
-  60004: { title: 'UserID or UserSig wrong in request', advice: `The identifier or UserSig in the request is invalid. ${SET_CREDENTIALS}`, scope: 'credentials' },
-  60005: { title: 'UserID or UserSig wrong in request', advice: `The identifier or UserSig in the request is invalid. ${SET_CREDENTIALS}`, scope: 'credentials' },
-  60006: { title: 'Invalid SDKAppID', advice: `Check the SDKAppID, and that the region matches where the app was created. ${SET_CREDENTIALS}`, scope: 'credentials' },
-  60007: { title: 'REST API frequency limit', advice: 'The app exceeded its REST call rate; Chat Roles slows down and retries. Lower "chatRoles.requestsPerSecond" if it keeps happening.', scope: 'rate' },
-  60008: { title: 'Server timeout', advice: 'The service timed out or could not read the HTTP request; try again.', scope: 'server' },
-  60009: { title: 'Wrong request resource', advice: 'The request URL path is wrong; check a custom endpoint or proxy.', scope: 'request' },
-  60010: { title: 'Identifier is not an App admin', advice: `REST calls must use an App admin account (every app has "administrator"). ${SET_CREDENTIALS}`, scope: 'credentials' },
-  60011: { title: 'SDKAppID frequency limit', advice: 'The app exceeded its call rate; Chat Roles slows down and retries.', scope: 'rate' },
-  60012: { title: 'SDKAppID missing from URL', advice: 'The request URL lost its sdkappid parameter; a proxy may have rewritten it.', scope: 'request' },
-  60013: { title: 'Response JSON parse error', advice: 'Tencent\'s side failed to build its answer; try again later.', scope: 'server' },
-  60014: { title: 'Account switching timed out', advice: 'A temporary failure on Tencent\'s side; try again later.', scope: 'server' },
-  60015: { title: 'Account must be a string', advice: 'An account in the request body was not a string; report this as a bug.', scope: 'request' },
-  60016: { title: 'SDKAppID disabled', advice: 'This app is disabled; check its status in the Chat console.', scope: 'credentials' },
-  60017: { title: 'Request disabled', advice: 'This request is disabled for the app; contact Tencent Cloud support.', scope: 'credentials' },
-  60018: { title: 'Too many requests', advice: 'The server asked to slow down; Chat Roles waits and retries.', scope: 'rate' },
-  60019: { title: 'Too many requests', advice: 'The server asked to slow down; Chat Roles waits and retries.', scope: 'rate' },
-  60020: { title: 'Plan expired', advice: 'The app\'s Pro plan expired and the app was disabled; renew it in the Chat console.', scope: 'credentials' },
-  60021: { title: 'Source IP not allowed', advice: 'The app restricts REST calls by IP and this machine\'s address is not on the list; update the allowlist in the Chat console.', scope: 'credentials' },
-  // public 70xxx: accounts and UserSig
-  70001: { title: 'UserSig expired', advice: NEW_USERSIG, scope: 'credentials' },
-  70002: { title: 'UserSig empty', advice: NEW_USERSIG, scope: 'credentials' },
-  70003: { title: 'UserSig invalid', advice: `The UserSig is malformed or was altered. ${NEW_USERSIG}`, scope: 'credentials' },
-  70005: { title: 'UserSig invalid', advice: `The UserSig is malformed or was altered. ${NEW_USERSIG}`, scope: 'credentials' },
-  70009: { title: 'UserSig signed with another key', advice: `The UserSig was not signed with this SDKAppID's secret key. ${NEW_USERSIG}`, scope: 'credentials' },
-  70013: { title: 'UserSig issued for another identifier', advice: `The identifier does not match the one the UserSig was issued for. ${SET_CREDENTIALS}`, scope: 'credentials' },
-  70014: { title: 'UserSig issued for another SDKAppID', advice: `The SDKAppID does not match the one the UserSig was issued for. ${SET_CREDENTIALS}`, scope: 'credentials' },
-  70016: { title: 'Public key does not exist', advice: `The app has no key to verify this UserSig (an old ECDSA sig?). ${NEW_USERSIG}`, scope: 'credentials' },
-  70020: { title: 'SDKAppID not found', advice: `Check the SDKAppID and that the region matches where the app was created. ${SET_CREDENTIALS}`, scope: 'credentials' },
-  70050: { title: 'Too many failed UserSig checks', advice: 'Repeated bad signatures locked the app out; fix the UserSig first, then wait one minute before trying again.', scope: 'credentials' },
-  70051: { title: 'Account blocklisted', advice: 'The identifier is on the app\'s blocklist; use another admin account or unblock it in the Chat console.', scope: 'credentials' },
-  70052: { title: 'UserSig expired', advice: NEW_USERSIG, scope: 'credentials' },
-  70107: { title: 'UserID does not exist', advice: `The identifier is not imported into this app. ${SET_CREDENTIALS}`, scope: 'credentials' },
-  70114: { title: 'Login restricted', advice: 'The identifier signed in too often; wait a while before trying again.', scope: 'rate' },
-  70169: { title: 'Server timeout', advice: 'A temporary failure on Tencent\'s side; try again.', scope: 'server' },
-  70202: { title: 'Server timeout', advice: 'A temporary failure on Tencent\'s side; try again.', scope: 'server' },
-  70206: { title: 'Invalid batch quantity', advice: 'The request carried a number of items the server refused; check fewer accounts at once.', scope: 'request' },
-  70398: { title: 'Account limit reached', advice: 'The app has more accounts than its plan allows; upgrade the plan or remove accounts.', scope: 'credentials' },
-  70402: { title: 'Invalid parameter', advice: 'The server rejected a parameter; its message says which.', scope: 'request' },
-  70403: { title: 'App admin required', advice: `The identifier must be an App admin. ${SET_CREDENTIALS}`, scope: 'credentials' },
-  70500: { title: 'Chat server internal error', advice: 'A temporary failure on Tencent\'s side; try again.', scope: 'server' },
+/** The server's codes by the part of the setup they concern: [code or codes sharing the text, title, advice]. */
+const SERVER_TABLE: Readonly<Record<Exclude<ErrorScope, 'network' | 'client'>, readonly (readonly [number | number[], string, string])[]>> = {
+  credentials: [
+    [10012, 'Invalid operator UserID', `The identifier is not a valid UserID for this app. ${SET_CREDENTIALS}`],
+    [10026, 'API disabled for this app', 'get_role_in_group is disabled for this SDKAppID; contact Tencent Cloud support.'],
+    [[60004, 60005], 'UserID or UserSig wrong in request', `The identifier or UserSig in the request is invalid. ${SET_CREDENTIALS}`],
+    [60006, 'Invalid SDKAppID', `Check the SDKAppID, and that the region matches where the app was created. ${SET_CREDENTIALS}`],
+    [60010, 'Identifier is not an App admin', `REST calls must use an App admin account (every app has "administrator"). ${SET_CREDENTIALS}`],
+    [60016, 'SDKAppID disabled', 'This app is disabled; check its status in the Chat console.'],
+    [60017, 'Request disabled', 'This request is disabled for the app; contact Tencent Cloud support.'],
+    [60020, 'Plan expired', 'The app\'s Pro plan expired and the app was disabled; renew it in the Chat console.'],
+    [60021, 'Source IP not allowed', 'The app restricts REST calls by IP and this machine\'s address is not on the list; update the allowlist in the Chat console.'],
+    [[70001, 70052], 'UserSig expired', NEW_USERSIG],
+    [70002, 'UserSig empty', NEW_USERSIG],
+    [[70003, 70005], 'UserSig invalid', `The UserSig is malformed or was altered. ${NEW_USERSIG}`],
+    [70009, 'UserSig signed with another key', `The UserSig was not signed with this SDKAppID's secret key. ${NEW_USERSIG}`],
+    [70013, 'UserSig issued for another identifier', `The identifier does not match the one the UserSig was issued for. ${SET_CREDENTIALS}`],
+    [70014, 'UserSig issued for another SDKAppID', `The SDKAppID does not match the one the UserSig was issued for. ${SET_CREDENTIALS}`],
+    [70016, 'Public key does not exist', `The app has no key to verify this UserSig (an old ECDSA sig?). ${NEW_USERSIG}`],
+    [70020, 'SDKAppID not found', `Check the SDKAppID and that the region matches where the app was created. ${SET_CREDENTIALS}`],
+    [70050, 'Too many failed UserSig checks', 'Repeated bad signatures locked the app out; fix the UserSig first, then wait one minute before trying again.'],
+    [70051, 'Account blocklisted', 'The identifier is on the app\'s blocklist; use another admin account or unblock it in the Chat console.'],
+    [70107, 'UserID does not exist', `The identifier is not imported into this app. ${SET_CREDENTIALS}`],
+    [70398, 'Account limit reached', 'The app has more accounts than its plan allows; upgrade the plan or remove accounts.'],
+    [70403, 'App admin required', `The identifier must be an App admin. ${SET_CREDENTIALS}`],
+  ],
+  group: [
+    [10007, 'No permission, or an AVChatRoom group', 'The identifier must be an App admin, and AVChatRoom (live broadcast) groups are not supported by get_role_in_group.'],
+    [10010, 'Group not found', 'The group does not exist or was disbanded. Check the group ID and that the app (SDKAppID) and region are the ones the group lives in.'],
+    // 10015: the docs disagree. The API page calls it "failed to parse the JSON packet"; the global table calls
+    // it "invalid group ID" and gives JSON parse failure its own code, 10011. We send well-formed JSON, so
+    // the group ID reading is the likelier one; the text names both.
+    [10015, 'Invalid group ID (or JSON parse failure)', 'The group ID is not valid for this app; check it. (Tencent\'s API page calls 10015 a JSON parse failure, its error-code table an invalid group ID.)'],
+    [11000, 'Community feature not enabled', 'This is a Community group but the app has not enabled communities; enable it in the Chat console.'],
+  ],
+  account: [
+    [10019, 'Account does not exist', 'One of the requested UserIDs is not imported into this app; check the account names.'],
+  ],
+  request: [
+    [10003, 'Invalid command word', 'The request URL names an API the server does not know; check a custom endpoint for a wrong path or proxy rewriting.'],
+    [10004, 'Invalid parameter', 'The server rejected a parameter; its message says which. Check the group ID and the accounts.'],
+    [10005, 'Too many accounts in one request', 'At most 500 accounts go in one request; Chat Roles splits larger lists, so report this as a bug.'],
+    [10011, 'Request JSON parse failure', 'The server could not parse the request body; a proxy may have altered it. Report this if it persists.'],
+    [10018, 'Response too large', 'The answer would exceed 1 MB; check fewer accounts at once.'],
+    [60002, 'HTTP parse error', 'The request URL was malformed; check a custom endpoint or proxy.'],
+    [60003, 'Request JSON parse error', 'The server could not parse the request body; a proxy may have altered it.'],
+    [60009, 'Wrong request resource', 'The request URL path is wrong; check a custom endpoint or proxy.'],
+    [60012, 'SDKAppID missing from URL', 'The request URL lost its sdkappid parameter; a proxy may have rewritten it.'],
+    [60015, 'Account must be a string', 'An account in the request body was not a string; report this as a bug.'],
+    [70206, 'Invalid batch quantity', 'The request carried a number of items the server refused; check fewer accounts at once.'],
+    [70402, 'Invalid parameter', 'The server rejected a parameter; its message says which.'],
+  ],
+  rate: [
+    [10006, 'Operation frequency limit', 'The app is calling group APIs too often; wait a moment and try again, or lower "chatRoles.requestsPerSecond".'],
+    [60007, 'REST API frequency limit', 'The app exceeded its REST call rate; Chat Roles slows down and retries. Lower "chatRoles.requestsPerSecond" if it keeps happening.'],
+    [60011, 'SDKAppID frequency limit', 'The app exceeded its call rate; Chat Roles slows down and retries.'],
+    [[60018, 60019], 'Too many requests', 'The server asked to slow down; Chat Roles waits and retries.'],
+    [70114, 'Login restricted', 'The identifier signed in too often; wait a while before trying again.'],
+  ],
+  server: [
+    [[10002, 70500], 'Chat server internal error', 'A temporary failure on Tencent\'s side; try again.'],
+    [60008, 'Server timeout', 'The service timed out or could not read the HTTP request; try again.'],
+    [60013, 'Response JSON parse error', 'Tencent\'s side failed to build its answer; try again later.'],
+    [60014, 'Account switching timed out', 'A temporary failure on Tencent\'s side; try again later.'],
+    [[70169, 70202], 'Server timeout', 'A temporary failure on Tencent\'s side; try again.'],
+  ],
 };
+
+/** Codes get_role_in_group's own page lists (the rest are documented only in the global table). */
+const API_PAGE_CODES = new Set<number>([10002, 10003, 10004, 10007, 10010, 10015]);
+
+const SERVER_CODES: ReadonlyMap<number, Entry> = new Map(
+  Object.entries(SERVER_TABLE).flatMap(([scope, rows]) =>
+    rows.flatMap(([codes, title, advice]) =>
+      [codes].flat().map((code): [number, Entry] => [code, { title, advice, scope: scope as ErrorScope, apiPage: API_PAGE_CODES.has(code) }]),
+    ),
+  ),
+);
 
 interface LocalEntry extends Entry {
   retryable: boolean;
@@ -135,7 +149,7 @@ const SLOW_DOWN = new Set<number>([60007, 60011, 60018, 60019, 10006]);
 const TRANSIENT = new Set<number>([60008, 70169, 70202, 70500, 10002]);
 
 /** The numeric codes the catalogue knows (for tests and tooling). */
-export const KNOWN_SERVER_CODES: readonly number[] = Object.keys(SERVER_CODES).map(Number);
+export const KNOWN_SERVER_CODES: readonly number[] = [...SERVER_CODES.keys()].sort((a, b) => a - b);
 /** The local codes the catalogue knows. */
 export const KNOWN_LOCAL_CODES: readonly LocalErrorCode[] = Object.keys(LOCAL_CODES) as LocalErrorCode[];
 
@@ -154,7 +168,7 @@ function lookupLocal(code: string): LocalEntry | undefined {
 
 export function describeError(code: ErrorCode, serverInfo?: string): ErrorDescription {
   if (typeof code === 'number') {
-    const entry = Object.hasOwn(SERVER_CODES, code) ? SERVER_CODES[code] : undefined;
+    const entry = SERVER_CODES.get(code);
     if (entry) {
       return {
         code,

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { TEST_GROUPS } from '../standin/data/test-app';
+import { TEST_GROUPS, WORK_ROLE_OF_EACH_KIND } from '../standin/data/test-app';
 import type { StandIn } from '../standin/server';
 import { answer, answerAccounts, type CheckJson, checkRoles, closeAllEditors, openEditor, rangeOf, useCheckSuite, within } from './support';
 
@@ -23,15 +23,7 @@ describe('checkRoles', () => {
     assert.deepStrictEqual(Object.keys(group).sort(), ['groupId', 'roles']);
     assert.deepStrictEqual(
       { ...group, roles: [...group.roles].sort(byAccount) },
-      {
-        groupId: TEST_GROUPS.work,
-        roles: [
-          { account: 'alice', role: 'Owner' },
-          { account: 'bob', role: 'Admin' },
-          { account: 'carol', role: 'Member' },
-          { account: 'zoe', role: 'NotMember' },
-        ],
-      },
+      { groupId: TEST_GROUPS.work, roles: WORK_ROLE_OF_EACH_KIND },
     );
     assert.deepStrictEqual(JSON.parse(JSON.stringify(result)), result, 'plain JSON');
     assert.strictEqual(suite.prompts.count, 0, 'the programmatic form prompts for nothing');

@@ -72,3 +72,12 @@ export async function call(base: string, api: string, options: CallOptions = {})
   const res = await fetch(url, { method: options.method ?? 'POST', body, headers: { 'Content-Type': 'application/json' } });
   return { status: res.status, json: JSON.parse(await res.text()) };
 }
+
+/** Resolves once `condition()` holds, polling every 10 ms; rejects after `timeoutMs`. */
+export async function waitFor(condition: () => boolean, timeoutMs = 2000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error(`waitFor: the condition did not hold within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

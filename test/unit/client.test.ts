@@ -3,9 +3,10 @@ import * as assert from 'assert';
 import { createServer as createNetServer, connect as netConnect, Server, Socket } from 'node:net';
 import { ChatClient, ChatClientOptions, LogLevel, ORIGIN_MEMORY_MS } from '../../src/chat/client';
 import type { Credentials, GroupResult } from '../../src/chat/types';
-import { TEST_ADMIN, TEST_DATA_FILE, TEST_GROUPS, TEST_OTHER_ADMIN, TEST_SDK_APP_ID, TEST_SECRET_KEY } from '../standin/data/test-app';
+import { TEST_ADMIN, TEST_DATA_FILE, TEST_GROUPS, TEST_OTHER_ADMIN, TEST_SDK_APP_ID, TEST_SECRET_KEY, WORK_ROLE_OF_EACH_KIND } from '../standin/data/test-app';
 import { startStandIn, StandIn } from '../standin/server';
-import { userSig } from '../standin/test-kit';
+import { startResourceMeter } from '../../bench/resource-meter';
+import { userSig, waitFor } from '../standin/test-kit';
 
 const WITH_KEY: Credentials = { sdkAppId: TEST_SDK_APP_ID, identifier: TEST_ADMIN, secretKey: TEST_SECRET_KEY };
 /** Anything that looks like a UserSig (zlib + base64 starts "eJ") must never reach a log. */
@@ -24,6 +25,17 @@ function client(options: Partial<ChatClientOptions> = {}): ChatClient {
     ...options,
   });
   clients.push(c);
+  return c;
+}
+
+/**
+ * A client whose credentials already had an accepted answer, so its next check fans out at once (no
+ * probe); the stand-in's records start after that answer. Stats count the warm-up request too.
+ */
+async function warmClient(options: Partial<ChatClientOptions> = {}): Promise<ChatClient> {
+  const c = client(options);
+  await c.getRoleInGroup(WITH_KEY, [TEST_GROUPS.work], ['alice']);
+  standIn.resetRecords();
   return c;
 }
 
@@ -68,17 +80,9 @@ describe('client against the stand-in', function () {
   describe('request', () => {
     it('POSTs to get_role_in_group with every parameter, a fresh uint32 random, and the JSON body', async () => {
       const c = client();
-      const [result] = await c.getRoleInGroup(WITH_KEY, [TEST_GROUPS.work], ['alice', 'bob', 'carol', 'zoe']);
-      assert.deepStrictEqual(result, {
-        groupId: TEST_GROUPS.work,
-        roles: [
-          { account: 'alice', role: 'Owner' },
-          { account: 'bob', role: 'Admin' },
-          { account: 'carol', role: 'Member' },
-          { account: 'zoe', role: 'NotMember' },
-        ],
-        errors: [],
-      });
+      const accounts = WORK_ROLE_OF_EACH_KIND.map((r) => r.account);
+      const [result] = await c.getRoleInGroup(WITH_KEY, [TEST_GROUPS.work], accounts);
+      assert.deepStrictEqual(result, { groupId: TEST_GROUPS.work, roles: WORK_ROLE_OF_EACH_KIND, errors: [] });
       const [req] = standIn.requests;
       assert.strictEqual(req.method, 'POST');
       assert.strictEqual(req.path, '/v4/group_open_http_svc/get_role_in_group');
@@ -89,7 +93,7 @@ describe('client against the stand-in', function () {
       assert.match(req.query.random, /^\d+$/);
       assert.ok(Number(req.query.random) <= 4294967295);
       assert.strictEqual(req.usersigOk, true, 'the minted UserSig passed the stand-in\'s HMAC check');
-      assert.deepStrictEqual(req.body, { GroupId: TEST_GROUPS.work, User_Account: ['alice', 'bob', 'carol', 'zoe'] });
+      assert.deepStrictEqual(req.body, { GroupId: TEST_GROUPS.work, User_Account: accounts });
       assert.deepStrictEqual(c.stats, { requests: 1, retries: 0, byCode: { '0': 1 } });
     });
 
@@ -159,7 +163,7 @@ describe('client against the stand-in', function () {
     });
 
     it('many groups run concurrently within the in-flight cap', async () => {
-      const c = client({ maxInFlight: 4, requestsPerSecond: 0 });
+      const c = await warmClient({ maxInFlight: 4, requestsPerSecond: 0 });
       standIn.addFault({ fault: { kind: 'delay', ms: 100 } });
       const groups = Object.values(TEST_GROUPS).filter((g) => g !== TEST_GROUPS.avChatRoom);
       const results = await c.getRoleInGroup(WITH_KEY, groups, ['alice']);
@@ -289,19 +293,45 @@ describe('client against the stand-in', function () {
       assert.strictEqual(c.stats.retries, 0);
     });
 
-    it('a refused UserSig stops a many-batch check: far fewer requests than batches, every account in that error', async () => {
+    it('refused credentials: one request for a 20-batch check, none for the next check, and new credentials work', async () => {
       const c = client();
       const wrong: Credentials = { sdkAppId: TEST_SDK_APP_ID, identifier: TEST_ADMIN, secretKey: 'not-the-key-0123456789abcdef0123456789abcdef' };
-      const accounts = Array.from({ length: 1200 }, (_, i) => `user${i}`);
-      const groups = [TEST_GROUPS.work, TEST_GROUPS.public, TEST_GROUPS.meeting];
-      const results = await c.getRoleInGroup(wrong, groups, accounts);
-      assert.ok(roleRequests().length < 9, `${roleRequests().length} of 9 batches were sent`);
-      const codes = new Set(results.flatMap((r) => r.errors.map((e) => e.code)));
-      assert.strictEqual(codes.size, 1, `one error for all: ${[...codes]}`);
-      for (const r of results) {
-        assertComplete(r, accounts);
-        assert.strictEqual(r.errors.length, 1, 'the batches of a group merge into one error');
-      }
+      const groups = Array.from({ length: 20 }, (_, i) => `@TGS#2REFUSED${i}`);
+      const first = await c.getRoleInGroup(wrong, groups, ['alice', 'bob']);
+      assert.strictEqual(roleRequests().length, 1, 'only the probe went out');
+      const [error] = first[0].errors;
+      assert.ok(typeof error.code === 'number' && error.code >= 70000, String(error.code));
+      for (const r of first) assert.deepStrictEqual(r.errors, [{ ...error, accounts: ['alice', 'bob'] }], 'every group ends in the same named error');
+
+      const again = await c.getRoleInGroup(wrong, [TEST_GROUPS.work], ['alice']);
+      assert.strictEqual(roleRequests().length, 1, 'the same credentials send nothing more');
+      assert.deepStrictEqual(again[0].errors, [{ ...error, accounts: ['alice'] }]);
+
+      const fixed = await c.getRoleInGroup(WITH_KEY, [TEST_GROUPS.work], ['alice']);
+      assert.deepStrictEqual(fixed[0].roles, [{ account: 'alice', role: 'Owner' }]);
+      assert.strictEqual(c.stats.requests, 2);
+    });
+
+    it('a refusal fixed in the console (60021, IP not allowed) stops its own check only', async () => {
+      const c = client();
+      standIn.addFault({ fault: { kind: 'errorCode', code: 60021 }, times: 1 });
+      const groups = Array.from({ length: 5 }, (_, i) => `@TGS#2ALLOW${i}`);
+      const first = await c.getRoleInGroup(WITH_KEY, groups, ['alice']);
+      assert.deepStrictEqual(new Set(first.map((r) => r.errors[0]?.code)), new Set([60021]));
+      assert.strictEqual(roleRequests().length, 1);
+      const [again] = await c.getRoleInGroup(WITH_KEY, [TEST_GROUPS.work], ['alice']);
+      assert.deepStrictEqual(again.roles, [{ account: 'alice', role: 'Owner' }], 'the allowlist was fixed: the next check is sent');
+    });
+
+    it('credentials without an accepted answer send one request alone before the rest fan out', async () => {
+      const c = client({ requestsPerSecond: 0 });
+      standIn.addFault({ fault: { kind: 'delay', ms: 200 }, times: 1 });
+      const groups = Array.from({ length: 6 }, (_, i) => `@TGS#2PROBE${i}`);
+      const results = await c.getRoleInGroup(WITH_KEY, groups, ['alice']);
+      assert.ok(results.every((r) => r.errors[0]?.code === 10010));
+      const arrivals = roleRequests().map((r) => r.time);
+      // The others were sent only after the probe's (delayed) answer came back.
+      assert.ok(arrivals.slice(1).every((t) => t - arrivals[0] >= 190), `${arrivals.map((t) => t - arrivals[0])}`);
     });
 
     for (const code of [70001, 70003, 70009, 70013, 70014, 60010, 10007]) {
@@ -338,15 +368,16 @@ describe('client against the stand-in', function () {
     });
 
     it('a 60007 storm backs off and finishes', async () => {
-      const c = client();
+      const c = await warmClient();
       standIn.addFault({ fault: { kind: 'errorCode', code: 60007 }, times: 6 });
       const groups = [TEST_GROUPS.work, TEST_GROUPS.public, TEST_GROUPS.meeting];
       const started = performance.now();
       const results = await c.getRoleInGroup(WITH_KEY, groups, ['alice', 'carol']);
       for (const r of results) assert.strictEqual(r.roles.length, 2, JSON.stringify(r.errors));
       assert.strictEqual(c.stats.byCode['60007'], 6);
-      assert.strictEqual(c.stats.requests, roleRequests().length);
-      assert.strictEqual(c.stats.requests, 3 + c.stats.retries);
+      // Less the warm-up request.
+      assert.strictEqual(c.stats.requests - 1, roleRequests().length);
+      assert.strictEqual(c.stats.requests - 1, 3 + c.stats.retries);
       // Slow-down backoff waits at least half of 4 × base per retry.
       assert.ok(performance.now() - started >= 10);
     });
@@ -380,28 +411,41 @@ describe('client against the stand-in', function () {
       assert.strictEqual(roleRequests().length, 2);
     });
 
-    it('the total deadline stops retries: DEADLINE naming the last failure', async () => {
-      const c = client({ retry: { deadlineMs: 400, baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 100 } });
-      standIn.addFault({ fault: { kind: 'http503' } });
+    // The budget counts from the first send and is never shorter than a timed-out attempt plus one full
+    // retry (2 × timeoutMs + maxDelayMs), so a deadlineMs of 300 still allows that much.
+    it('the budget stops retries and cuts the last attempt: DEADLINE naming the last failure', async () => {
+      const c = client({ timeoutMs: 3100, retry: { deadlineMs: 300, baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 100 } });
+      standIn.addFault({ fault: { kind: 'delay', ms: 5000 } });
       const started = performance.now();
       const [result] = await c.getRoleInGroup(WITH_KEY, [TEST_GROUPS.work], ['alice']);
       const elapsed = performance.now() - started;
       assert.strictEqual(result.errors[0].code, 'DEADLINE');
-      assert.match(result.errors[0].message, /HTTP_STATUS: the server answered HTTP 503/);
-      assert.strictEqual(result.errors[0].lastCode, 'HTTP_STATUS', 'the last failure, as data');
-      assert.ok(elapsed >= 350, `${elapsed} ms`);
-      // The deadline, not the 100 allowed attempts, ended it.
-      assert.ok(c.stats.requests < 100, `${c.stats.requests} attempts`);
+      assert.match(result.errors[0].message, /no answer within 6\.2 s of sending \(2 attempts\); the last: TIMEOUT/);
+      assert.strictEqual(result.errors[0].lastCode, 'TIMEOUT', 'the last failure, as data');
+      // The budget, not the 100 allowed attempts or the 5 s answers, ended it (bounds generous for a busy machine).
+      assert.strictEqual(roleRequests().length, 2);
+      assert.ok(elapsed >= 6000 && elapsed < 9500, `${elapsed} ms`);
     });
 
-    it('a slow answer past the deadline is cut at the deadline', async () => {
-      const c = client({ retry: { deadlineMs: 300 } });
-      standIn.addFault({ fault: { kind: 'delay', ms: 5000 } });
-      const started = performance.now();
+    it('a deadline shorter than the timeout still allows a timed-out attempt one retry', async () => {
+      const c = client({ timeoutMs: 3100, retry: { deadlineMs: 300 } });
+      standIn.addFault({ fault: { kind: 'delay', ms: 4000 }, times: 1 });
       const [result] = await c.getRoleInGroup(WITH_KEY, [TEST_GROUPS.work], ['alice']);
-      assert.strictEqual(result.errors[0].code, 'DEADLINE');
-      // Cut at the 300 ms deadline, long before the 5 s answer (bound generous for a busy machine).
-      assert.ok(performance.now() - started < 2500);
+      assert.deepStrictEqual(result.roles, [{ account: 'alice', role: 'Owner' }]);
+      assert.deepStrictEqual(c.stats.byCode, { TIMEOUT: 1, '0': 1 });
+    });
+
+    it('waiting for the pace never counts: a check that needs 5× the deadline at the pace ends all resolved', async () => {
+      // 10 batches at 5/s take ~2 s; the deadline is 300 ms (raised to the floor of two timeouts, but the
+      // queue alone would outlast any budget that started when the check was queued).
+      const c = client({ requestsPerSecond: 5, retry: { deadlineMs: 300 } });
+      const accounts = ['alice', ...Array.from({ length: 4999 }, (_, i) => `paced${i}`)];
+      const [result] = await c.getRoleInGroup(WITH_KEY, [TEST_GROUPS.work], accounts);
+      assertComplete(result, accounts);
+      assert.deepStrictEqual(result.errors, []);
+      assert.strictEqual(roleRequests().length, 10, 'each batch sent once, none retried');
+      const arrivals = roleRequests().map((r) => r.time);
+      assert.ok(arrivals[9] - arrivals[0] >= 1700, `paced at 5/s: ${arrivals.map((t) => t - arrivals[0])}`);
     });
   });
 
@@ -431,6 +475,43 @@ describe('client against the stand-in', function () {
       assert.ok(elapsed >= 940, `${elapsed} ms`);
       const times = roleRequests().map((r) => r.time);
       assert.ok(Math.max(...times) - Math.min(...times) >= 900);
+    });
+  });
+
+  describe('fair turns and a bounded pool', () => {
+    it('a one-request check started during a long one is sent within about two pace intervals', async () => {
+      const c = await warmClient({ requestsPerSecond: 10 });
+      const long = c.getRoleInGroup(WITH_KEY, Array.from({ length: 30 }, (_, i) => `@TGS#2LONG${i}`), ['alice']);
+      await waitFor(() => roleRequests().length >= 3, 10_000);
+      const before = roleRequests().length;
+      const [short] = await c.getRoleInGroup(WITH_KEY, [TEST_GROUPS.work], ['bob']);
+      assert.deepStrictEqual(short.roles, [{ account: 'bob', role: 'Admin' }]);
+      const at = roleRequests().findIndex((r) => r.groupId === TEST_GROUPS.work);
+      // Counted in requests of the long check that arrived first, not in wall-clock time.
+      assert.ok(at - before <= 2, `${at - before} requests of the long check went first`);
+      await long;
+    });
+
+    it('pending promises, timers and abort listeners do not grow with the number of batches (10 vs 2,000)', async function () {
+      this.timeout(120_000); // async_hooks on every promise: slow on a loaded machine
+      standIn.setRequestsPerSecond(false);
+      const peaks = async (batches: number) => {
+        const c = await warmClient({ requestsPerSecond: 0, maxInFlight: 4 });
+        const groups = Array.from({ length: batches }, (_, i) => `@TGS#2FLAT${i}`);
+        const meter = startResourceMeter({ promises: true });
+        try {
+          const results = await c.getRoleInGroup(WITH_KEY, groups, ['alice'], { signal: new AbortController().signal });
+          return { ...meter.peaks, codes: [...new Set(results.map((r) => r.errors[0]?.code))] };
+        } finally {
+          meter.stop();
+        }
+      };
+      const small = await peaks(10);
+      const large = await peaks(2000);
+      for (const what of ['promises', 'timers', 'abortListeners'] as const) {
+        assert.ok(large[what] <= small[what] * 1.5 + 10, `${what}: ${small[what]} for 10 batches, ${large[what]} for 2,000`);
+      }
+      assert.deepStrictEqual([small.codes, large.codes], [[10010], [10010]]);
     });
   });
 
@@ -607,9 +688,7 @@ describe('client against the stand-in', function () {
         assert.ok(r.opened() <= 4, `${r.opened()} connections for 120 requests`);
         assert.ok(r.open() >= 1);
         await c.close();
-        const until = Date.now() + 2000;
-        while (r.open() > 0 && Date.now() < until) await new Promise((res) => setTimeout(res, 10));
-        assert.strictEqual(r.open(), 0);
+        await waitFor(() => r.open() === 0);
       } finally {
         await r.close();
       }

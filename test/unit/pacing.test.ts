@@ -1,5 +1,9 @@
 import * as assert from 'assert';
-import { AbortedError, backoffDelay, Clock, RateLimiter, Semaphore, sleep, SLOW_DOWN_FACTOR } from '../../src/chat/http/pacing';
+import { backoffDelay, sleep, SLOW_DOWN_FACTOR } from '../../src/chat/http/backoff';
+import type { Clock } from '../../src/chat/http/clock';
+import { AbortedError } from '../../src/chat/http/fair-queue';
+import { Semaphore } from '../../src/chat/http/inflight';
+import { RateLimiter } from '../../src/chat/http/pacing';
 
 /** A manual clock: timers fire only when the test advances time. */
 class FakeClock implements Clock {
@@ -184,6 +188,42 @@ describe('pacing: RateLimiter', () => {
     await Promise.all([a, b]);
     assert.deepStrictEqual(order, ['a-aborted', 'b@100']);
     assert.strictEqual(clock.pendingTimers, 0);
+  });
+
+  it('lanes take turns: a one-request lane that joins behind a long one is released next', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter(10, { clock, marginMs: 0 });
+    const order: string[] = [];
+    const long = {};
+    const short = {};
+    for (let i = 0; i < 20; i++) void limiter.acquire(undefined, long).then((done) => (order.push(`long${i}`), done()));
+    await clock.advance(250); // long0 at 0, long1 at 100, long2 at 200
+    void limiter.acquire(undefined, short).then((done) => (order.push('short'), done()));
+    await clock.advance(200);
+    assert.deepStrictEqual(order, ['long0', 'long1', 'long2', 'short', 'long3']);
+    await clock.advance(2000);
+    assert.strictEqual(order.length, 21);
+  });
+
+  it('two long lanes alternate; an aborted lane gives its turns away', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter(10, { clock, marginMs: 0 });
+    (await limiter.acquire())(); // takes the first slot; the next is 100 ms away
+    const order: string[] = [];
+    const controller = new AbortController();
+    const a = {};
+    const b = {};
+    for (let i = 0; i < 4; i++) void limiter.acquire(controller.signal, a).then((done) => (order.push('a'), done()), () => order.push('a-aborted'));
+    for (let i = 0; i < 4; i++) void limiter.acquire(undefined, b).then((done) => (order.push('b'), done()));
+    await clock.advance(350); // releases at 100, 200, 300
+    assert.strictEqual(order.length, 3);
+    assert.ok(order[0] !== order[1] && order[1] !== order[2], order.join());
+    const aSent = order.filter((o) => o === 'a').length;
+    controller.abort();
+    await clock.advance(1000);
+    assert.strictEqual(order.filter((o) => o === 'b').length, 4);
+    assert.strictEqual(order.filter((o) => o === 'a-aborted').length, 4 - aSent);
+    assert.strictEqual(limiter.pending, 0);
   });
 
   it('rejects at once when the signal has already fired', async () => {

@@ -1,21 +1,17 @@
 import * as assert from 'assert';
-import { normalizeRole, parseGroupInfoResponse, parseRoleResponse, parseRoleResponseGeneral, quoteStart, readCanonicalRoles, SAMPLE_LIMIT } from '../../src/chat/parse';
+import { quoteStart } from '../../src/chat/parse/envelope';
+import { parseGroupInfoResponse } from '../../src/chat/parse/group-info';
+import { normalizeRole, parseRoleResponse, parseRoleResponseGeneral, SAMPLE_LIMIT } from '../../src/chat/parse/roles';
+import { readCanonicalRoles } from '../../src/chat/parse/roles-fast-path';
 
 const enc = (text: string): Uint8Array => new TextEncoder().encode(text);
+/** UserIdList entries from [Member_Account, Role] pairs. */
+const entries = (...pairs: [string, unknown][]) => pairs.map(([Member_Account, Role]) => ({ Member_Account, Role }));
 const ok = (userIdList: unknown): Uint8Array => enc(JSON.stringify({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '', UserIdList: userIdList }));
 
 describe('parse: get_role_in_group answers', () => {
   it('reads roles leniently (trim, any case) in request order', () => {
-    const parsed = parseRoleResponse(
-      200,
-      ok([
-        { Member_Account: 'b', Role: ' member ' },
-        { Member_Account: 'a', Role: 'OWNER' },
-        { Member_Account: 'c', Role: 'notMember' },
-        { Member_Account: 'd', Role: 'Admin' },
-      ]),
-      ['a', 'b', 'c', 'd'],
-    );
+    const parsed = parseRoleResponse(200, ok(entries(['b', ' member '], ['a', 'OWNER'], ['c', 'notMember'], ['d', 'Admin'])), ['a', 'b', 'c', 'd']);
     assert.ok(parsed.ok);
     assert.deepStrictEqual(parsed.value.outcomes, ['Owner', 'Member', 'NotMember', 'Admin']);
     assert.strictEqual(parsed.value.unrequestedCount, 0);
@@ -46,16 +42,7 @@ describe('parse: get_role_in_group answers', () => {
   });
 
   it('duplicates: the first entry wins; conflicting roles are noted', () => {
-    const parsed = parseRoleResponse(
-      200,
-      ok([
-        { Member_Account: 'a', Role: 'Admin' },
-        { Member_Account: 'a', Role: 'Member' },
-        { Member_Account: 'b', Role: 'Member' },
-        { Member_Account: 'b', Role: 'member' },
-      ]),
-      ['a', 'b'],
-    );
+    const parsed = parseRoleResponse(200, ok(entries(['a', 'Admin'], ['a', 'Member'], ['b', 'Member'], ['b', 'member'])), ['a', 'b']);
     assert.ok(parsed.ok);
     assert.deepStrictEqual(parsed.value.outcomes, ['Admin', 'Member']);
     assert.deepStrictEqual(parsed.value.conflicting, ['a']);

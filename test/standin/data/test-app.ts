@@ -26,3 +26,11 @@ export const TEST_GROUPS = {
 
 /** Accounts that exist but belong to no group. */
 export const TEST_LONERS = ['yuri', 'zoe'] as const;
+
+/** One account of each role in TEST_GROUPS.work, in the order tests ask for them. */
+export const WORK_ROLE_OF_EACH_KIND = [
+  { account: 'alice', role: 'Owner' },
+  { account: 'bob', role: 'Admin' },
+  { account: 'carol', role: 'Member' },
+  { account: 'zoe', role: 'NotMember' },
+] as const;

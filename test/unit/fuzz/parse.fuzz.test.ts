@@ -1,7 +1,9 @@
 // Fuzzes the response parser with seeded random and mutated bodies: whatever arrives, it returns a value
 // or its own ResponseProblem (never throws, never lets a secret through), in time linear in the body size.
 import * as assert from 'assert';
-import { AccountOutcome, parseGroupInfoResponse, parseRoleResponse, Parsed, ResponseProblem } from '../../../src/chat/parse';
+import type { Parsed, ResponseProblem } from '../../../src/chat/parse/envelope';
+import { parseGroupInfoResponse } from '../../../src/chat/parse/group-info';
+import { AccountOutcome, parseRoleResponse } from '../../../src/chat/parse/roles';
 import { Random } from './random';
 
 const CASES = 100_000;

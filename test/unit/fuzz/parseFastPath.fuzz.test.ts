@@ -3,7 +3,8 @@
 // mutated request lists. Whatever the body, parseRoleResponse (fast path first) must give exactly what the
 // general parser alone gives. FUZZ_SEED=<seed> reruns one sequence.
 import * as assert from 'assert';
-import { parseRoleResponse, parseRoleResponseGeneral, readCanonicalRoles } from '../../../src/chat/parse';
+import { parseRoleResponse, parseRoleResponseGeneral } from '../../../src/chat/parse/roles';
+import { readCanonicalRoles } from '../../../src/chat/parse/roles-fast-path';
 import { fuzzSeed, Random, show } from './random';
 
 const CASES = 100_000;
