@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { REGIONS, type RegionId } from './chat/http/regions';
+import { checkAccount } from './chat/text/ids';
 
 /** Where requests go and how fast; the shape the Chat client's options take. */
 export interface ConnectionSettings {
@@ -66,8 +67,21 @@ export function affectsConnection(e: vscode.ConfigurationChangeEvent): boolean {
   return CONNECTION_KEYS.some((key) => e.affectsConfiguration(key));
 }
 
-/** Accounts the user configured to check by default. */
+/** At most this many accounts come from the setting: it may come from a repository's settings.json. */
+export const MAX_DEFAULT_ACCOUNTS = 2000;
+
+/**
+ * Accounts the user (or the workspace) configured to check by default: only ones that could be sent, at most
+ * MAX_DEFAULT_ACCOUNTS, so a repository cannot fill the prompt with megabytes that one Enter would send.
+ */
 export function defaultAccounts(): string[] {
   const v = vscode.workspace.getConfiguration('chatRoles').get<unknown>('accounts');
-  return Array.isArray(v) ? v.filter((a): a is string => typeof a === 'string' && a.trim() !== '').map((a) => a.trim()) : [];
+  if (!Array.isArray(v)) return [];
+  const accounts: string[] = [];
+  for (const a of v) {
+    if (typeof a !== 'string' || checkAccount(a.trim()) !== undefined) continue;
+    accounts.push(a.trim());
+    if (accounts.length === MAX_DEFAULT_ACCOUNTS) break;
+  }
+  return accounts;
 }

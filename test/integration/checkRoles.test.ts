@@ -153,14 +153,16 @@ describe('checkRoles', () => {
     ]);
   });
 
-  it('prefills the chatRoles.accounts setting for a group never checked, and splits typed lists on commas and spaces', async () => {
-    await vscode.workspace.getConfiguration('chatRoles').update('accounts', ['alice', 'zoe'], vscode.ConfigurationTarget.Global);
+  it('prefills the chatRoles.accounts setting for a group never checked (only sendable accounts, at most 2,000), and splits typed lists on commas and spaces', async () => {
+    // The setting may come from a repository: what could never be sent is left out, and the list is capped.
+    const padding = Array.from({ length: 2500 }, (_, i) => `pad${i}`);
+    await vscode.workspace.getConfiguration('chatRoles').update('accounts', ['alice', 'a\u0000b', 'x'.repeat(40), ' zoe ', ...padding], vscode.ConfigurationTarget.Global);
     try {
       const editor = await openEditor(`"${TEST_GROUPS.community}"`);
       editor.selection = new vscode.Selection(0, 3, 0, 3);
       const done = vscode.commands.executeCommand<CheckJson>('chatRoles.checkRoles');
       const pick = await suite.prompts.next<vscode.QuickPick<vscode.QuickPickItem>>();
-      assert.strictEqual(pick.value, 'alice, zoe');
+      assert.strictEqual(pick.value, ['alice', 'zoe', ...padding.slice(0, 1998)].join(', '));
       await answer(pick, 'alice,dave  erin, grace', () => ((pick.activeItems[0] as { accounts?: string[] })?.accounts ?? []).length === 4);
       const result = await within(done, 20_000, 'the check');
       assert.deepStrictEqual(asked(suite.server), [{ groupId: TEST_GROUPS.community, accounts: ['alice', 'dave', 'erin', 'grace'] }]);
