@@ -95,9 +95,9 @@ export class ResultsStore implements vscode.Disposable {
     if (legacy !== undefined) {
       // 0.1.0 kept newest first; records already migrated win over their legacy copies.
       const migrated = (Array.isArray(legacy) ? legacy.slice(0, MAX_RECORDS) : []).map(readLegacy).filter((r) => r !== undefined);
-      for (const record of migrated.reverse()) {
-        const seq = ++this.seq;
-        if (!found.has(record.groupId)) found.set(record.groupId, toStored(record, seq));
+      const newest = (this.seq += migrated.length);
+      for (const [i, record] of migrated.entries()) {
+        if (!found.has(record.groupId)) found.set(record.groupId, toStored(record, newest - i));
       }
       writes.push(this.memento.update(LEGACY_KEY, undefined));
       this.log.info(`Stored results of version 0.1.0: ${migrated.length} group(s) migrated, ${Array.isArray(legacy) ? legacy.length - migrated.length : 'a malformed value'} dropped.`);

@@ -14,6 +14,8 @@ import { countRoles, errorAccountCount, ROLE_NAMES, type GroupRecord, type Recor
 export const MAX_LISTED = 2000;
 /** A server's error message is kept up to this length (one message per error, and a group may have many). */
 const MAX_STORED_MESSAGE = 500;
+/** Far above any real count of checks; a larger place in the order is hostile. */
+const MAX_SEQ = 2 ** 40;
 /** A stored record larger than this (in UTF-8 JSON) is not kept; honest records stay far below it. */
 export const MAX_RECORD_BYTES = 512 * 1024;
 
@@ -125,7 +127,7 @@ export function readStored(v: unknown): StoredRecord | undefined {
   const common = readCommon(v);
   if (!common) return undefined;
   const { raw, ...record } = common;
-  if (!Number.isFinite(raw.seq) || !isCounts(raw.counts, record.roles)) return undefined;
+  if (!isCount(raw.seq) || raw.seq > MAX_SEQ || !isCounts(raw.counts, record.roles)) return undefined;
   if (raw.accounts !== undefined && !isStringArray(raw.accounts)) return undefined;
   if (!isBounded({ ...record, accounts: raw.accounts })) return undefined;
   const stored: StoredRecord = { ...record, seq: raw.seq as number, counts: raw.counts };
