@@ -144,6 +144,13 @@ describe('stored results', () => {
     }
   });
 
+  it('forgets the accounts last used for a group once it is checked with too many to remember', async () => {
+    await checkRoles([TEST_GROUPS.work], ['alice']);
+    assert.deepStrictEqual(suite.api.services.recents.forGroup(TEST_GROUPS.work), ['alice']);
+    await checkRoles([TEST_GROUPS.work], Array.from({ length: 2001 }, (_, i) => `user${i}`));
+    assert.strictEqual(suite.api.services.recents.forGroup(TEST_GROUPS.work), undefined, 'Check Again after a reload asks rather than checking an older list');
+  });
+
   it('survives 0.1.0 state that is no array at all', async () => {
     for (const hostile of ['text', { 0: 'x' }, 42, null]) {
       await suite.api.state.workspace.update(LEGACY_KEY, hostile);
