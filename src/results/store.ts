@@ -3,7 +3,11 @@ import type { Log } from '../log';
 import type { GroupRecord } from './record';
 import { MAX_RECORD_BYTES, readLegacy, readStored, storedBytes, toStored, type StoredRecord } from './stored';
 
-/** Each group's record under its own key, so a check writes only the groups it changed. */
+/**
+ * Each group's record under its own key, so a check writes only the groups it changed. (VS Code itself
+ * still serializes the extension's whole workspace state per batch of updates: the budget below is what
+ * keeps that cheap.)
+ */
 const KEY_PREFIX = 'chatRoles.results.v2/';
 /** Version 0.1.0 kept every record, whole, in one array under this key; read once, migrated, removed. */
 const LEGACY_KEY = 'chatRoles.results.v1';
