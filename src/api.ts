@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { CREDENTIALS_SECRET_KEY, type SecretStorageLike } from './credentials/store';
 import type { Services } from './services';
 import type { PromptObserver } from './ui/prompts';
-import { ResultsStore } from './views/results';
+import { ResultsStore } from './results/store';
 import { RolesTreeProvider } from './views/rolesTree';
 
 /**
@@ -115,7 +115,7 @@ export function createTestApi(
     }),
     onDidShowPrompt: seams.prompts.onDidShow,
     currentPrompt: () => seams.prompts.current,
-    restoredTree: () => new RestoredTree(new ResultsStore(context.workspaceState)),
+    restoredTree: () => new RestoredTree(new ResultsStore(context.workspaceState, services.log)),
     logDirectory: context.logUri,
     runtimeLoaded: seams.runtimeLoaded,
     state: { workspace: context.workspaceState, global: context.globalState },

@@ -13,7 +13,7 @@ import { Log } from './log';
 import { isRuntimeLoaded } from './runtime';
 import type { Services } from './services';
 import { Prompts } from './ui/prompts';
-import { ResultsStore } from './views/results';
+import { ResultsStore } from './results/store';
 import { RolesTreeProvider } from './views/rolesTree';
 
 let connection: ChatConnection | undefined;
@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): ChatRolesApi | undef
   const statusBarItem = createCredentialStatusBarItem();
   const statusBar = new CredentialStatusBar(credentials, statusBarItem);
   connection = new ChatConnection(log);
-  const results = new ResultsStore(context.workspaceState);
+  const results = new ResultsStore(context.workspaceState, log);
   const recents = new RecentAccounts(context.workspaceState, context.globalState);
   const diagnostics = new RoleDiagnostics();
   const checker = new RoleChecker(connection, credentials, results, diagnostics, recents, log);

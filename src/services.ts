@@ -8,7 +8,7 @@ import type { RoleDiagnostics } from './editor/diagnostics';
 import type { Log } from './log';
 import type { Prompts } from './ui/prompts';
 import type { RolesNode } from './views/nodes';
-import type { ResultsStore } from './views/results';
+import type { ResultsStore } from './results/store';
 import type { RolesTreeProvider } from './views/rolesTree';
 
 /** What the commands work with; built once in activate(). */

@@ -5,10 +5,11 @@ import type { Credentials, GroupError, GroupResult } from '../chat/types';
 import type { CredentialStore } from '../credentials/store';
 import { RoleDiagnostics, type GroupFailure } from '../editor/diagnostics';
 import type { Log } from '../log';
-import { toSourceLocation, type GroupRecord, type ResultsStore } from '../views/results';
+import { errorsJson, toResultJson, type CheckResultJson } from '../results/json';
+import { countRoles, toSourceLocation, type GroupRecord } from '../results/record';
+import type { ResultsStore } from '../results/store';
 import type { ChatConnection } from './connection';
 import type { RecentAccounts } from './recentAccounts';
-import { errorsJson, toResultJson, type CheckResultJson } from './result';
 
 /** The code the API answers both for "no permission" and for AVChatRoom groups. */
 const NO_PERMISSION = 10007;
@@ -167,6 +168,7 @@ export class RoleChecker implements vscode.Disposable {
       identifier: credentials.identifier,
       checkedAt,
       accounts,
+      counts: countRoles(g.roles),
       roles: g.roles.map(({ account, role }) => ({ account, role })),
       errors: errorsJson(g.errors),
     };

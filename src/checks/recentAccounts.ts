@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { storedBytes } from '../results/stored';
 
 const BY_GROUP_KEY = 'chatRoles.accountsByGroup.v1';
 const RECENT_KEY = 'chatRoles.recentAccountLists.v1';
@@ -10,6 +11,8 @@ const MAX_GROUPS = 200;
  * check fewer accounts than the user meant.
  */
 export const MAX_REMEMBERED_ACCOUNTS = 2000;
+/** What the per-group lists may take together in workspace state (the stored results take the rest of 2 MB). */
+const BY_GROUP_BUDGET_BYTES = 400_000;
 
 /**
  * The account lists used before (accounts are user IDs, never secrets): per group in workspace state,
@@ -33,14 +36,26 @@ export class RecentAccounts {
   }
 
   async remember(groupIds: readonly string[], accounts: readonly string[]): Promise<void> {
-    if (!accounts.length || accounts.length > MAX_REMEMBERED_ACCOUNTS) return;
+    if (!accounts.length) return;
+    const tooLong = accounts.length > MAX_REMEMBERED_ACCOUNTS;
     const map = { ...(this.workspace.get<Record<string, string[]>>(BY_GROUP_KEY) ?? {}) };
     for (const id of groupIds) {
       delete map[id];
-      map[id] = [...accounts];
+      // A list too long to keep still replaces the group's older one: that one is no longer its last.
+      if (!tooLong) map[id] = [...accounts];
     }
     const ids = Object.keys(map);
     for (const stale of ids.slice(0, Math.max(0, ids.length - MAX_GROUPS))) delete map[stale];
+    let bytes = storedBytes(map);
+    for (const stale of Object.keys(map)) {
+      if (bytes <= BY_GROUP_BUDGET_BYTES) break;
+      bytes -= storedBytes(map[stale]) + storedBytes(stale) + 2;
+      delete map[stale];
+    }
+    if (tooLong) {
+      await this.workspace.update(BY_GROUP_KEY, map);
+      return;
+    }
     const key = accounts.join('\n');
     const lists = [[...accounts], ...this.lists().filter((l) => l.join('\n') !== key)].slice(0, MAX_RECENT_LISTS);
     await Promise.all([this.workspace.update(BY_GROUP_KEY, map), this.global.update(RECENT_KEY, lists)]);

@@ -5,7 +5,7 @@ import { batchByAccounts, type GroupToCheck } from '../checks/batches';
 import { ensureCredentials } from '../credentials/ensure';
 import type { Services } from '../services';
 import { reportFailure } from '../ui/reportFailure';
-import { toRange, type GroupRecord } from '../views/results';
+import { toRange, type GroupRecord } from '../results/record';
 import { targetGroups } from './targetNodes';
 
 /** Where to put diagnostics for a re-check: the given document (a quick fix's), else the remembered source. */

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { MAX_IDS_PER_SCAN } from '../chat/text/ids';
 import { promptForAccounts } from '../checks/accountsPrompt';
 import { MissingCredentialsError } from '../checks/checker';
-import type { CheckResultJson } from '../checks/result';
+import type { CheckResultJson } from '../results/json';
 import { ensureCredentials } from '../credentials/ensure';
 import { parseGroupIdInput, targetsFromEditor, type EditorTargets } from '../editor/targets';
 import type { Services } from '../services';

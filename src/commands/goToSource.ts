@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-import { toRange } from '../views/results';
+import { toRange } from '../results/record';
 import { targetGroups } from './targetNodes';
 
 /** chatRoles.goToSource: opens the document a group ID was taken from and selects the ID. */

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
+import { promptForAccounts } from '../checks/accountsPrompt';
 import { batchByAccounts } from '../checks/batches';
 import { ensureCredentials } from '../credentials/ensure';
 import type { Services } from '../services';
 import { reportFailure } from '../ui/reportFailure';
-import { toRange } from '../views/results';
+import { toRange } from '../results/record';
 
 /**
  * chatRoles.refreshAll: checks every group in the tree again, each with the accounts of its last check,
@@ -15,10 +16,14 @@ export function registerRefreshAll(context: vscode.ExtensionContext, services: S
       const records = services.results.all();
       if (!records.length) return;
       if (!(await ensureCredentials(services.credentials, services.log))) return;
+      // A group checked with more accounts than a reload keeps has none stored: ask once for all such groups.
+      const unknown = records.filter((r) => !r.accounts).map((r) => r.groupId);
+      const asked = unknown.length ? await promptForAccounts(services.prompts, services.recents, unknown) : [];
+      if (!asked?.length && unknown.length) return;
       const batches = batchByAccounts(
         records.map((r) => ({
           groupId: r.groupId,
-          accounts: r.accounts,
+          accounts: r.accounts ?? asked ?? [],
           source: r.source && { uri: vscode.Uri.parse(r.source.uri), range: toRange(r.source) },
         })),
       );

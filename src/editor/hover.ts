@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { groupIdAt } from '../chat/text/ids';
+import type { ResultsStore } from '../results/store';
+import { summarizeRecord } from '../results/summary';
 import { formatLocalTime } from '../ui/time';
-import { summarizeRecord } from '../views/nodes';
-import type { ResultsStore } from '../views/results';
 
 /** Hovering a group ID that was checked shows the last result. */
 export class RoleHover implements vscode.HoverProvider {

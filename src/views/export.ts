@@ -1,16 +1,27 @@
-// Copying a group's result: a Markdown table or the same JSON shape chatRoles.checkRoles returns.
-import { toGroupJson, type GroupJson } from '../checks/result';
+// Copying a group's result: a Markdown table or the same JSON shape chatRoles.checkRoles returns. A group
+// reloaded from a big check lists only its first accounts: both forms say so, with the full counts.
+import { toGroupJson, type GroupJson } from '../results/json';
+import { isPartial, unlisted, type GroupRecord, type RoleCounts } from '../results/record';
+import { summarizeRecord } from '../results/summary';
 import { formatLocalTime } from '../ui/time';
-import type { GroupRecord } from './results';
+
+/** A copied group; `partial` only when the record lists fewer accounts than were checked. */
+export interface CopiedGroupJson extends GroupJson {
+  partial?: { counts: RoleCounts; unlistedRoles: number; unlistedErrorAccounts: number; note: string };
+}
+
+const PARTIAL_NOTE = 'Only the first accounts were kept across a window reload; check the group again to list them all.';
 
 function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
 export function recordToMarkdown(record: GroupRecord): string {
+  const missing = unlisted(record);
   const lines = [
     `**${cell(record.groupId)}** — app ${record.sdkAppId}, checked ${formatLocalTime(record.checkedAt)}`,
     '',
+    ...(isPartial(record) ? [`Partial list: ${missing.roles + missing.errorAccounts} accounts are not listed (${summarizeRecord(record)}). ${PARTIAL_NOTE}`, ''] : []),
     '| Account | Role |',
     '| --- | --- |',
     ...record.roles.map((r) => `| ${cell(r.account)} | ${r.role} |`),
@@ -19,6 +30,11 @@ export function recordToMarkdown(record: GroupRecord): string {
   return lines.join('\n') + '\n';
 }
 
-export function recordToJson(record: GroupRecord): GroupJson {
-  return toGroupJson(record);
+export function recordToJson(record: GroupRecord): CopiedGroupJson {
+  const json: CopiedGroupJson = toGroupJson(record);
+  if (isPartial(record)) {
+    const missing = unlisted(record);
+    json.partial = { counts: { ...record.counts }, unlistedRoles: missing.roles, unlistedErrorAccounts: missing.errorAccounts, note: PARTIAL_NOTE };
+  }
+  return json;
 }

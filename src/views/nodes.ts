@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { describeError } from '../chat/errors';
 import type { Role } from '../chat/types';
+import { errorAccountCount, unlisted, type GroupRecord } from '../results/record';
+import { summarizeRecord } from '../results/summary';
 import { formatLocalTime } from '../ui/time';
-import type { GroupRecord } from './results';
+import { MoreNode } from './moreNode';
 
 const ROLE_ICONS: Readonly<Record<Role, [icon: string, color: string]>> = {
   Owner: ['star-full', 'charts.yellow'],
@@ -10,23 +12,6 @@ const ROLE_ICONS: Readonly<Record<Role, [icon: string, color: string]>> = {
   Member: ['person', 'charts.green'],
   NotMember: ['circle-slash', 'disabledForeground'],
 };
-
-/** "3 checked · 1 owner · 1 admin · 1 error". */
-export function summarizeRecord(record: GroupRecord): string {
-  const count = (role: Role) => record.roles.filter((r) => r.role === role).length;
-  const failed = record.errors.reduce((n, e) => n + e.accounts.length, 0);
-  const parts = [`${record.roles.length + failed} checked`];
-  const owners = count('Owner');
-  const admins = count('Admin');
-  const members = count('Member');
-  const outside = count('NotMember');
-  if (owners) parts.push(`${owners} owner`);
-  if (admins) parts.push(`${admins} admin${admins === 1 ? '' : 's'}`);
-  if (members) parts.push(`${members} member${members === 1 ? '' : 's'}`);
-  if (outside) parts.push(`${outside} not in group`);
-  if (record.errors.length) parts.push(`${record.errors.length} error${record.errors.length === 1 ? '' : 's'}`);
-  return parts.join(' · ');
-}
 
 /** A checked group: its ID, a summary, and its accounts and errors as children. */
 export class GroupNode extends vscode.TreeItem {
@@ -46,10 +31,12 @@ export class GroupNode extends vscode.TreeItem {
     this.tooltip = tip;
   }
 
-  children(): (AccountNode | ErrorNode)[] {
+  children(): (AccountNode | ErrorNode | MoreNode<GroupNode>)[] {
+    const hidden = unlisted(this.record).roles;
     return [
       ...this.record.errors.map((_, i) => new ErrorNode(this, i)),
       ...this.record.roles.map((r) => new AccountNode(this, r.account, r.role)),
+      ...(hidden > 0 ? [new MoreNode(this, hidden)] : []),
     ];
   }
 }
@@ -78,7 +65,7 @@ export class ErrorNode extends vscode.TreeItem {
     const d = describeError(error.code);
     super(`${String(error.code)} ${d.title}`, vscode.TreeItemCollapsibleState.None);
     this.id = `${parent.id}/error:${index}`;
-    this.description = error.accounts.length === 1 ? error.accounts[0] : `${error.accounts.length} accounts`;
+    this.description = errorAccountCount(error) === 1 ? error.accounts[0] : `${errorAccountCount(error)} accounts`;
     this.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
     const tip = new vscode.MarkdownString(undefined, true);
     tip.appendMarkdown(`${escapeMarkdown(error.message)}\n\n`);
@@ -94,7 +81,7 @@ export class ErrorNode extends vscode.TreeItem {
   }
 }
 
-export type RolesNode = GroupNode | AccountNode | ErrorNode;
+export type RolesNode = GroupNode | AccountNode | ErrorNode | MoreNode<GroupNode>;
 
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');

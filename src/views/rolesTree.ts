@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { GroupNode, type RolesNode } from './nodes';
-import type { ResultsStore } from './results';
+import type { ResultsStore } from '../results/store';
 
 /** The roles tree: one group node per checked group, its accounts and errors below. */
 export class RolesTreeProvider implements vscode.TreeDataProvider<RolesNode>, vscode.Disposable {

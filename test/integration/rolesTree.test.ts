@@ -111,31 +111,6 @@ describe('roles tree', () => {
     }
   });
 
-  it('drops malformed stored records instead of blanking the tree', async () => {
-    await checkRoles([TEST_GROUPS.work], ['alice']);
-    const KEY = 'chatRoles.results.v1';
-    const [good] = suite.api.state.workspace.get<Record<string, unknown>[]>(KEY) ?? [];
-    assert.ok(good, 'the check was stored');
-    const malformed: unknown[] = [
-      { ...good, groupId: '@TGS#2BADERRORS', errors: [{}] },
-      { ...good, groupId: '@TGS#2BADROLES', roles: [{ account: 'x', role: 'Boss' }] },
-      { ...good, groupId: '@TGS#2NOIDENT', identifier: 7 },
-      { ...good, groupId: '@TGS#2BADSOURCE', source: { uri: 'file:///x.ts', range: [0] } },
-      { ...good, groupId: '@TGS#2BADACCOUNTS', accounts: [1] },
-      null,
-      'text',
-    ];
-    await suite.api.state.workspace.update(KEY, [...malformed, good]);
-    const restored = suite.api.restoredTree();
-    try {
-      const groups = restored.getChildren() as RolesNode[];
-      assert.deepStrictEqual(groups.map(label), [TEST_GROUPS.work]);
-      assert.deepStrictEqual((restored.getChildren(groups[0]) as RolesNode[]).map(label), ['alice']);
-    } finally {
-      restored.dispose();
-    }
-  });
-
   it('goes to where the ID was found', async () => {
     const prompts = new PromptRecorder(suite.api);
     try {

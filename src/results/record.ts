@@ -1,0 +1,81 @@
+// What one check of a group leaves behind: the record the tree, the hover and the commands read.
+import * as vscode from 'vscode';
+import type { ErrorCode, Role } from '../chat/types';
+
+/** Where a group ID was found: a document and the range of the ID in it. */
+export interface SourceLocation {
+  uri: string;
+  /** startLine, startCharacter, endLine, endCharacter (plain numbers so it persists as JSON). */
+  range: [number, number, number, number];
+}
+
+/** How many accounts ended in each role. */
+export type RoleCounts = Record<Role, number>;
+
+export const ROLE_NAMES: readonly Role[] = ['Owner', 'Admin', 'Member', 'NotMember'];
+
+export interface RecordError {
+  code: ErrorCode;
+  message: string;
+  /** The accounts that ended in this error: all of them, or the first ones after a reload. */
+  accounts: string[];
+  /** How many accounts ended in this error, when `accounts` lists fewer (a reloaded big check). */
+  count?: number;
+}
+
+/** The last check of one group: plain JSON, persisted in workspaceState. Never holds a secret. */
+export interface GroupRecord {
+  groupId: string;
+  sdkAppId: number;
+  identifier: string;
+  /** Unix milliseconds. */
+  checkedAt: number;
+  /**
+   * The accounts asked about (for "check again"). Absent in a record restored from a check of more
+   * accounts than a stored record lists: Check Again then asks for them.
+   */
+  accounts?: string[];
+  /** Accounts per role, always complete. */
+  counts: RoleCounts;
+  /** Every account with its role; after a reload of a big check only the first ones (see `counts`). */
+  roles: { account: string; role: Role }[];
+  errors: RecordError[];
+  source?: SourceLocation;
+}
+
+export function countRoles(roles: readonly { role: Role }[]): RoleCounts {
+  const counts: RoleCounts = { Owner: 0, Admin: 0, Member: 0, NotMember: 0 };
+  for (const r of roles) counts[r.role]++;
+  return counts;
+}
+
+/** Accounts that ended in a role, listed or not. */
+export function totalRoles(record: GroupRecord): number {
+  return ROLE_NAMES.reduce((n, role) => n + record.counts[role], 0);
+}
+
+/** Accounts that ended in this error, listed or not. */
+export function errorAccountCount(error: RecordError): number {
+  return error.count ?? error.accounts.length;
+}
+
+/** Roles and error accounts the record counts but does not list (a reloaded big check). */
+export function unlisted(record: GroupRecord): { roles: number; errorAccounts: number } {
+  return {
+    roles: totalRoles(record) - record.roles.length,
+    errorAccounts: record.errors.reduce((n, e) => n + errorAccountCount(e) - e.accounts.length, 0),
+  };
+}
+
+export function isPartial(record: GroupRecord): boolean {
+  const missing = unlisted(record);
+  return missing.roles > 0 || missing.errorAccounts > 0;
+}
+
+export function toRange(loc: SourceLocation): vscode.Range {
+  return new vscode.Range(loc.range[0], loc.range[1], loc.range[2], loc.range[3]);
+}
+
+export function toSourceLocation(uri: vscode.Uri, range: vscode.Range): SourceLocation {
+  return { uri: uri.toString(), range: [range.start.line, range.start.character, range.end.line, range.end.character] };
+}

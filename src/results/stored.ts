@@ -1,0 +1,144 @@
+// The stored form of a record: how much of a check is kept, and reading it back. Stored state comes from
+// older versions, other machines (settings sync of workspace state does not exist, but a copied profile
+// does) or hand edits: it is hostile input, validated field by field; a record that fails is dropped, never
+// shown half-read.
+import { checkGroupId } from '../chat/text/ids';
+import type { Role } from '../chat/types';
+import { countRoles, errorAccountCount, ROLE_NAMES, type GroupRecord, type RecordError, type RoleCounts, type SourceLocation } from './record';
+
+/**
+ * How many roles a stored group lists, and how many error accounts (all its errors together). The same
+ * bound keeps the accounts asked about: a longer list is not kept (Check Again then asks), never cut,
+ * since a silently shortened list would check fewer accounts than the user meant.
+ */
+export const MAX_LISTED = 2000;
+/** A server's error message is kept up to this length (one message per error, and a group may have many). */
+const MAX_STORED_MESSAGE = 500;
+/** Far above any real count of checks; a larger place in the order is hostile. */
+const MAX_SEQ = 2 ** 40;
+/** A stored record larger than this (in UTF-8 JSON) is not kept; honest records stay far below it. */
+export const MAX_RECORD_BYTES = 512 * 1024;
+
+/** A record as kept under its own key, with its place in the newest-first order. */
+export interface StoredRecord extends GroupRecord {
+  seq: number;
+}
+
+export function toStored(record: GroupRecord, seq: number): StoredRecord {
+  let room = MAX_LISTED;
+  const errors = record.errors.map((e): RecordError => {
+    const accounts = e.accounts.slice(0, room);
+    room -= accounts.length;
+    const count = errorAccountCount(e);
+    const message = e.message.length > MAX_STORED_MESSAGE ? `${e.message.slice(0, MAX_STORED_MESSAGE - 1)}…` : e.message;
+    return accounts.length < count ? { code: e.code, message, accounts, count } : { code: e.code, message, accounts };
+  });
+  const stored: StoredRecord = {
+    seq,
+    groupId: record.groupId,
+    sdkAppId: record.sdkAppId,
+    identifier: record.identifier,
+    checkedAt: record.checkedAt,
+    counts: { ...record.counts },
+    roles: record.roles.slice(0, MAX_LISTED),
+    errors,
+  };
+  if (record.accounts && record.accounts.length <= MAX_LISTED) stored.accounts = [...record.accounts];
+  if (record.source) stored.source = record.source;
+  return stored;
+}
+
+/** The size of a stored value as workspace state keeps it (UTF-8 JSON). */
+export function storedBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value), 'utf8');
+}
+
+const ROLES: ReadonlySet<unknown> = new Set<Role>(ROLE_NAMES);
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isStringArray(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((s) => typeof s === 'string');
+}
+
+function isCount(v: unknown): v is number {
+  return Number.isSafeInteger(v) && (v as number) >= 0;
+}
+
+function isSource(v: unknown): v is SourceLocation {
+  return isObject(v) && typeof v.uri === 'string' && Array.isArray(v.range) && v.range.length === 4 && v.range.every((n) => Number.isInteger(n) && n >= 0);
+}
+
+function isRoles(v: unknown): v is GroupRecord['roles'] {
+  return Array.isArray(v) && v.every((r) => isObject(r) && typeof r.account === 'string' && ROLES.has(r.role));
+}
+
+function isError(v: unknown): v is RecordError {
+  return (
+    isObject(v) &&
+    (typeof v.code === 'number' || typeof v.code === 'string') &&
+    typeof v.message === 'string' &&
+    isStringArray(v.accounts) &&
+    (v.count === undefined || (isCount(v.count) && v.count > v.accounts.length))
+  );
+}
+
+/** Counts that cover at least the listed roles of each role. */
+function isCounts(v: unknown, roles: GroupRecord['roles']): v is RoleCounts {
+  if (!isObject(v)) return false;
+  const listed = countRoles(roles);
+  return ROLE_NAMES.every((role) => isCount(v[role]) && (v[role] as number) >= listed[role]);
+}
+
+/** The fields both versions share, checked; undefined when any is malformed. */
+function readCommon(v: unknown): (Omit<GroupRecord, 'counts'> & { raw: Record<string, unknown> }) | undefined {
+  if (!isObject(v)) return undefined;
+  if (typeof v.groupId !== 'string' || checkGroupId(v.groupId) !== undefined) return undefined;
+  if (!Number.isSafeInteger(v.sdkAppId) || typeof v.identifier !== 'string' || !Number.isFinite(v.checkedAt)) return undefined;
+  if (!isRoles(v.roles) || !Array.isArray(v.errors) || !v.errors.every(isError)) return undefined;
+  if (v.source !== undefined && !isSource(v.source)) return undefined;
+  const record: Omit<GroupRecord, 'counts'> & { raw: Record<string, unknown> } = {
+    raw: v,
+    groupId: v.groupId,
+    sdkAppId: v.sdkAppId as number,
+    identifier: v.identifier,
+    checkedAt: v.checkedAt as number,
+    roles: v.roles,
+    errors: v.errors,
+  };
+  if (v.source) record.source = v.source;
+  return record;
+}
+
+/** Whether lists and messages are within what toStored() keeps (this version never stores more). */
+function isBounded(record: Omit<GroupRecord, 'counts'>): boolean {
+  return (
+    record.roles.length <= MAX_LISTED &&
+    (record.accounts?.length ?? 0) <= MAX_LISTED &&
+    record.errors.reduce((n, e) => n + e.accounts.length, 0) <= MAX_LISTED &&
+    record.errors.every((e) => e.message.length <= MAX_STORED_MESSAGE)
+  );
+}
+
+/** A record stored by this version under its own key; undefined when anything is malformed or unbounded. */
+export function readStored(v: unknown): StoredRecord | undefined {
+  const common = readCommon(v);
+  if (!common) return undefined;
+  const { raw, ...record } = common;
+  if (!isCount(raw.seq) || raw.seq > MAX_SEQ || !isCounts(raw.counts, record.roles)) return undefined;
+  if (raw.accounts !== undefined && !isStringArray(raw.accounts)) return undefined;
+  if (!isBounded({ ...record, accounts: raw.accounts })) return undefined;
+  const stored: StoredRecord = { ...record, seq: raw.seq as number, counts: raw.counts };
+  if (raw.accounts) stored.accounts = raw.accounts;
+  return stored;
+}
+
+/** A record of version 0.1.0's one array (every list complete, no counts); undefined when malformed. */
+export function readLegacy(v: unknown): GroupRecord | undefined {
+  const common = readCommon(v);
+  if (!common || !isStringArray(common.raw.accounts)) return undefined;
+  const { raw, ...record } = common;
+  return { ...record, accounts: raw.accounts as string[], counts: countRoles(record.roles) };
+}

@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+
+/**
+ * "… N more (check again to list them)": the roles a reloaded big check counts but no longer lists
+ * (workspace state keeps the first ones only). Clicking it checks the group again.
+ */
+export class MoreNode<Parent extends vscode.TreeItem & { readonly record: { groupId: string } }> extends vscode.TreeItem {
+  readonly kind = 'more';
+
+  constructor(
+    readonly parent: Parent,
+    readonly hidden: number,
+  ) {
+    super(`… ${hidden} more (check again to list them)`, vscode.TreeItemCollapsibleState.None);
+    this.id = `${parent.id}/more`;
+    this.iconPath = new vscode.ThemeIcon('ellipsis');
+    this.tooltip = `${hidden} more accounts were checked; only the first ones are kept across a window reload. Check the group again to list every account.`;
+    this.accessibilityInformation = { label: `${hidden} more accounts not listed; activate to check the group again and list them` };
+    this.contextValue = 'chatRoles.more';
+    this.command = { command: 'chatRoles.checkAgain', title: 'Check Again', arguments: [{ groupId: parent.record.groupId }] };
+  }
+}
