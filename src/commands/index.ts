@@ -8,6 +8,7 @@ import { registerCopyAsJson } from './copyAsJson';
 import { registerCopyAsMarkdown } from './copyAsMarkdown';
 import { registerGoToSource } from './goToSource';
 import { registerOpenErrorDocs } from './openErrorDocs';
+import { registerOpenSample } from './openSample';
 import { registerRefreshAll } from './refreshAll';
 import { registerRemoveGroup } from './removeGroup';
 import { registerSetCredentials } from './setCredentials';
@@ -25,4 +26,5 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
   registerCopyAsJson(context, services);
   registerGoToSource(context, services);
   registerOpenErrorDocs(context);
+  registerOpenSample(context);
 }

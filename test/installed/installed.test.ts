@@ -2,6 +2,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as vscode from 'vscode';
 import { chatRolesExtension } from '../host/extensionUnderTest';
 import { repoRoot } from '../host/paths';
 import { listZipEntries } from '../host/zipEntries';
@@ -10,6 +11,17 @@ function env(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run this suite through npm run test:installed`);
   return value;
+}
+
+interface WalkthroughStep {
+  id: string;
+  media: { image?: string | Record<string, string>; markdown?: string; svg?: string };
+}
+
+/** Every file the walkthroughs' steps show (an image may name one file per theme). */
+function walkthroughMedia(manifest: { contributes: { walkthroughs?: { steps: WalkthroughStep[] }[] } }): string[] {
+  const steps = (manifest.contributes.walkthroughs ?? []).flatMap((w) => w.steps);
+  return steps.flatMap(({ media }) => [media.image, media.markdown, media.svg].flatMap((m) => (typeof m === 'object' ? Object.values(m) : m ? [m] : [])));
 }
 
 function filesUnder(dir: string): string[] {
@@ -64,5 +76,24 @@ describe('installed .vsix', () => {
       ...media,
     ].sort();
     assert.deepStrictEqual(listZipEntries(env('CHAT_ROLES_TEST_VSIX')).sort(), expected);
+  });
+
+  it('ships every walkthrough image and Markdown file it names', () => {
+    const ext = chatRolesExtension();
+    const media = walkthroughMedia(ext.packageJSON);
+    assert.ok(media.length >= 4, `the walkthrough shows ${media.length} media files`);
+    const entries = listZipEntries(env('CHAT_ROLES_TEST_VSIX'));
+    const missing = media.filter((f) => !entries.includes(`extension/${f}`) || !fs.existsSync(path.join(ext.extensionPath, f)));
+    assert.deepStrictEqual(missing, []);
+  });
+
+  it("opens the walkthrough's sample request from the installed copy, as an untitled document", async () => {
+    await chatRolesExtension().activate();
+    await vscode.commands.executeCommand('chatRoles.openSample');
+    const document = vscode.window.activeTextEditor?.document;
+    assert.ok(document, 'no editor is active');
+    assert.strictEqual(document.isUntitled, true);
+    assert.match(document.getText(), /"GroupId": "@TGS#2C5SZEAEF",\s*"User_Account": \[/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
