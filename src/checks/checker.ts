@@ -5,6 +5,7 @@ import type { Credentials, GroupError, GroupResult } from '../chat/types';
 import type { CredentialStore } from '../credentials/store';
 import { RoleDiagnostics, type GroupFailure } from '../editor/diagnostics';
 import type { Log } from '../log';
+import { plainText } from '../ui/foreignText';
 import { toSourceLocation, type GroupRecord, type ResultsStore } from '../views/results';
 import type { ChatConnection } from './connection';
 import type { RecentAccounts } from './recentAccounts';
@@ -103,7 +104,7 @@ export class RoleChecker implements vscode.Disposable {
    */
   private query(credentials: Credentials, queries: readonly CheckRequest[]): Promise<GroupResult[][]> {
     const groups = queries.reduce((n, q) => n + q.groupIds.length, 0);
-    const title = groups === 1 ? `Checking roles in ${queries[0].groupIds[0]}` : `Checking roles in ${groups} groups`;
+    const title = groups === 1 ? `Checking roles in ${plainText(queries[0].groupIds[0])}` : `Checking roles in ${groups} groups`;
     return Promise.resolve(
       vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
         const abort = new AbortController();

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { describeError } from '../chat/errors';
 import type { Role } from '../chat/types';
-import { formatLocalTime } from '../ui/time';
+import { markdownText } from '../ui/foreignText';
+import { formatLocalTime, formatRelative } from '../ui/time';
 import type { GroupRecord } from './results';
 
 const ROLE_ICONS: Readonly<Record<Role, [icon: string, color: string]>> = {
@@ -9,6 +10,14 @@ const ROLE_ICONS: Readonly<Record<Role, [icon: string, color: string]>> = {
   Admin: ['shield', 'charts.blue'],
   Member: ['person', 'charts.green'],
   NotMember: ['circle-slash', 'disabledForeground'],
+};
+
+/** What a role's icon and colour show, in words for a screen reader: "alice is an admin of group …". */
+const ROLE_PHRASES: Readonly<Record<Role, string>> = {
+  Owner: 'is the owner',
+  Admin: 'is an admin',
+  Member: 'is a member',
+  NotMember: 'is not a member',
 };
 
 /** "3 checked · 1 owner · 1 admin · 1 error". */
@@ -38,11 +47,14 @@ export class GroupNode extends vscode.TreeItem {
     this.description = summarizeRecord(record);
     this.iconPath = new vscode.ThemeIcon(record.errors.length ? 'warning' : 'organization', record.errors.length ? new vscode.ThemeColor('list.warningForeground') : undefined);
     this.contextValue = record.source ? 'chatRoles.group.withSource' : 'chatRoles.group';
+    this.accessibilityInformation = {
+      label: `Group ${record.groupId}: ${this.description.replace(/ · /g, ', ')}; checked ${formatRelative(record.checkedAt)}`,
+    };
     const tip = new vscode.MarkdownString(undefined, true);
-    tip.appendMarkdown(`**${escapeMarkdown(record.groupId)}**\n\n`);
-    tip.appendMarkdown(`${escapeMarkdown(this.description)}\n\n`);
-    tip.appendMarkdown(`App \`${record.sdkAppId}\` as \`${escapeMarkdown(record.identifier)}\`, checked ${formatLocalTime(record.checkedAt)}`);
-    if (record.source) tip.appendMarkdown(`\n\nFound in ${escapeMarkdown(vscode.Uri.parse(record.source.uri).path.split('/').pop() ?? '')}, line ${record.source.range[0] + 1}`);
+    tip.appendMarkdown(`**${markdownText(record.groupId)}**\n\n`);
+    tip.appendMarkdown(`${markdownText(this.description)}\n\n`);
+    tip.appendMarkdown(`App ${markdownText(String(record.sdkAppId))} as ${markdownText(record.identifier)}, checked ${formatLocalTime(record.checkedAt)}`);
+    if (record.source) tip.appendMarkdown(`\n\nFound in ${markdownText(vscode.Uri.parse(record.source.uri).path.split('/').pop() ?? '')}, line ${record.source.range[0] + 1}`);
     this.tooltip = tip;
   }
 
@@ -65,6 +77,9 @@ export class AccountNode extends vscode.TreeItem {
     const [icon, color] = ROLE_ICONS[role];
     this.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
     this.tooltip = `${account}: ${role} of ${parent.record.groupId}`;
+    this.accessibilityInformation = {
+      label: `${account} ${ROLE_PHRASES[role]} of group ${parent.record.groupId}, checked ${formatRelative(parent.record.checkedAt)}`,
+    };
     this.contextValue = 'chatRoles.account';
   }
 }
@@ -80,10 +95,15 @@ export class ErrorNode extends vscode.TreeItem {
     this.id = `${parent.id}/error:${index}`;
     this.description = error.accounts.length === 1 ? error.accounts[0] : `${error.accounts.length} accounts`;
     this.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+    const who = error.accounts.length === 1 ? `account ${error.accounts[0]}` : `${error.accounts.length} accounts`;
+    this.accessibilityInformation = {
+      label: `Error ${String(error.code)}, ${d.title}, for ${who} in group ${parent.record.groupId}. Opens the documentation.`,
+      role: 'link',
+    };
     const tip = new vscode.MarkdownString(undefined, true);
-    tip.appendMarkdown(`${escapeMarkdown(error.message)}\n\n`);
-    if (!error.message.includes(d.advice)) tip.appendMarkdown(`${escapeMarkdown(d.advice)}\n\n`);
-    tip.appendMarkdown(`Accounts: ${error.accounts.map(escapeMarkdown).join(', ')}\n\n[Documentation](${d.docsUrl})`);
+    tip.appendMarkdown(`${markdownText(error.message)}\n\n`);
+    if (!error.message.includes(d.advice)) tip.appendMarkdown(`${markdownText(d.advice)}\n\n`);
+    tip.appendMarkdown(`Accounts: ${error.accounts.map(markdownText).join(', ')}\n\n[Documentation](${d.docsUrl})`);
     this.tooltip = tip;
     this.contextValue = 'chatRoles.error';
     this.command = { command: 'chatRoles.openErrorDocs', title: 'Open Documentation', arguments: [this] };
@@ -95,7 +115,3 @@ export class ErrorNode extends vscode.TreeItem {
 }
 
 export type RolesNode = GroupNode | AccountNode | ErrorNode;
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-}
