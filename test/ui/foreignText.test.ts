@@ -98,7 +98,8 @@ describe('UI: foreign text stays text, and the tree reads as sentences', () => {
     assert.ok((await tooltip.innerText()).includes(IDENTIFIER), `the tooltip does not quote the identifier: ${await tooltip.innerText()}`);
   });
 
-  it("a server's message: the error row's tooltip shows it as text; its aria-label says code and meaning", async () => {
+  it("a server's message: the error row's tooltip shows it as text; its aria-label says code and meaning", async function () {
+    this.timeout(120_000); // a check, then tree rows and hovers, on a busy machine
     const { page, standIn } = workbench;
     standIn.addFault({ fault: { kind: 'errorCode', code: SERVER_CODE, info: SERVER_INFO }, api: 'get_role_in_group', groupId: GROUP, times: 1 });
     await checkBodyFromEditor(page);
@@ -117,7 +118,8 @@ describe('UI: foreign text stays text, and the tree reads as sentences', () => {
     assert.ok((await tooltip.innerText()).includes(SERVER_INFO), `the tooltip does not quote the server: ${await tooltip.innerText()}`);
   });
 
-  it('a group ID and accounts: progress, editor hover and tree show them as text; rows read as sentences', async () => {
+  it('a group ID and accounts: progress, editor hover and tree show them as text; rows read as sentences', async function () {
+    this.timeout(120_000); // a check, then tree rows and hovers, on a busy machine
     const { page, standIn } = workbench;
     // Slow enough to read the progress notification while the check runs.
     standIn.addFault({ fault: { kind: 'delay', ms: 8000 }, api: 'get_role_in_group', groupId: GROUP, times: 1 });
