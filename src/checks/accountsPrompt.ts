@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { checkAccount, parseAccountList } from '../chat/text/ids';
 import { defaultAccounts } from '../settings';
+import { plainText } from '../ui/foreignText';
 import type { Prompts } from '../ui/prompts';
 import type { RecentAccounts } from './recentAccounts';
 
@@ -16,7 +17,7 @@ interface AccountsItem extends vscode.QuickPickItem {
 export async function promptForAccounts(prompts: Prompts, recents: RecentAccounts, groupIds: readonly string[]): Promise<string[] | undefined> {
   const initial = recents.forGroup(groupIds[0]) ?? defaultAccounts();
   const recentItems: AccountsItem[] = recents.lists().map((accounts) => ({
-    label: accounts.join(', '),
+    label: plainText(accounts.join(', ')),
     description: `recent · ${accounts.length} account${accounts.length === 1 ? '' : 's'}`,
     accounts,
   }));
@@ -30,9 +31,9 @@ export async function promptForAccounts(prompts: Prompts, recents: RecentAccount
       })
       .find(Boolean) || undefined;
     return {
-      label: typed.join(', '),
+      label: plainText(typed.join(', ')),
       description: problem ? undefined : `check ${typed.length} account${typed.length === 1 ? '' : 's'}`,
-      detail: problem ? `$(error) ${problem}` : undefined,
+      detail: problem ? `$(error) ${plainText(problem)}` : undefined,
       alwaysShow: true,
       accounts: typed,
       problem,
@@ -43,7 +44,7 @@ export async function promptForAccounts(prompts: Prompts, recents: RecentAccount
     const head = typedItem(value);
     return head ? [head, ...recentItems.filter((r) => r.label !== head.label)] : recentItems;
   };
-  const target = groupIds.length === 1 ? groupIds[0] : `${groupIds.length} groups`;
+  const target = groupIds.length === 1 ? plainText(groupIds[0]) : `${groupIds.length} groups`;
   const chosen = await prompts.pick<AccountsItem>({
     title: `Chat Roles: accounts to check in ${target}`,
     placeholder: 'Accounts (UserIDs), separated by commas, spaces or new lines',

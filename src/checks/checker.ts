@@ -8,6 +8,7 @@ import type { Log } from '../log';
 import { errorsJson, toResultJson, type CheckResultJson } from '../results/json';
 import { countRoles, toSourceLocation, type GroupRecord } from '../results/record';
 import type { ResultsStore } from '../results/store';
+import { plainText } from '../ui/foreignText';
 import type { ChatConnection } from './connection';
 import type { RecentAccounts } from './recentAccounts';
 
@@ -104,7 +105,7 @@ export class RoleChecker implements vscode.Disposable {
    */
   private query(credentials: Credentials, queries: readonly CheckRequest[]): Promise<GroupResult[][]> {
     const groups = queries.reduce((n, q) => n + q.groupIds.length, 0);
-    const title = groups === 1 ? `Checking roles in ${queries[0].groupIds[0]}` : `Checking roles in ${groups} groups`;
+    const title = groups === 1 ? `Checking roles in ${plainText(queries[0].groupIds[0])}` : `Checking roles in ${groups} groups`;
     return Promise.resolve(
       vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
         const abort = new AbortController();

@@ -6,6 +6,7 @@ import type { CheckResultJson } from '../results/json';
 import { ensureCredentials } from '../credentials/ensure';
 import { parseGroupIdInput, targetsFromEditor, type EditorTargets } from '../editor/targets';
 import type { Services } from '../services';
+import { plainText } from '../ui/foreignText';
 import { reportFailure } from '../ui/reportFailure';
 import { revealGroup } from '../views/reveal';
 
@@ -50,10 +51,13 @@ async function checkInteractively(services: Services): Promise<CheckResultJson |
     const typed = await services.prompts.text({
       title: 'Chat Roles: Check Roles in Group',
       prompt: targets.unusable
-        ? `The selected text cannot be a group ID. ${targets.unusable} Enter the group ID to check.`
+        ? `The selected text cannot be a group ID. ${plainText(targets.unusable)} Enter the group ID to check.`
         : 'The group ID to check (several @TGS# IDs may be given at once).',
       placeholder: '@TGS#2C5SZEAEF',
-      validate: (v) => parseGroupIdInput(v).reason,
+      validate: (v) => {
+        const reason = parseGroupIdInput(v).reason;
+        return reason && plainText(reason);
+      },
     });
     if (typed === undefined) return undefined;
     targets = { groupIds: parseGroupIdInput(typed).ids, sources: new Map(), truncated: false };

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainText } from '../ui/foreignText';
 import { reportFailure } from '../ui/reportFailure';
 import type { Services } from '../services';
 
@@ -28,7 +29,7 @@ export function registerClearCredentials(context: vscode.ExtensionContext, servi
         return;
       }
       const choice = await vscode.window.showWarningMessage(
-        `Remove the Chat credentials of app ${summary.sdkAppId} (${summary.identifier})?`,
+        `Remove the Chat credentials of app ${summary.sdkAppId} (${plainText(summary.identifier)})?`,
         { modal: true, detail: `The ${summary.kind === 'secretKey' ? 'secret key' : 'UserSig'} is deleted from VS Code's secret storage; checks need new credentials afterwards.` },
         'Remove',
       );

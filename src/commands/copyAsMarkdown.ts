@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
+import { plainText } from '../ui/foreignText';
 import { recordToMarkdown } from '../views/export';
 import { targetGroups } from './targetNodes';
 
@@ -10,7 +11,7 @@ export function registerCopyAsMarkdown(context: vscode.ExtensionContext, service
       const groups = targetGroups(services, arg, selected);
       if (!groups.length) return;
       await vscode.env.clipboard.writeText(groups.map((g) => recordToMarkdown(g.record)).join('\n'));
-      vscode.window.setStatusBarMessage(`Chat Roles: copied ${groups.length === 1 ? groups[0].record.groupId : `${groups.length} groups`} as Markdown`, 3000);
+      vscode.window.setStatusBarMessage(`Chat Roles: copied ${groups.length === 1 ? plainText(groups[0].record.groupId) : `${groups.length} groups`} as Markdown`, 3000);
     }),
   );
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { toRange } from '../results/record';
+import { plainText } from '../ui/foreignText';
 import { targetGroups } from './targetNodes';
 
 /** chatRoles.goToSource: opens the document a group ID was taken from and selects the ID. */
@@ -19,7 +20,7 @@ export function registerGoToSource(context: vscode.ExtensionContext, services: S
         await vscode.window.showTextDocument(document, { selection: range, preview: true });
       } catch (err) {
         services.log.warn(`Opening ${source.uri} failed: ${err instanceof Error ? err.message : String(err)}`);
-        void vscode.window.showWarningMessage(`Chat Roles: the document where ${group.record.groupId} was found is no longer available.`);
+        void vscode.window.showWarningMessage(`Chat Roles: the document where ${plainText(group.record.groupId)} was found is no longer available.`);
       }
     }),
   );

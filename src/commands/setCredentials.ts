@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { promptForCredentials } from '../credentials/prompt';
 import { parseCredentialsArgument } from '../credentials/validate';
 import type { Services } from '../services';
+import { plainText } from '../ui/foreignText';
 import { reportFailure } from '../ui/reportFailure';
 
 /**
@@ -31,7 +32,7 @@ export function registerSetCredentials(context: vscode.ExtensionContext, service
         reportFailure(services.log, 'Storing credentials failed', err);
         return;
       }
-      void vscode.window.showInformationMessage(`Chat Roles: credentials stored for app ${credentials.sdkAppId} (${credentials.identifier}).`);
+      void vscode.window.showInformationMessage(`Chat Roles: credentials stored for app ${credentials.sdkAppId} (${plainText(credentials.identifier)}).`);
     }),
   );
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Credentials } from '../chat/types';
 import { decodeUserSig } from '../chat/auth/usersig';
+import { plainText } from '../ui/foreignText';
 import type { Prompts } from '../ui/prompts';
 import { formatLocalTime, formatRelative } from '../ui/time';
 import type { CredentialSummary } from './store';
@@ -40,9 +41,11 @@ export async function promptForCredentials(prompts: Prompts, current: Credential
     validate: checkIdentifier,
   });
   if (identifier === undefined) return undefined;
+  // As typed (validated, but it may still hold `$(…)` or `](`): shown inert in the next steps.
+  const shownIdentifier = plainText(identifier);
 
   const kinds: KindItem[] = [
-    { signWith: 'userSig', label: 'UserSig', detail: `A UserSig generated for ${identifier}; checks stop working when it expires.` },
+    { signWith: 'userSig', label: 'UserSig', detail: `A UserSig generated for ${shownIdentifier}; checks stop working when it expires.` },
     { signWith: 'secretKey', label: 'Secret key', detail: 'The app\'s secret key; Chat Roles signs each request itself and nothing expires.' },
   ];
   const kind = await prompts.pick({
@@ -59,12 +62,12 @@ export async function promptForCredentials(prompts: Prompts, current: Credential
       title: TITLE,
       step: 4,
       totalSteps: STEPS,
-      prompt: `Paste a UserSig generated for ${identifier} in app ${sdkAppId}. It is kept in VS Code's secret storage only.`,
+      prompt: `Paste a UserSig generated for ${shownIdentifier} in app ${sdkAppId}. It is kept in VS Code's secret storage only.`,
       password: true,
       validate: (v) => checkUserSigFor(v, sdkAppId, identifier),
       hint: (v) => {
         const expiresMs = decodeUserSig(v.trim()).expiresAt * 1000;
-        return `Valid UserSig for ${identifier}, expires ${formatLocalTime(expiresMs)} (${formatRelative(expiresMs)}). Press Enter to store it.`;
+        return `Valid UserSig for ${shownIdentifier}, expires ${formatLocalTime(expiresMs)} (${formatRelative(expiresMs)}). Press Enter to store it.`;
       },
     });
     return userSig === undefined ? undefined : { sdkAppId, identifier, userSig: userSig.trim() };

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { markdownText, plainText } from '../ui/foreignText';
 import { formatLocalTime, formatRelative } from '../ui/time';
 import type { CredentialStore, CredentialSummary } from './store';
 
@@ -46,27 +47,33 @@ export class CredentialStatusBar implements vscode.Disposable {
       return;
     }
     const state = expiryState(summary, nowMs);
-    let text = `$(key) Chat ${summary.sdkAppId} · ${summary.identifier}`;
+    // The identifier comes from stored state: inert in the text, escaped in the Markdown tooltip.
+    let text = `$(key) Chat ${summary.sdkAppId} · ${plainText(summary.identifier)}`;
+    let spoken = `Chat Roles credentials: app ${summary.sdkAppId}, admin identifier ${summary.identifier}`;
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**Chat Roles** — app \`${summary.sdkAppId}\`, admin identifier \`${summary.identifier}\`\n\n`);
+    tooltip.appendMarkdown(`**Chat Roles** — app ${markdownText(String(summary.sdkAppId))}, admin identifier **${markdownText(summary.identifier)}**\n\n`);
     if (summary.expiresAt !== undefined) {
       const expiresMs = summary.expiresAt * 1000;
       const when = `${formatLocalTime(expiresMs)} (${formatRelative(expiresMs, nowMs)})`;
       if (state === 'expired') {
         text += ' · UserSig expired';
+        spoken += `, the UserSig expired ${formatRelative(expiresMs, nowMs)}`;
         tooltip.appendMarkdown(`$(error) The UserSig expired ${when}. Checks fail until you set a new one.\n\n`);
       } else {
         text += ` · ${formatRelative(expiresMs, nowMs).replace(/^in /, '')} left`;
+        spoken += `, the UserSig expires ${formatRelative(expiresMs, nowMs)}`;
         tooltip.appendMarkdown(`${state === 'soon' ? '$(warning) ' : ''}The UserSig expires ${when}.\n\n`);
       }
       const untilNext = state === 'ok' ? expiresMs - EXPIRY_WARNING_MS - nowMs : state === 'soon' ? expiresMs - nowMs : Infinity;
       if (untilNext !== Infinity) this.timer = setTimeout(() => this.update(), Math.max(1000, Math.min(untilNext, MAX_RECHECK_MS)));
     } else if (summary.kind === 'secretKey') {
       tooltip.appendMarkdown('Signed with the app\'s secret key: UserSigs are minted per request.\n\n');
+      spoken += ', signed with the secret key';
     }
     tooltip.appendMarkdown('Click to change the credentials.');
     this.item.text = text;
     this.item.tooltip = tooltip;
+    this.item.accessibilityInformation = { label: `${spoken}. Click to change the credentials.` };
     this.item.backgroundColor =
       state === 'expired'
         ? new vscode.ThemeColor('statusBarItem.errorBackground')

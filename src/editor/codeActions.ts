@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { describeError, type ErrorScope } from '../chat/errors';
 import type { ErrorCode } from '../chat/types';
+import { plainText } from '../ui/foreignText';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 /** A diagnostic's code back as the core's ErrorCode (numbers for server codes). */
@@ -39,7 +40,7 @@ export class RoleCodeActions implements vscode.CodeActionProvider {
         actions.push(fix);
       }
       if (offersCheckAgain(code, d.scope)) {
-        const again = new vscode.CodeAction(`Check ${groupId} Again`, vscode.CodeActionKind.QuickFix);
+        const again = new vscode.CodeAction(`Check ${plainText(groupId)} Again`, vscode.CodeActionKind.QuickFix);
         again.command = { command: 'chatRoles.checkAgain', title: 'Check Again', arguments: [{ groupId, uri: document.uri.toString() }] };
         again.diagnostics = [diagnostic];
         again.isPreferred = d.scope !== 'credentials';

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { groupIdAt } from '../chat/text/ids';
 import type { ResultsStore } from '../results/store';
 import { summarizeRecord } from '../results/summary';
+import { markdownText } from '../ui/foreignText';
 import { formatLocalTime } from '../ui/time';
 
 /** Hovering a group ID that was checked shows the last result. */
@@ -16,10 +17,11 @@ export class RoleHover implements vscode.HoverProvider {
     const record = at && this.results.get(at.id);
     if (!at || !record) return undefined;
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**Chat Roles** — ${summarizeRecord(record)} (app ${record.sdkAppId}, ${formatLocalTime(record.checkedAt)})\n\n`);
-    for (const r of record.roles.slice(0, 20)) md.appendMarkdown(`- \`${r.account}\`: ${r.role}\n`);
+    // Accounts, codes and the app come from the selected text, the server or stored state: escaped.
+    md.appendMarkdown(`**Chat Roles** — ${summarizeRecord(record)} (app ${markdownText(String(record.sdkAppId))}, ${formatLocalTime(record.checkedAt)})\n\n`);
+    for (const r of record.roles.slice(0, 20)) md.appendMarkdown(`- ${markdownText(r.account)}: ${markdownText(r.role)}\n`);
     if (record.roles.length > 20) md.appendMarkdown(`- … ${record.roles.length - 20} more in the Chat Roles view\n`);
-    for (const e of record.errors) md.appendMarkdown(`- $(error) ${String(e.code)}: ${e.accounts.length} account(s)\n`);
+    for (const e of record.errors) md.appendMarkdown(`- $(error) ${markdownText(String(e.code))}: ${e.accounts.length} account(s)\n`);
     const range = new vscode.Range(document.positionAt(lineStart + at.start), document.positionAt(lineStart + at.end));
     return new vscode.Hover(md, range);
   }

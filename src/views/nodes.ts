@@ -3,7 +3,8 @@ import { describeError } from '../chat/errors';
 import type { Role } from '../chat/types';
 import { errorAccountCount, unlisted, type GroupRecord } from '../results/record';
 import { summarizeRecord } from '../results/summary';
-import { formatLocalTime } from '../ui/time';
+import { markdownText } from '../ui/foreignText';
+import { formatLocalTime, formatRelative } from '../ui/time';
 import { MoreNode } from './moreNode';
 
 const ROLE_ICONS: Readonly<Record<Role, [icon: string, color: string]>> = {
@@ -11,6 +12,14 @@ const ROLE_ICONS: Readonly<Record<Role, [icon: string, color: string]>> = {
   Admin: ['shield', 'charts.blue'],
   Member: ['person', 'charts.green'],
   NotMember: ['circle-slash', 'disabledForeground'],
+};
+
+/** What a role's icon and colour show, in words for a screen reader: "alice is an admin of group …". */
+const ROLE_PHRASES: Readonly<Record<Role, string>> = {
+  Owner: 'is the owner',
+  Admin: 'is an admin',
+  Member: 'is a member',
+  NotMember: 'is not a member',
 };
 
 /** A checked group: its ID, a summary, and its accounts and errors as children. */
@@ -23,11 +32,14 @@ export class GroupNode extends vscode.TreeItem {
     this.description = summarizeRecord(record);
     this.iconPath = new vscode.ThemeIcon(record.errors.length ? 'warning' : 'organization', record.errors.length ? new vscode.ThemeColor('list.warningForeground') : undefined);
     this.contextValue = record.source ? 'chatRoles.group.withSource' : 'chatRoles.group';
+    this.accessibilityInformation = {
+      label: `Group ${record.groupId}: ${this.description.replace(/ · /g, ', ')}; checked ${formatRelative(record.checkedAt)}`,
+    };
     const tip = new vscode.MarkdownString(undefined, true);
-    tip.appendMarkdown(`**${escapeMarkdown(record.groupId)}**\n\n`);
-    tip.appendMarkdown(`${escapeMarkdown(this.description)}\n\n`);
-    tip.appendMarkdown(`App \`${record.sdkAppId}\` as \`${escapeMarkdown(record.identifier)}\`, checked ${formatLocalTime(record.checkedAt)}`);
-    if (record.source) tip.appendMarkdown(`\n\nFound in ${escapeMarkdown(vscode.Uri.parse(record.source.uri).path.split('/').pop() ?? '')}, line ${record.source.range[0] + 1}`);
+    tip.appendMarkdown(`**${markdownText(record.groupId)}**\n\n`);
+    tip.appendMarkdown(`${markdownText(this.description)}\n\n`);
+    tip.appendMarkdown(`App ${markdownText(String(record.sdkAppId))} as ${markdownText(record.identifier)}, checked ${formatLocalTime(record.checkedAt)}`);
+    if (record.source) tip.appendMarkdown(`\n\nFound in ${markdownText(vscode.Uri.parse(record.source.uri).path.split('/').pop() ?? '')}, line ${record.source.range[0] + 1}`);
     this.tooltip = tip;
   }
 
@@ -52,6 +64,9 @@ export class AccountNode extends vscode.TreeItem {
     const [icon, color] = ROLE_ICONS[role];
     this.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
     this.tooltip = `${account}: ${role} of ${parent.record.groupId}`;
+    this.accessibilityInformation = {
+      label: `${account} ${ROLE_PHRASES[role]} of group ${parent.record.groupId}, checked ${formatRelative(parent.record.checkedAt)}`,
+    };
     this.contextValue = 'chatRoles.account';
   }
 }
@@ -67,10 +82,15 @@ export class ErrorNode extends vscode.TreeItem {
     this.id = `${parent.id}/error:${index}`;
     this.description = errorAccountCount(error) === 1 ? error.accounts[0] : `${errorAccountCount(error)} accounts`;
     this.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+    const who = errorAccountCount(error) === 1 ? `account ${error.accounts[0]}` : `${errorAccountCount(error)} accounts`;
+    this.accessibilityInformation = {
+      label: `Error ${String(error.code)}, ${d.title}, for ${who} in group ${parent.record.groupId}. Opens the documentation.`,
+      role: 'link',
+    };
     const tip = new vscode.MarkdownString(undefined, true);
-    tip.appendMarkdown(`${escapeMarkdown(error.message)}\n\n`);
-    if (!error.message.includes(d.advice)) tip.appendMarkdown(`${escapeMarkdown(d.advice)}\n\n`);
-    tip.appendMarkdown(`Accounts: ${error.accounts.map(escapeMarkdown).join(', ')}\n\n[Documentation](${d.docsUrl})`);
+    tip.appendMarkdown(`${markdownText(error.message)}\n\n`);
+    if (!error.message.includes(d.advice)) tip.appendMarkdown(`${markdownText(d.advice)}\n\n`);
+    tip.appendMarkdown(`Accounts: ${error.accounts.map(markdownText).join(', ')}\n\n[Documentation](${d.docsUrl})`);
     this.tooltip = tip;
     this.contextValue = 'chatRoles.error';
     this.command = { command: 'chatRoles.openErrorDocs', title: 'Open Documentation', arguments: [this] };
@@ -82,7 +102,3 @@ export class ErrorNode extends vscode.TreeItem {
 }
 
 export type RolesNode = GroupNode | AccountNode | ErrorNode | MoreNode<GroupNode>;
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-}

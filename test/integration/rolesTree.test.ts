@@ -138,7 +138,7 @@ describe('roles tree', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(0, 10));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /Chat Roles.*2 checked · 1 owner · 1 member/);
-    assert.match(text, /`carol`: Owner/);
+    assert.match(text, /- carol: Owner/);
   });
 
   it('keeps results (and no secret) across a reload: a new store over the same workspace state shows them', async () => {
