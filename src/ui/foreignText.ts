@@ -27,14 +27,19 @@ export function plainText(text: string): string {
 }
 
 /**
- * For a `MarkdownString` with theme icons on (all of ours): renders as the text itself. `$(name)` gets the
- * escape VS Code's own `appendText` uses; then every ASCII punctuation character is backslash-escaped, which
- * CommonMark allows for all of them: no emphasis, code span, link, image, HTML, heading or list can start,
- * and with `:`, `.` and `@` escaped no bare URL, `www.` or e-mail address is autolinked either.
+ * For any CommonMark renderer (a copied table pasted into GitHub or a wiki): renders as the text itself. Every
+ * ASCII punctuation character is backslash-escaped, which CommonMark allows for all of them: no emphasis, code
+ * span, link, image, HTML, heading, list or table cell break can start, and with `:`, `.` and `@` escaped no
+ * bare URL, `www.` or e-mail address is autolinked either. Line breaks become spaces.
+ */
+export function markdownEscape(text: string): string {
+  return text.replace(CONTROL, ' ').replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
+}
+
+/**
+ * For a `MarkdownString` with theme icons on (all of ours): as markdownEscape, after giving `$(name)` the escape
+ * VS Code's own `appendText` uses.
  */
 export function markdownText(text: string): string {
-  return text
-    .replace(CONTROL, ' ')
-    .replace(ICON, (icon) => `\\${icon}`)
-    .replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
+  return markdownEscape(text.replace(ICON, (icon) => `\\${icon}`));
 }

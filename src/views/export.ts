@@ -3,6 +3,7 @@
 import { toGroupJson, type GroupJson } from '../results/json';
 import { isPartial, unlisted, type GroupRecord, type RoleCounts } from '../results/record';
 import { summarizeRecord } from '../results/summary';
+import { markdownEscape as cell } from '../ui/foreignText';
 import { formatLocalTime } from '../ui/time';
 
 /** A copied group; `partial` only when the record lists fewer accounts than were checked. */
@@ -11,10 +12,6 @@ export interface CopiedGroupJson extends GroupJson {
 }
 
 const PARTIAL_NOTE = 'Only the first accounts were kept across a window reload; check the group again to list them all.';
-
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
 
 export function recordToMarkdown(record: GroupRecord): string {
   const missing = unlisted(record);
