@@ -26,3 +26,11 @@ export const TEST_GROUPS = {
 
 /** Accounts that exist but belong to no group. */
 export const TEST_LONERS = ['yuri', 'zoe'] as const;
+
+/** What get_role_in_group answers for TEST_GROUPS.work and alice, bob, carol, zoe: each role once, in that order. */
+export const TEST_WORK_ROLES: readonly { account: string; role: 'Owner' | 'Admin' | 'Member' | 'NotMember' }[] = [
+  { account: 'alice', role: 'Owner' },
+  { account: 'bob', role: 'Admin' },
+  { account: 'carol', role: 'Member' },
+  { account: 'zoe', role: 'NotMember' },
+];
