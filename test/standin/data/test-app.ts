@@ -1,13 +1,14 @@
 // The app and groups of test.json, shared by every test that talks to the stand-in.
 import { standInDataFile } from './data-file';
 
+export const TEST_DATA_FILE = standInDataFile('test.json');
+// Its app as test.json states it; a unit test ("seed files") keeps the two equal.
 export const TEST_SDK_APP_ID = 1400000007;
 export const TEST_ADMIN = 'administrator';
 /** A second admin account of the app. */
 export const TEST_OTHER_ADMIN = 'ops_admin';
 /** Obviously fake; only the stand-in accepts it. */
 export const TEST_SECRET_KEY = 'test-only-not-a-real-secret-key-0123456789abcdef0123456789abcdef';
-export const TEST_DATA_FILE = standInDataFile('test.json');
 
 export const TEST_GROUPS = {
   /** Work (= Private): owner alice, admin bob, members carol, dave. */
