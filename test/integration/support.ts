@@ -140,9 +140,9 @@ export interface StandInSuiteOptions {
   traceLogs?: boolean;
   /** chatRoles user settings (keys without the prefix) set before all and restored after all. */
   userSettings?: Record<string, unknown>;
-  /** Store the test credentials once before all, or before each test. */
+  /** Store the test credentials once before all; or before each test, resetting the extension's state after it. */
   credentials?: 'once' | 'each';
-  /** Before each test, clear the stand-in's records and faults; after it, its faults and the extension's state. */
+  /** Clear the stand-in's records and faults before each test, and its faults after it. */
   resetEach?: boolean;
   /** Fail a test that leaves an unhandled rejection (seen until 50 ms after it ends). */
   watchUnhandled?: boolean;
@@ -184,10 +184,7 @@ export function useStandIn(options: StandInSuiteOptions = {}): StandInSuite {
     if (options.watchUnhandled) unhandled = new UnhandledWatch();
   });
   afterEach(async () => {
-    if (options.resetEach) {
-      server?.clearFaults();
-      await resetExtensionState();
-    }
+    if (options.resetEach) server?.clearFaults();
     if (unhandled) {
       const watch = unhandled;
       unhandled = undefined;
@@ -198,6 +195,7 @@ export function useStandIn(options: StandInSuiteOptions = {}): StandInSuite {
         watch.dispose();
       }
     }
+    if (options.credentials === 'each') await resetExtensionState();
   });
   return fixtureValues<StandInSuite>({ api: () => api, server: () => server });
 }
