@@ -7,6 +7,7 @@ import * as path from 'path';
 import { startCodeServer, type CodeServer } from '../test/host/codeServer';
 import { packageVsix } from '../test/host/packageVsix';
 import { repoRoot, setupScript } from '../test/host/paths';
+import { commandLineOptions } from '../test/standin/command-line';
 import { DEMO_ADMIN, DEMO_DATA_FILE, DEMO_SDK_APP_ID, DEMO_SECRET_KEY } from '../test/standin/data/demo-app';
 import { startStandIn, type StandIn } from '../test/standin/server';
 
@@ -126,18 +127,8 @@ The Chat API stand-in is listening on ${standIn.url}. In your desktop VS Code:
 }
 
 async function main(): Promise<void> {
-  let options: DemoOptions | 'help';
-  try {
-    options = parseArgs(process.argv.slice(2));
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`);
-    process.exitCode = 2;
-    return;
-  }
-  if (options === 'help') {
-    console.log(USAGE);
-    return;
-  }
+  const options = commandLineOptions(parseArgs, USAGE);
+  if (!options) return;
   const started = Date.now();
   let standIn: StandIn | undefined;
   let editor: CodeServer | undefined;

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { TEST_GROUPS, WORK_ROLE_OF_EACH_KIND } from '../standin/data/test-app';
+import { TEST_GROUPS, TEST_WORK_ROLES } from '../standin/data/test-app';
 import type { StandIn } from '../standin/server';
 import { answer, answerAccounts, type CheckJson, checkRoles, closeAllEditors, openEditor, rangeOf, useCheckSuite, within } from './support';
 
@@ -14,17 +14,20 @@ function asked(server: StandIn): { groupId?: string; accounts?: string[] }[] {
 describe('checkRoles', () => {
   const suite = useCheckSuite();
 
+  /** Runs chatRoles.checkRoles with no arguments and types `accounts` into the accounts prompt it shows. */
+  async function checkTypingAccounts(accounts: string[]): Promise<CheckJson> {
+    const done = vscode.commands.executeCommand<CheckJson>('chatRoles.checkRoles');
+    await answerAccounts(await suite.prompts.next(), accounts);
+    return within(done, 20_000, 'the check');
+  }
 
   it('answers the programmatic form with exactly the documented JSON', async () => {
-    const result = await checkRoles([TEST_GROUPS.work], ['alice', 'bob', 'carol', 'zoe']);
+    const result = await checkRoles([TEST_GROUPS.work], TEST_WORK_ROLES.map((r) => r.account));
     assert.deepStrictEqual(Object.keys(result), ['groups']);
     assert.strictEqual(result.groups.length, 1);
     const [group] = result.groups;
     assert.deepStrictEqual(Object.keys(group).sort(), ['groupId', 'roles']);
-    assert.deepStrictEqual(
-      { ...group, roles: [...group.roles].sort(byAccount) },
-      { groupId: TEST_GROUPS.work, roles: WORK_ROLE_OF_EACH_KIND },
-    );
+    assert.deepStrictEqual({ ...group, roles: [...group.roles].sort(byAccount) }, { groupId: TEST_GROUPS.work, roles: TEST_WORK_ROLES });
     assert.deepStrictEqual(JSON.parse(JSON.stringify(result)), result, 'plain JSON');
     assert.strictEqual(suite.prompts.count, 0, 'the programmatic form prompts for nothing');
   });
@@ -67,9 +70,7 @@ describe('checkRoles', () => {
   it('takes every @TGS# ID in one selection, and accounts typed into the quick input', async () => {
     const editor = await openEditor(`const groups = [\n  "${TEST_GROUPS.work}",\n  "${TEST_GROUPS.meeting}",\n];\n`);
     editor.selection = new vscode.Selection(0, 0, 3, 0);
-    const done = vscode.commands.executeCommand<CheckJson>('chatRoles.checkRoles');
-    await answerAccounts(await suite.prompts.next(), ['carol', 'dave']);
-    const result = await within(done, 20_000, 'the check');
+    const result = await checkTypingAccounts(['carol', 'dave']);
     assert.deepStrictEqual(result.groups.map((g) => g.groupId), [TEST_GROUPS.work, TEST_GROUPS.meeting]);
     assert.deepStrictEqual([...result.groups[1].roles].sort(byAccount), [
       { account: 'carol', role: 'Owner' },
@@ -83,33 +84,25 @@ describe('checkRoles', () => {
     const doc = editor.document;
     const custom = rangeOf(doc, ` ${TEST_GROUPS.custom} `);
     editor.selections = [new vscode.Selection(rangeOf(doc, TEST_GROUPS.work).start, rangeOf(doc, TEST_GROUPS.work).end), new vscode.Selection(custom.start, custom.end)];
-    const done = vscode.commands.executeCommand<CheckJson>('chatRoles.checkRoles');
-    await answerAccounts(await suite.prompts.next(), ['erin']);
-    const result = await within(done, 20_000, 'the check');
+    const result = await checkTypingAccounts(['erin']);
     assert.deepStrictEqual(result.groups.map((g) => g.groupId), [TEST_GROUPS.work, TEST_GROUPS.custom]);
     assert.deepStrictEqual(result.groups[1].roles, [{ account: 'erin', role: 'Owner' }]);
     assert.deepStrictEqual(suite.api.services.results.get(TEST_GROUPS.custom)?.source?.range, rangeToArray(rangeOf(doc, TEST_GROUPS.custom)));
   });
 
-  it('takes the @TGS# ID under the cursor', async () => {
-    const editor = await openEditor(`sendTo("${TEST_GROUPS.public}");\n`);
-    const at = rangeOf(editor.document, TEST_GROUPS.public).start.translate(0, 4);
-    editor.selection = new vscode.Selection(at, at);
-    const done = vscode.commands.executeCommand<CheckJson>('chatRoles.checkRoles');
-    await answerAccounts(await suite.prompts.next(), ['bob']);
-    const result = await within(done, 20_000, 'the check');
-    assert.deepStrictEqual(result.groups, [{ groupId: TEST_GROUPS.public, roles: [{ account: 'bob', role: 'Owner' }] }]);
-  });
-
-  it('takes the string literal under the cursor as a custom ID', async () => {
-    const editor = await openEditor(`const GROUP = '${TEST_GROUPS.custom}';\n`);
-    const at = rangeOf(editor.document, TEST_GROUPS.custom).start.translate(0, 3);
-    editor.selection = new vscode.Selection(at, at);
-    const done = vscode.commands.executeCommand<CheckJson>('chatRoles.checkRoles');
-    await answerAccounts(await suite.prompts.next(), ['frank']);
-    const result = await within(done, 20_000, 'the check');
-    assert.deepStrictEqual(result.groups, [{ groupId: TEST_GROUPS.custom, roles: [{ account: 'frank', role: 'Admin' }] }]);
-  });
+  const UNDER_THE_CURSOR = [
+    { title: 'takes the @TGS# ID under the cursor', line: `sendTo("${TEST_GROUPS.public}");\n`, groupId: TEST_GROUPS.public, into: 4, account: 'bob', role: 'Owner' },
+    { title: 'takes the string literal under the cursor as a custom ID', line: `const GROUP = '${TEST_GROUPS.custom}';\n`, groupId: TEST_GROUPS.custom, into: 3, account: 'frank', role: 'Admin' },
+  ];
+  for (const { title, line, groupId, into, account, role } of UNDER_THE_CURSOR) {
+    it(title, async () => {
+      const editor = await openEditor(line);
+      const at = rangeOf(editor.document, groupId).start.translate(0, into);
+      editor.selection = new vscode.Selection(at, at);
+      const result = await checkTypingAccounts([account]);
+      assert.deepStrictEqual(result.groups, [{ groupId, roles: [{ account, role }] }]);
+    });
+  }
 
   it('takes group and accounts from a selected request body without asking', async () => {
     const body = `{\n  "GroupId": "${TEST_GROUPS.custom}",\n  "User_Account": ["erin", "grace", "yuri"]\n}\n`;
@@ -130,9 +123,7 @@ describe('checkRoles', () => {
     const body = `{\n  "GroupId": "${TEST_GROUPS.custom}",\n  "User_Account": []\n}\n`;
     const editor = await openEditor(body, 'json');
     editor.selection = new vscode.Selection(0, 0, 4, 0);
-    const done = vscode.commands.executeCommand<CheckJson>('chatRoles.checkRoles');
-    await answerAccounts(await suite.prompts.next(), ['erin']);
-    const result = await within(done, 20_000, 'the check');
+    const result = await checkTypingAccounts(['erin']);
     assert.deepStrictEqual(result.groups, [{ groupId: TEST_GROUPS.custom, roles: [{ account: 'erin', role: 'Owner' }] }]);
   });
 

@@ -4,7 +4,9 @@ import type { ChatRolesApi } from '../../src/api';
 import { chatRolesExtension } from '../host/extensionUnderTest';
 import { TEST_ADMIN, TEST_DATA_FILE, TEST_SDK_APP_ID } from '../standin/data/test-app';
 import { startStandIn, type StandIn } from '../standin/server';
+import { fixtureValues } from '../standin/fixture';
 import { userSig } from '../standin/test-kit';
+import { UnhandledWatch, withUserSettings } from './hardeningKit';
 
 export { waitFor } from '../host/extensionUnderTest';
 
@@ -132,19 +134,31 @@ export interface CheckSuite extends StandInSuite {
   readonly prompts: PromptRecorder;
 }
 
-function setUp<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`${what} is set up by the suite's hooks: use it inside a test or hook`);
-  return value;
+/** What useStandIn() sets up besides the extension's API and the stand-in. */
+export interface StandInSuiteOptions {
+  /** Turn every log (the extension's and VS Code's own) to trace level before all. */
+  traceLogs?: boolean;
+  /** chatRoles user settings (keys without the prefix) set before all and restored after all. */
+  userSettings?: Record<string, unknown>;
+  /** Store the test credentials once before all; or before each test, resetting the extension's state after it. */
+  credentials?: 'once' | 'each';
+  /** Clear the stand-in's records and faults before each test, and its faults after it. */
+  resetEach?: boolean;
+  /** Fail a test that leaves an unhandled rejection (seen until 50 ms after it ends). */
+  watchUnhandled?: boolean;
 }
 
 /**
  * Registers the hooks of a suite against the stand-in (call it inside describe()). Before all: activate the
- * extension, optionally turn every log (the extension's and VS Code's own) to trace level, start the stand-in.
- * After all: close the editors, stop the stand-in and reset the extension's state.
+ * extension, turn the logs to trace level, start the stand-in, set the user settings and credentials, as
+ * the options ask; before and after each test: what the options ask. After all: close the editors, restore
+ * the user settings, stop the stand-in and reset the extension's state.
  */
-export function useStandIn(options: { traceLogs?: boolean } = {}): StandInSuite {
+export function useStandIn(options: StandInSuiteOptions = {}): StandInSuite {
   let api: ChatRolesApi | undefined;
   let server: StandIn | undefined;
+  let userSettings: { restore(): Promise<void> } | undefined;
+  let unhandled: UnhandledWatch | undefined;
   before(async () => {
     api = await extensionApi();
     if (options.traceLogs) {
@@ -152,54 +166,59 @@ export function useStandIn(options: { traceLogs?: boolean } = {}): StandInSuite 
       await vscode.commands.executeCommand('workbench.action.setDefaultLogLevel', TRACE_LOG_LEVEL, 'chat-roles.chat-roles');
     }
     server = await startTestServer();
+    if (options.userSettings) userSettings = await withUserSettings(options.userSettings);
+    if (options.credentials === 'once') await setTestCredentials();
   });
   after(async () => {
     await closeAllEditors();
+    await userSettings?.restore();
     await stopTestServer(server);
     await resetExtensionState();
   });
-  return {
-    get api() {
-      return setUp(api, 'api');
-    },
-    get server() {
-      return setUp(server, 'server');
-    },
-  };
+  beforeEach(async () => {
+    if (options.credentials === 'each') await setTestCredentials();
+    if (options.resetEach) {
+      server?.resetRecords();
+      server?.clearFaults();
+    }
+    if (options.watchUnhandled) unhandled = new UnhandledWatch();
+  });
+  afterEach(async () => {
+    if (options.resetEach) server?.clearFaults();
+    if (unhandled) {
+      const watch = unhandled;
+      unhandled = undefined;
+      try {
+        await sleep(50);
+        watch.assertNone('this test');
+      } finally {
+        watch.dispose();
+      }
+    }
+    if (options.credentials === 'each') await resetExtensionState();
+  });
+  return fixtureValues<StandInSuite>({ api: () => api, server: () => server });
 }
 
 /**
- * useStandIn() plus the hooks of each check test. Before each: store the test credentials, clear the
- * stand-in's records and faults, start recording prompts. After each: hide a prompt left open, stop
- * recording, close the editors, clear the faults and reset the extension's state.
+ * useStandIn() with credentials and a reset around each test, plus the check tests' own hooks. Before
+ * each: start recording prompts. After each: hide a prompt left open, stop recording and close the
+ * editors, then what useStandIn() does after each test.
  */
 export function useCheckSuite(): CheckSuite {
-  const standIn = useStandIn();
   let prompts: PromptRecorder | undefined;
-  beforeEach(async () => {
-    await setTestCredentials();
-    standIn.server.resetRecords();
-    standIn.server.clearFaults();
-    prompts = new PromptRecorder(standIn.api);
-  });
+  // Registered before useStandIn()'s hooks so it runs first after each test: a prompt is gone before the
+  // extension's state is reset.
   afterEach(async () => {
     standIn.api.currentPrompt()?.hide();
     prompts?.dispose();
     await closeAllEditors();
-    standIn.server.clearFaults();
-    await resetExtensionState();
   });
-  return {
-    get api() {
-      return standIn.api;
-    },
-    get server() {
-      return standIn.server;
-    },
-    get prompts() {
-      return setUp(prompts, 'prompts');
-    },
-  };
+  const standIn = useStandIn({ credentials: 'each', resetEach: true });
+  beforeEach(() => {
+    prompts = new PromptRecorder(standIn.api);
+  });
+  return fixtureValues<CheckSuite>({ api: () => standIn.api, server: () => standIn.server, prompts: () => prompts });
 }
 
 /** Records every prompt the extension shows, so a test can answer them in order. */

@@ -1,6 +1,7 @@
 // `npm run chat-server -- --port N --data FILE [--rate N|off] [--print-credentials]`
 // Starts the stand-in on 127.0.0.1 until SIGINT/SIGTERM. Prints the URL, the SDKAppID and the admins;
 // the secret key only with --print-credentials. Never prints a UserSig.
+import { commandLineOptions } from './command-line';
 import { DEMO_DATA_FILE } from './data/demo-app';
 import { loadModel } from './seed';
 import { startStandIn } from './server';
@@ -57,17 +58,8 @@ function parseArgs(argv: string[]): CliOptions | 'help' {
 }
 
 async function main(): Promise<void> {
-  let options: CliOptions | 'help';
-  try {
-    options = parseArgs(process.argv.slice(2));
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`);
-    process.exit(2);
-  }
-  if (options === 'help') {
-    console.log(USAGE);
-    return;
-  }
+  const options = commandLineOptions(parseArgs, USAGE);
+  if (!options) return;
   const { app } = loadModel(options.data);
   const standIn = await startStandIn({ data: options.data, port: options.port, requestsPerSecond: options.rate });
   // Handlers first: whoever reads the URL line may signal at once.

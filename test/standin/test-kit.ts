@@ -1,6 +1,25 @@
-// Helpers for tests that talk to the stand-in: UserSigs from Tencent's own generator (the oracle,
-// independent of both the stand-in and src/chat), and raw REST calls with global fetch.
-import { TEST_ADMIN, TEST_SDK_APP_ID, TEST_SECRET_KEY } from './data/test-app';
+// Helpers for tests that talk to the stand-in: the stand-in as a mocha fixture, UserSigs from Tencent's own
+// generator (the oracle, independent of both the stand-in and src/chat), and raw REST calls with global fetch.
+import { TEST_ADMIN, TEST_DATA_FILE, TEST_SDK_APP_ID, TEST_SECRET_KEY } from './data/test-app';
+import { fixtureValues } from './fixture';
+import { startStandIn, type StandIn, type StandInOptions } from './server';
+
+/**
+ * Registers hooks that start a stand-in and close it again (call it inside describe()): a fresh one for
+ * each test, or with `lifetime: 'suite'` one for the whole suite.
+ */
+export function useStandInServer(options: StandInOptions = { data: TEST_DATA_FILE }, lifetime: 'test' | 'suite' = 'test'): { readonly server: StandIn } {
+  let server: StandIn | undefined;
+  const [start, stop] = lifetime === 'test' ? [beforeEach, afterEach] : [before, after];
+  start(async () => {
+    server = await startStandIn(options);
+  });
+  stop(async () => {
+    await server?.close();
+    server = undefined;
+  });
+  return fixtureValues({ server: () => server });
+}
 
 interface TlsSigApi {
   genSig(identifier: string, expireSeconds: number): string;

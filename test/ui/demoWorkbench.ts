@@ -7,6 +7,7 @@ import * as path from 'path';
 import { packageVsix } from '../host/packageVsix';
 import { repoRoot } from '../host/paths';
 import { DEMO_DATA_FILE } from '../standin/data/demo-app';
+import { fixtureValues } from '../standin/fixture';
 import { startStandIn, type StandIn } from '../standin/server';
 import { CHAT_ROLES_TAB } from './person';
 import { useWorkbench, type Workbench, type WorkbenchOptions } from './workbench';
@@ -65,22 +66,10 @@ export function useDemoWorkbench(): DemoWorkbench {
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   });
 
-  const started = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('the demo workbench is not started: use it inside tests, after useDemoWorkbench()');
-    return value;
-  };
-  return {
-    get page() {
-      return workbench.page;
-    },
-    get server() {
-      return workbench.server;
-    },
-    get standIn() {
-      return started(standIn);
-    },
-    get workspace() {
-      return started(options.folder);
-    },
-  };
+  return fixtureValues<DemoWorkbench>({
+    page: () => workbench.page,
+    server: () => workbench.server,
+    standIn: () => standIn,
+    workspace: () => options.folder,
+  });
 }

@@ -37,28 +37,28 @@ export async function pick(page: Page, title: string | RegExp, label: string): P
   await page.keyboard.press('Enter');
 }
 
-/** F1, type the command's title, Enter on the exact entry. */
-export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
+/** Presses `key` to open a quick input (F1, Ctrl+P), types `text`, and presses Enter once a row shows `row`. */
+async function typeIntoQuickOpen(page: Page, key: string, text: string, row: string): Promise<void> {
+  await page.keyboard.press(key);
   const widget = quickInput(page);
   await widget.locator('input:focus').waitFor({ timeout: UI_WAIT_MS });
-  await page.keyboard.type(title);
-  const entry = widget.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await page.keyboard.type(text);
+  const entry = widget.locator('.quick-input-list .monaco-list-row', { hasText: row }).first();
   await entry.waitFor({ timeout: UI_WAIT_MS }).catch(async (e: Error) => {
-    throw new Error(`${e.message}\nthe palette shows: ${await widget.innerText().catch(() => '(nothing)')}`);
+    throw new Error(`${e.message}\nthe quick input shows: ${await widget.innerText().catch(() => '(nothing)')}`);
   });
   await page.keyboard.press('Enter');
 }
 
+/** F1, type the command's title, Enter on the exact entry. */
+export function runCommand(page: Page, title: string): Promise<void> {
+  return typeIntoQuickOpen(page, 'F1', title, title);
+}
+
 /** Ctrl+P, the file's path, Enter; resolves when its editor tab is active. */
 export async function openFile(page: Page, relativePath: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const widget = quickInput(page);
-  await widget.locator('input:focus').waitFor({ timeout: UI_WAIT_MS });
-  await page.keyboard.type(relativePath);
   const name = relativePath.split('/').pop()!;
-  await widget.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: UI_WAIT_MS });
-  await page.keyboard.press('Enter');
+  await typeIntoQuickOpen(page, 'Control+P', relativePath, name);
   await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: UI_WAIT_MS });
   await page.locator('.editor-instance .monaco-editor.focused').waitFor({ timeout: UI_WAIT_MS });
 }

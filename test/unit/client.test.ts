@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import { createServer as createNetServer, connect as netConnect, Server, Socket } from 'node:net';
 import { ChatClient, ChatClientOptions, LogLevel, ORIGIN_MEMORY_MS } from '../../src/chat/client';
 import type { Credentials, GroupResult } from '../../src/chat/types';
-import { TEST_ADMIN, TEST_DATA_FILE, TEST_GROUPS, TEST_OTHER_ADMIN, TEST_SDK_APP_ID, TEST_SECRET_KEY, WORK_ROLE_OF_EACH_KIND } from '../standin/data/test-app';
+import { TEST_ADMIN, TEST_DATA_FILE, TEST_GROUPS, TEST_OTHER_ADMIN, TEST_SDK_APP_ID, TEST_SECRET_KEY, TEST_WORK_ROLES } from '../standin/data/test-app';
 import { startStandIn, StandIn } from '../standin/server';
 import { startResourceMeter } from '../../bench/resource-meter';
 import { userSig, waitFor } from '../standin/test-kit';
@@ -80,9 +80,9 @@ describe('client against the stand-in', function () {
   describe('request', () => {
     it('POSTs to get_role_in_group with every parameter, a fresh uint32 random, and the JSON body', async () => {
       const c = client();
-      const accounts = WORK_ROLE_OF_EACH_KIND.map((r) => r.account);
+      const accounts = TEST_WORK_ROLES.map((r) => r.account);
       const [result] = await c.getRoleInGroup(WITH_KEY, [TEST_GROUPS.work], accounts);
-      assert.deepStrictEqual(result, { groupId: TEST_GROUPS.work, roles: WORK_ROLE_OF_EACH_KIND, errors: [] });
+      assert.deepStrictEqual(result, { groupId: TEST_GROUPS.work, roles: TEST_WORK_ROLES, errors: [] });
       const [req] = standIn.requests;
       assert.strictEqual(req.method, 'POST');
       assert.strictEqual(req.path, '/v4/group_open_http_svc/get_role_in_group');

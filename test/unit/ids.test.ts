@@ -1,16 +1,5 @@
 import { strict as assert } from 'node:assert';
-import {
-  MAX_IDS_PER_SCAN,
-  checkAccount,
-  checkGroupId,
-  findAccountsInRequestBody,
-  findGroupIdInRequestBody,
-  findGroupIds,
-  findOccurrences,
-  groupIdAt,
-  parseAccountList,
-  type FoundId,
-} from '../../src/chat/text/ids';
+import { MAX_IDS_PER_SCAN, checkAccount, checkGroupId, findAccountsInRequestBody, findGroupIdInRequestBody, findGroupIds, findOccurrences, groupIdAt, parseAccountList, type FoundId } from '../../src/chat/text/ids';
 
 /** The ids found, as strings. */
 function idsIn(text: string): string[] {
@@ -97,60 +86,73 @@ describe('ids: findGroupIds', () => {
 });
 
 describe('ids: groupIdAt', () => {
-  it('finds the @TGS# ID under the caret, its ends included', () => {
-    assert.equal(idAt('x = |@TGS#2C5SZEAEF;'), '@TGS#2C5SZEAEF');
-    assert.equal(idAt('x = @TGS#2C5|SZEAEF;'), '@TGS#2C5SZEAEF');
-    assert.equal(idAt('x = @TGS#2C5SZEAEF|;'), '@TGS#2C5SZEAEF');
-    assert.equal(idAt('x = @TGS#2C5SZEAEF;| y'), undefined);
-    assert.equal(idAt('check |@TGS#A and @TGS#B'), '@TGS#A');
-    assert.equal(idAt('check @TGS#A and @TGS#|B'), '@TGS#B');
-  });
-
-  it('gives a Community ID whole, wherever the caret is in it', () => {
-    assert.equal(idAt('@TGS#_@T|GS#cQVLVHIM62CJ'), '@TGS#_@TGS#cQVLVHIM62CJ');
-    assert.equal(idAt('@TGS#_@TGS#cQVL|VHIM62CJ'), '@TGS#_@TGS#cQVLVHIM62CJ');
-  });
-
-  it('gives a quoted topic ID\'s group part', () => {
-    assert.equal(idAt('t = "@TGS#_@TGS#cQVLVHIM62CJ@TOPIC#_gen|eral"'), '@TGS#_@TGS#cQVLVHIM62CJ');
-    assert.equal(idAt('t = @TGS#_@TGS#cQVLVHIM62CJ@TOPIC#_gen|eral'), undefined);
-  });
-
-  it('takes a quoted custom ID under the caret, any quote', () => {
-    assert.equal(idAt('groupId = "my-|group";'), 'my-group');
-    assert.equal(idAt("groupId = 'my-group|';"), 'my-group');
-    assert.equal(idAt('groupId = `|my group`;'), 'my group');
-    assert.equal(idAt('groupId = |"my-group";'), 'my-group');
-    assert.equal(idAt('groupId = "my-group"|;'), 'my-group');
-    assert.equal(idAt('a("one", "tw|o")'), 'two');
-    assert.equal(idAt('a("one", "two")|'), undefined);
-  });
-
-  it('takes a quoted Community ID with custom punctuation whole', () => {
-    assert.equal(idAt('"@TGS#_my.comm|unity"'), '@TGS#_my.community');
-    assert.equal(idAt('"@TGS#A, @TGS#|B"'), '@TGS#B');
-    assert.equal(idAt('"Group @TGS#A is |full"'), 'Group @TGS#A is full');
-  });
-
-  it('keeps escapes raw so offsets stay exact', () => {
-    assert.equal(idAt('"a\\"|b"'), 'a\\"b');
-  });
-
-  it('stays on the caret\'s line', () => {
-    assert.equal(idAt('"first\n|second"'), undefined);
-    assert.equal(idAt('x\r\n"gr|p"\r\ny'), 'grp');
-    assert.equal(idAt('|\n@TGS#ABC'), undefined);
-    assert.equal(idAt('@TGS#ABC\n|'), undefined);
-  });
-
-  it('skips an apostrophe that never closes', () => {
-    assert.equal(idAt("it's \"gr|p\""), 'grp');
-  });
+  // Each case: the text with the caret marked "|", and the ID groupIdAt gives there.
+  const CASES: { title: string; cases: [marked: string, id: string | undefined][] }[] = [
+    {
+      title: 'finds the @TGS# ID under the caret, its ends included',
+      cases: [
+        ['x = |@TGS#2C5SZEAEF;', '@TGS#2C5SZEAEF'],
+        ['x = @TGS#2C5|SZEAEF;', '@TGS#2C5SZEAEF'],
+        ['x = @TGS#2C5SZEAEF|;', '@TGS#2C5SZEAEF'],
+        ['x = @TGS#2C5SZEAEF;| y', undefined],
+        ['check |@TGS#A and @TGS#B', '@TGS#A'],
+        ['check @TGS#A and @TGS#|B', '@TGS#B'],
+      ],
+    },
+    {
+      title: 'gives a Community ID whole, wherever the caret is in it',
+      cases: [
+        ['@TGS#_@T|GS#cQVLVHIM62CJ', '@TGS#_@TGS#cQVLVHIM62CJ'],
+        ['@TGS#_@TGS#cQVL|VHIM62CJ', '@TGS#_@TGS#cQVLVHIM62CJ'],
+      ],
+    },
+    {
+      title: 'gives a quoted topic ID\'s group part',
+      cases: [
+        ['t = "@TGS#_@TGS#cQVLVHIM62CJ@TOPIC#_gen|eral"', '@TGS#_@TGS#cQVLVHIM62CJ'],
+        ['t = @TGS#_@TGS#cQVLVHIM62CJ@TOPIC#_gen|eral', undefined],
+      ],
+    },
+    {
+      title: 'takes a quoted custom ID under the caret, any quote',
+      cases: [
+        ['groupId = "my-|group";', 'my-group'],
+        ["groupId = 'my-group|';", 'my-group'],
+        ['groupId = `|my group`;', 'my group'],
+        ['groupId = |"my-group";', 'my-group'],
+        ['groupId = "my-group"|;', 'my-group'],
+        ['a("one", "tw|o")', 'two'],
+        ['a("one", "two")|', undefined],
+      ],
+    },
+    {
+      title: 'takes a quoted Community ID with custom punctuation whole',
+      cases: [
+        ['"@TGS#_my.comm|unity"', '@TGS#_my.community'],
+        ['"@TGS#A, @TGS#|B"', '@TGS#B'],
+        ['"Group @TGS#A is |full"', 'Group @TGS#A is full'],
+      ],
+    },
+    { title: 'keeps escapes raw so offsets stay exact', cases: [['"a\\"|b"', 'a\\"b']] },
+    {
+      title: 'stays on the caret\'s line',
+      cases: [
+        ['"first\n|second"', undefined],
+        ['x\r\n"gr|p"\r\ny', 'grp'],
+        ['|\n@TGS#ABC', undefined],
+        ['@TGS#ABC\n|', undefined],
+      ],
+    },
+    { title: 'skips an apostrophe that never closes', cases: [["it's \"gr|p\"", 'grp']] },
+  ];
+  for (const { title, cases } of CASES) {
+    it(title, () => {
+      for (const [marked, id] of cases) assert.equal(idAt(marked), id, marked);
+    });
+  }
 
   it('gives nothing for empty or blank literals, plain text and bad offsets', () => {
-    assert.equal(idAt('x = "|"'), undefined);
-    assert.equal(idAt('x = "  | "'), undefined);
-    assert.equal(idAt('plain |text'), undefined);
+    for (const marked of ['x = "|"', 'x = "  | "', 'plain |text']) assert.equal(idAt(marked), undefined, marked);
     assert.equal(groupIdAt('', 0), undefined);
     assert.equal(groupIdAt('@TGS#A', Number.NaN), undefined);
     assert.equal(groupIdAt('@TGS#A', -5)?.id, '@TGS#A');

@@ -6,24 +6,20 @@ import { join } from 'node:path';
 import { standInControl } from '../standin/control';
 import { DEMO_SDK_APP_ID, DEMO_SECRET_KEY } from '../standin/data/demo-app';
 import { TEST_DATA_FILE, TEST_GROUPS, TEST_SDK_APP_ID, TEST_SECRET_KEY } from '../standin/data/test-app';
-import { startStandIn, StandIn } from '../standin/server';
 import type { SeedData } from '../standin/types';
-import { call, userSig, validQuery } from '../standin/test-kit';
+import { call, userSig, useStandInServer, validQuery } from '../standin/test-kit';
 
 const BODY = { GroupId: TEST_GROUPS.work, User_Account: ['alice'] };
 
 describe('Chat API stand-in: control API', function () {
   this.timeout(10_000);
-  let server: StandIn;
+  const standIn = useStandInServer({ data: TEST_DATA_FILE, requestsPerSecond: false });
   let ctl: ReturnType<typeof standInControl>;
-
-  beforeEach(async () => {
-    server = await startStandIn({ data: TEST_DATA_FILE, requestsPerSecond: false });
-    ctl = standInControl(server.url);
+  beforeEach(() => {
+    ctl = standInControl(standIn.server.url);
   });
-  afterEach(() => server.close());
 
-  const roles = async (body: unknown = BODY) => (await call(server.url, 'get_role_in_group', { body })).json;
+  const roles = async (body: unknown = BODY) => (await call(standIn.server.url, 'get_role_in_group', { body })).json;
 
   it('adds and clears faults', async () => {
     await ctl.addFault({ fault: { kind: 'errorCode', code: 10002 }, times: 2 });
@@ -34,7 +30,7 @@ describe('Chat API stand-in: control API', function () {
 
   it('lists requests (UserSig redacted) and stats, resets them, and records none of its own calls', async () => {
     const sig = userSig();
-    await call(server.url, 'get_role_in_group', { body: BODY, query: validQuery({ usersig: sig }) });
+    await call(standIn.server.url, 'get_role_in_group', { body: BODY, query: validQuery({ usersig: sig }) });
     const records = await ctl.requests();
     assert.equal(records.length, 1);
     assert.equal(records[0].query.usersig, '***');
@@ -69,13 +65,13 @@ describe('Chat API stand-in: control API', function () {
   it('refuses bad input with a 400 that says why', async () => {
     await assert.rejects(ctl.addFault({ fault: { kind: 'nope' } } as never), /HTTP 400.*unknown or malformed fault/);
     await assert.rejects(ctl.setData({ app: {} } as never), /HTTP 400.*app\.sdkAppId/);
-    const res = await fetch(new URL('/__standin/faults', server.url), { method: 'POST', body: '{not json' });
+    const res = await fetch(new URL('/__standin/faults', standIn.server.url), { method: 'POST', body: '{not json' });
     assert.equal(res.status, 400);
     assert.match(await res.text(), /the body must be JSON/);
-    const missing = await fetch(new URL('/__standin/nothing', server.url));
+    const missing = await fetch(new URL('/__standin/nothing', standIn.server.url));
     assert.equal(missing.status, 404);
     await missing.text();
-    assert.equal(server.requests.length, 0, 'control calls are not recorded');
+    assert.equal(standIn.server.requests.length, 0, 'control calls are not recorded');
   });
 });
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { TEST_DATA_FILE, TEST_GROUPS } from '../standin/data/test-app';
 import { startStandIn, StandIn } from '../standin/server';
 import type { FaultRule } from '../standin/types';
-import { apiUrl, validQuery } from '../standin/test-kit';
+import { apiUrl, useStandInServer, validQuery } from '../standin/test-kit';
 
 const BODY = { GroupId: TEST_GROUPS.work, User_Account: ['alice', 'bob', 'zoe'] };
 const EXPECTED_LIST = [
@@ -14,17 +14,12 @@ const EXPECTED_LIST = [
 
 describe('Chat API stand-in: faults and rate limit', function () {
   this.timeout(10_000);
-  let server: StandIn;
+  const standIn = useStandInServer({ data: TEST_DATA_FILE, requestsPerSecond: false });
 
-  beforeEach(async () => {
-    server = await startStandIn({ data: TEST_DATA_FILE, requestsPerSecond: false });
-  });
-  afterEach(() => server.close());
-
-  const post = (body: unknown = BODY, api = 'get_role_in_group') =>
-    fetch(apiUrl(server.url, api, validQuery()), { method: 'POST', body: JSON.stringify(body) });
+  const post = (body: unknown = BODY, api = 'get_role_in_group', to: StandIn = standIn.server) =>
+    fetch(apiUrl(to.url, api, validQuery()), { method: 'POST', body: JSON.stringify(body) });
   const postJson = async (body: unknown = BODY, api = 'get_role_in_group') => (await post(body, api)).json() as Promise<any>;
-  const withFault = (rule: FaultRule) => server.addFault(rule);
+  const withFault = (rule: FaultRule) => standIn.server.addFault(rule);
   /** The error a failed fetch (or body read) ends in, with its cause's code. */
   const failure = async (p: Promise<unknown>) => {
     const e = (await p.then(
@@ -138,9 +133,9 @@ describe('Chat API stand-in: faults and rate limit', function () {
       assert.equal(first.ErrorCode, 10002);
       assert.equal(first.ActionStatus, 'FAIL');
       assert.equal((await postJson()).ErrorCode, 0);
-      assert.equal(server.requests[0].fault, 'errorCode');
-      assert.equal(server.requests[0].errorCode, 10002);
-      assert.equal(server.requests[1].fault, undefined);
+      assert.equal(standIn.server.requests[0].fault, 'errorCode');
+      assert.equal(standIn.server.requests[0].errorCode, 10002);
+      assert.equal(standIn.server.requests[1].fault, undefined);
     });
 
     it('uses the given ErrorInfo', async () => {
@@ -158,11 +153,11 @@ describe('Chat API stand-in: faults and rate limit', function () {
         }
         return codes;
       };
-      const first = await run(server);
+      const first = await run(standIn.server);
       const hits = first.filter((c) => c === 60007).length;
       assert.ok(hits > 5 && hits < 35, `${hits} of 40 hit`);
       assert.ok(first.every((c) => c === 0 || c === 60007));
-      assert.equal(server.stats().faults, hits);
+      assert.equal(standIn.server.stats().faults, hits);
       const twin = await startStandIn({ data: TEST_DATA_FILE, requestsPerSecond: false });
       try {
         assert.deepEqual(await run(twin), first, 'the same seed gives the same storm');
@@ -178,14 +173,14 @@ describe('Chat API stand-in: faults and rate limit', function () {
       assert.equal((await postJson({ GroupIdList: [TEST_GROUPS.work] }, 'get_group_info')).ErrorCode, 10002);
       assert.equal((await postJson({ ...BODY, GroupId: TEST_GROUPS.public })).ErrorCode, 10010);
       assert.equal((await postJson({ GroupIdList: [TEST_GROUPS.public] }, 'get_group_member_info')).ErrorCode, 10010);
-      server.clearFaults();
+      standIn.server.clearFaults();
       assert.equal((await postJson({ ...BODY, GroupId: TEST_GROUPS.public })).ErrorCode, 0);
     });
 
     it('refuses a malformed rule', () => {
-      assert.throws(() => server.addFault({ fault: { kind: 'explode' } } as unknown as FaultRule), /unknown or malformed fault/);
-      assert.throws(() => server.addFault({ fault: { kind: 'delay', ms: 1 }, probability: 2 }), /probability/);
-      assert.throws(() => server.addFault({ fault: { kind: 'delay', ms: 1 }, times: 0 }), /times/);
+      assert.throws(() => standIn.server.addFault({ fault: { kind: 'explode' } } as unknown as FaultRule), /unknown or malformed fault/);
+      assert.throws(() => standIn.server.addFault({ fault: { kind: 'delay', ms: 1 }, probability: 2 }), /probability/);
+      assert.throws(() => standIn.server.addFault({ fault: { kind: 'delay', ms: 1 }, times: 0 }), /times/);
     });
 
     it('close() ends pending delayed answers at once', async () => {
@@ -196,38 +191,41 @@ describe('Chat API stand-in: faults and rate limit', function () {
       );
       await new Promise((r) => setTimeout(r, 100));
       const start = Date.now();
-      await server.close();
+      await standIn.server.close();
       assert.equal(await pending, 'failed');
       assert.ok(Date.now() - start < 1000);
     });
   });
 
   describe('rate limit', () => {
-    const burst = async (count: number) => {
+    const burst = async (count: number, to: StandIn = standIn.server) => {
       const codes = await Promise.all(
-        Array.from({ length: count }, () => post().then(async (r) => ((await r.json()) as { ErrorCode: number }).ErrorCode)),
+        Array.from({ length: count }, () => post(BODY, 'get_role_in_group', to).then(async (r) => ((await r.json()) as { ErrorCode: number }).ErrorCode)),
       );
       return { ok: codes.filter((c) => c === 0).length, limited: codes.filter((c) => c === 60007).length };
     };
 
     it('answers 60007 above 200 requests/s by default', async () => {
-      await server.close();
-      server = await startStandIn({ data: TEST_DATA_FILE });
-      // A loaded machine may spread one burst over more than a second; a few bursts always saturate it.
-      const started = Date.now();
-      let ok = 0;
-      let limited = 0;
-      for (let i = 0; i < 4 && limited === 0; i++) {
-        const b = await burst(250);
-        ok += b.ok;
-        limited += b.limited;
+      const limiting = await startStandIn({ data: TEST_DATA_FILE });
+      try {
+        // A loaded machine may spread one burst over more than a second; a few bursts always saturate it.
+        const started = Date.now();
+        let ok = 0;
+        let limited = 0;
+        for (let i = 0; i < 4 && limited === 0; i++) {
+          const b = await burst(250, limiting);
+          ok += b.ok;
+          limited += b.limited;
+        }
+        const seconds = (Date.now() - started) / 1000;
+        assert.ok(limited > 0, 'some requests were limited');
+        assert.ok(ok >= 200, `${ok} admitted`);
+        assert.ok(ok <= 200 * Math.ceil(seconds + 1), `${ok} admitted in ${seconds} s`);
+        assert.equal(limiting.stats().rateLimited, limited);
+        assert.equal(limiting.requests.filter((r) => r.errorCode === 60007).length, limited);
+      } finally {
+        await limiting.close();
       }
-      const seconds = (Date.now() - started) / 1000;
-      assert.ok(limited > 0, 'some requests were limited');
-      assert.ok(ok >= 200, `${ok} admitted`);
-      assert.ok(ok <= 200 * Math.ceil(seconds + 1), `${ok} admitted in ${seconds} s`);
-      assert.equal(server.stats().rateLimited, limited);
-      assert.equal(server.requests.filter((r) => r.errorCode === 60007).length, limited);
     });
 
     it('limits nothing when off', async () => {
@@ -236,12 +234,12 @@ describe('Chat API stand-in: faults and rate limit', function () {
     });
 
     it('follows setRequestsPerSecond and frees the window after a second', async () => {
-      server.setRequestsPerSecond(5);
+      standIn.server.setRequestsPerSecond(5);
       const first = await burst(8);
       assert.deepEqual(first, { ok: 5, limited: 3 });
       await new Promise((r) => setTimeout(r, 1050));
       assert.deepEqual(await burst(5), { ok: 5, limited: 0 });
-      assert.throws(() => server.setRequestsPerSecond(0), /positive integer or false/);
+      assert.throws(() => standIn.server.setRequestsPerSecond(0), /positive integer or false/);
     });
   });
 });

@@ -1,5 +1,5 @@
 // The stand-in's parts on their own: UserSig verifier, lockout and rate window with a fake clock,
-// seed validation, and the seed files themselves.
+// seed validation, the seed files themselves, and the fixtures that start it for tests.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,8 @@ import { TEST_ADMIN, TEST_DATA_FILE, TEST_GROUPS, TEST_LONERS, TEST_OTHER_ADMIN,
 import { RateWindow } from '../standin/rate-window';
 import { buildModel, loadModel } from '../standin/seed';
 import { LOCKOUT_MS, SigLockout } from '../standin/sig-lockout';
-import { userSig } from '../standin/test-kit';
+import { fixtureValues } from '../standin/fixture';
+import { userSig, useStandInServer } from '../standin/test-kit';
 import { checkUserSig } from '../standin/usersig-check';
 
 const app = { sdkAppId: TEST_SDK_APP_ID, secretKey: TEST_SECRET_KEY };
@@ -188,6 +189,44 @@ describe('Chat API stand-in parts', () => {
       for (const id of Object.values(DEMO_GROUPS)) assert.ok(m.groups.has(id), id);
       const allRoles = new Set([...m.groups.values()].flatMap((g) => [...g.roles.values()]));
       assert.deepEqual([...allRoles].sort(), ['Admin', 'Member', 'Owner']);
+    });
+  });
+
+  describe('fixtures', () => {
+    it('fixtureValues reads each value when asked, and names one its hooks have not set', () => {
+      let server: string | undefined;
+      const values = fixtureValues<{ server: string }>({ server: () => server });
+      assert.throws(() => values.server, /^Error: server is set up by the suite's hooks: use it inside a test or hook$/);
+      server = 'http://127.0.0.1:1';
+      assert.equal(values.server, 'http://127.0.0.1:1');
+    });
+
+    const answers = async (url: string) => fetch(url).then(() => true, () => false);
+
+    describe('useStandInServer, a stand-in per test', () => {
+      const standIn = useStandInServer();
+      let earlier: string | undefined;
+      it('starts one before the test', async () => {
+        earlier = standIn.server.url;
+        assert.ok(await answers(earlier));
+      });
+      it('closes it after the test and starts another', async () => {
+        assert.ok(earlier);
+        assert.notEqual(standIn.server.url, earlier);
+        assert.equal(await answers(earlier), false);
+      });
+    });
+
+    describe('useStandInServer, one stand-in per suite', () => {
+      const standIn = useStandInServer({ data: TEST_DATA_FILE }, 'suite');
+      let earlier: string | undefined;
+      it('starts one before all tests', async () => {
+        earlier = standIn.server.url;
+        assert.ok(await answers(earlier));
+      });
+      it('keeps it for the next test', () => {
+        assert.equal(standIn.server.url, earlier);
+      });
     });
   });
 });

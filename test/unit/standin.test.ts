@@ -3,25 +3,19 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { TEST_ADMIN, TEST_DATA_FILE, TEST_GROUPS, TEST_OTHER_ADMIN, TEST_SDK_APP_ID, TEST_SECRET_KEY } from '../standin/data/test-app';
-import { startStandIn, StandIn } from '../standin/server';
-import { call, userSig, validQuery } from '../standin/test-kit';
+import { call, userSig, useStandInServer, validQuery } from '../standin/test-kit';
 
 describe('Chat API stand-in: REST checks and group APIs', function () {
   this.timeout(10_000);
-  let server: StandIn;
-
-  before(async () => {
-    server = await startStandIn({ data: TEST_DATA_FILE, requestsPerSecond: false });
-  });
-  after(() => server.close());
+  const standIn = useStandInServer({ data: TEST_DATA_FILE, requestsPerSecond: false }, 'suite');
   // Each test starts clean: no records, and no UserSig lockout left by an earlier test.
   const seed = JSON.parse(readFileSync(TEST_DATA_FILE, 'utf8'));
   beforeEach(() => {
-    server.resetRecords();
-    server.setData(seed);
+    standIn.server.resetRecords();
+    standIn.server.setData(seed);
   });
 
-  const roles = (body: unknown, query = validQuery()) => call(server.url, 'get_role_in_group', { body, query });
+  const roles = (body: unknown, query = validQuery()) => call(standIn.server.url, 'get_role_in_group', { body, query });
   const expectCode = async (p: Promise<{ status: number; json: any }>, code: number) => {
     const { status, json } = await p;
     assert.equal(status, 200, 'API errors still come with HTTP 200');
@@ -131,13 +125,13 @@ describe('Chat API stand-in: REST checks and group APIs', function () {
     });
 
     it('answers 60009 for a path outside the group service', async () => {
-      await expectCode(call(server.url, 'get_role_in_group', { path: '/v4/openim/get_role_in_group', body: someBody }), 60009);
-      await expectCode(call(server.url, 'get_role_in_group', { path: '/v4/group_open_http_svc/get_role_in_group/extra', body: someBody }), 60009);
+      await expectCode(call(standIn.server.url, 'get_role_in_group', { path: '/v4/openim/get_role_in_group', body: someBody }), 60009);
+      await expectCode(call(standIn.server.url, 'get_role_in_group', { path: '/v4/group_open_http_svc/get_role_in_group/extra', body: someBody }), 60009);
     });
 
-    it('answers 10003 for an unknown command of the group service', () => expectCode(call(server.url, 'get_role_in_groups', { body: someBody }), 10003));
+    it('answers 10003 for an unknown command of the group service', () => expectCode(call(standIn.server.url, 'get_role_in_groups', { body: someBody }), 10003));
 
-    it('answers 60002 for a method other than POST', () => expectCode(call(server.url, 'get_role_in_group', { method: 'GET' }), 60002));
+    it('answers 60002 for a method other than POST', () => expectCode(call(standIn.server.url, 'get_role_in_group', { method: 'GET' }), 60002));
   });
 
   describe('UserSig checks', () => {
@@ -166,12 +160,12 @@ describe('Chat API stand-in: REST checks and group APIs', function () {
       await expectCode(sigCase('garbage'), 70003);
       await expectCode(sigCase(userSig()), 70050);
       await expectCode(sigCase(userSig({ key: 'wrong' })), 70050);
-      assert.equal(server.requests.at(-1)?.usersigOk, undefined, 'locked out before the UserSig is checked');
+      assert.equal(standIn.server.requests.at(-1)?.usersigOk, undefined, 'locked out before the UserSig is checked');
     });
   });
 
   describe('get_group_info', () => {
-    const info = (body: unknown) => call(server.url, 'get_group_info', { body });
+    const info = (body: unknown) => call(standIn.server.url, 'get_group_info', { body });
 
     it('answers per group: type, name, owner, member count, or its own ErrorCode', async () => {
       const json = await expectCode(info({ GroupIdList: [TEST_GROUPS.work, '@TGS#2NOSUCHGRP', TEST_GROUPS.avChatRoom, TEST_GROUPS.meeting] }), 0);
@@ -218,7 +212,7 @@ describe('Chat API stand-in: REST checks and group APIs', function () {
   });
 
   describe('get_group_member_info', () => {
-    const members = (body: unknown) => call(server.url, 'get_group_member_info', { body });
+    const members = (body: unknown) => call(standIn.server.url, 'get_group_member_info', { body });
 
     it('pages with Limit and Offset', async () => {
       const page1 = await expectCode(members({ GroupId: TEST_GROUPS.public, Limit: 2, Offset: 0 }), 0);
@@ -268,8 +262,8 @@ describe('Chat API stand-in: REST checks and group APIs', function () {
       const random = '123456789';
       await expectCode(roles({ GroupId: TEST_GROUPS.work, User_Account: ['alice', 'zoe'] }, validQuery({ usersig: sig, random })), 0);
       await expectCode(roles(someBody, validQuery({ usersig: sig.slice(0, 60) })), 70003);
-      const [good, bad] = server.requests;
-      assert.equal(server.requests.length, 2);
+      const [good, bad] = standIn.server.requests;
+      assert.equal(standIn.server.requests.length, 2);
       assert.equal(good.method, 'POST');
       assert.equal(good.path, '/v4/group_open_http_svc/get_role_in_group');
       assert.equal(good.api, 'get_role_in_group');
@@ -284,7 +278,7 @@ describe('Chat API stand-in: REST checks and group APIs', function () {
       assert.equal(bad.usersigOk, false);
       assert.equal(bad.errorCode, 70003);
       assert.ok(bad.seq > good.seq);
-      const everything = JSON.stringify(server.requests) + JSON.stringify(server.stats());
+      const everything = JSON.stringify(standIn.server.requests) + JSON.stringify(standIn.server.stats());
       assert.ok(!everything.includes(sig.slice(0, 40)), 'the UserSig appears nowhere in the records');
       assert.ok(!everything.includes(TEST_SECRET_KEY), 'the secret key appears nowhere in the records');
     });
@@ -292,17 +286,17 @@ describe('Chat API stand-in: REST checks and group APIs', function () {
     it('redacts a UserSig sent under a wrongly cased parameter name too', async () => {
       const sig = userSig();
       await expectCode(roles(someBody, validQuery({ usersig: undefined, UserSig: sig })), 70002);
-      assert.equal(server.requests[0].query.UserSig, '***');
-      assert.ok(!JSON.stringify(server.requests).includes(sig.slice(0, 40)));
+      assert.equal(standIn.server.requests[0].query.UserSig, '***');
+      assert.ok(!JSON.stringify(standIn.server.requests).includes(sig.slice(0, 40)));
     });
 
     it('counts codes in stats and forgets them on resetRecords', async () => {
       await expectCode(roles(someBody), 0);
       await expectCode(roles({ GroupId: '@TGS#2NOSUCHGRP', User_Account: ['a'] }), 10010);
-      assert.deepEqual(server.stats(), { total: 2, byCode: { '0': 1, '10010': 1 }, faults: 0, rateLimited: 0 });
-      server.resetRecords();
-      assert.deepEqual(server.stats(), { total: 0, byCode: {}, faults: 0, rateLimited: 0 });
-      assert.equal(server.requests.length, 0);
+      assert.deepEqual(standIn.server.stats(), { total: 2, byCode: { '0': 1, '10010': 1 }, faults: 0, rateLimited: 0 });
+      standIn.server.resetRecords();
+      assert.deepEqual(standIn.server.stats(), { total: 0, byCode: {}, faults: 0, rateLimited: 0 });
+      assert.equal(standIn.server.requests.length, 0);
     });
   });
 });

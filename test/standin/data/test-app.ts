@@ -1,13 +1,14 @@
 // The app and groups of test.json, shared by every test that talks to the stand-in.
 import { standInDataFile } from './data-file';
 
+export const TEST_DATA_FILE = standInDataFile('test.json');
+// Its app as test.json states it; a unit test ("seed files") keeps the two equal.
 export const TEST_SDK_APP_ID = 1400000007;
 export const TEST_ADMIN = 'administrator';
 /** A second admin account of the app. */
 export const TEST_OTHER_ADMIN = 'ops_admin';
 /** Obviously fake; only the stand-in accepts it. */
 export const TEST_SECRET_KEY = 'test-only-not-a-real-secret-key-0123456789abcdef0123456789abcdef';
-export const TEST_DATA_FILE = standInDataFile('test.json');
 
 export const TEST_GROUPS = {
   /** Work (= Private): owner alice, admin bob, members carol, dave. */
@@ -27,10 +28,10 @@ export const TEST_GROUPS = {
 /** Accounts that exist but belong to no group. */
 export const TEST_LONERS = ['yuri', 'zoe'] as const;
 
-/** One account of each role in TEST_GROUPS.work, in the order tests ask for them. */
-export const WORK_ROLE_OF_EACH_KIND = [
+/** What get_role_in_group answers for TEST_GROUPS.work and alice, bob, carol, zoe: each role once, in that order. */
+export const TEST_WORK_ROLES: readonly { account: string; role: 'Owner' | 'Admin' | 'Member' | 'NotMember' }[] = [
   { account: 'alice', role: 'Owner' },
   { account: 'bob', role: 'Admin' },
   { account: 'carol', role: 'Member' },
   { account: 'zoe', role: 'NotMember' },
-] as const;
+];

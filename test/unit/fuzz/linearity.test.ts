@@ -1,12 +1,5 @@
 import { strict as assert } from 'node:assert';
-import {
-  findAccountsInRequestBody,
-  findGroupIdInRequestBody,
-  findGroupIds,
-  findOccurrences,
-  groupIdAt,
-  parseAccountList,
-} from '../../../src/chat/text/ids';
+import { findAccountsInRequestBody, findGroupIdInRequestBody, findGroupIds, findOccurrences, groupIdAt, parseAccountList } from '../../../src/chat/text/ids';
 import { msPerCall } from './timing';
 
 // A complexity check, not a speed target: on input built to provoke backtracking or re-scanning, the time
