@@ -1,0 +1,39 @@
+// `npm run lint`: type-checked lint of everything we write (src/, test/, bench/, scripts/, esbuild.js).
+// Runs in `pretest`, so `npm test` fails before any host starts when a rule is broken.
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  // Build output, the downloaded test host, demo scratch and the demo workspace (sample user code, not ours).
+  { ignores: ['dist/', 'out/', 'bench/out/', 'test-host/', '.demo/', '.test-runs/', 'demo/'] },
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        // tsconfig.json covers the .ts files; the few plain-JS build scripts get the default project,
+        // so `tsc --noEmit -p .` stays as strict as it is.
+        projectService: { allowDefaultProject: ['esbuild.js', 'scripts/*.js', 'eslint.config.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: 'error',
+    },
+  },
+  {
+    files: ['**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { process: 'readonly', console: 'readonly' } },
+  },
+  // The core runs outside VS Code (unit tests, bench, stand-in): it must never reach for the editor API.
+  {
+    files: ['src/chat/**'],
+    rules: { 'no-restricted-imports': ['error', { name: 'vscode', message: 'src/chat/ never imports vscode.' }] },
+  },
+);
