@@ -1,7 +1,7 @@
 // Row 6: heap growth per 1,000 accounts of results held for the tree, one fresh process per sample.
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { RowResult, spreadOf } from './results';
+import { type RowResult, spreadOf } from './results';
 import { round, summarize } from './stats';
 
 const SAMPLES = 5;

@@ -2,7 +2,7 @@
 // straightforward per-line regex pass; plus adversarial inputs, each at 1 MB and 10 MB to expose
 // anything quadratic.
 import { findGroupIds } from '../src/chat/text/ids';
-import { RowResult, spreadOf } from './results';
+import { type RowResult, spreadOf } from './results';
 import { adversarial, perLineRegexScan, realisticSource } from './scan-inputs';
 import { nowMs, round, summarize, type Summary } from './stats';
 

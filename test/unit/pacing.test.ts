@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { AbortedError, backoffDelay, Clock, RateLimiter, Semaphore, sleep, SLOW_DOWN_FACTOR } from '../../src/chat/http/pacing';
+import { AbortedError, backoffDelay, type Clock, RateLimiter, Semaphore, sleep, SLOW_DOWN_FACTOR } from '../../src/chat/http/pacing';
 
 /** A manual clock: timers fire only when the test advances time. */
 class FakeClock implements Clock {

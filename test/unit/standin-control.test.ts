@@ -1,12 +1,12 @@
 // The stand-in's control API (through the standInControl client) and its command line.
 import assert from 'node:assert/strict';
-import { ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { standInControl } from '../standin/control';
 import { DEMO_SDK_APP_ID, DEMO_SECRET_KEY } from '../standin/data/demo-app';
 import { TEST_DATA_FILE, TEST_GROUPS, TEST_SDK_APP_ID, TEST_SECRET_KEY } from '../standin/data/test-app';
-import { startStandIn, StandIn } from '../standin/server';
+import { startStandIn, type StandIn } from '../standin/server';
 import type { SeedData } from '../standin/types';
 import { call, userSig, validQuery } from '../standin/test-kit';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { TEST_ADMIN, TEST_DATA_FILE, TEST_GROUPS, TEST_OTHER_ADMIN, TEST_SDK_APP_ID, TEST_SECRET_KEY } from '../standin/data/test-app';
-import { startStandIn, StandIn } from '../standin/server';
+import { startStandIn, type StandIn } from '../standin/server';
 import { call, userSig, validQuery } from '../standin/test-kit';
 
 describe('Chat API stand-in: REST checks and group APIs', function () {

@@ -2,7 +2,7 @@
 // The only file that imports undici. Requests go through this bundled undici, never the global fetch or
 // node:http: VS Code patches those and, at trace level, logs full URLs (with the UserSig in the query).
 
-import { Agent, Dispatcher, EnvHttpProxyAgent, request } from 'undici';
+import { Agent, type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
 
 /** VS Code's http.proxy / http.noProxy / http.proxyStrictSSL. */
 export interface ProxySettings {

@@ -1,7 +1,7 @@
 // Fuzzes the response parser with seeded random and mutated bodies: whatever arrives, it returns a value
 // or its own ResponseProblem (never throws, never lets a secret through), in time linear in the body size.
 import * as assert from 'assert';
-import { AccountOutcome, parseGroupInfoResponse, parseRoleResponse, Parsed, ResponseProblem } from '../../../src/chat/parse';
+import { type AccountOutcome, parseGroupInfoResponse, parseRoleResponse, type Parsed, type ResponseProblem } from '../../../src/chat/parse';
 import { Random } from './random';
 
 const CASES = 100_000;
