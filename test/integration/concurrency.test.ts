@@ -73,7 +73,7 @@ function assertTreeConsistent(api: ChatRolesApi): void {
     assert.ok(roots.every((n) => n.kind === 'group'), `${what}: only group nodes at the top`);
     assert.strictEqual(new Set(ids).size, ids.length, `${what}: no duplicate group nodes: ${ids.join(', ')}`);
     assert.deepStrictEqual(ids, api.services.results.all().map((r) => r.groupId), `${what}: one node per stored record, in order`);
-    for (const root of roots as GroupNode[]) {
+    for (const root of roots) {
       const children = tree.getChildren(root);
       const keys = children.map((c) => c.id);
       assert.strictEqual(new Set(keys).size, keys.length, `${what}: no duplicate children under ${root.record.groupId}`);

@@ -17,8 +17,8 @@ function icon(node: vscode.TreeItem): [string, string | undefined] {
 describe('roles tree', () => {
   const suite = useCheckSuite();
 
-  const roots = () => suite.api.services.tree.getChildren() as RolesNode[];
-  const children = (node: RolesNode) => suite.api.services.tree.getChildren(node) as RolesNode[];
+  const roots = () => suite.api.services.tree.getChildren();
+  const children = (node: RolesNode) => suite.api.services.tree.getChildren(node);
 
 
   it('shows a group with a summary, a tooltip with the app and time, and accounts with an icon per role', async () => {
@@ -128,9 +128,9 @@ describe('roles tree', () => {
     await suite.api.state.workspace.update(KEY, [...malformed, good]);
     const restored = suite.api.restoredTree();
     try {
-      const groups = restored.getChildren() as RolesNode[];
+      const groups = restored.getChildren();
       assert.deepStrictEqual(groups.map(label), [TEST_GROUPS.work]);
-      assert.deepStrictEqual((restored.getChildren(groups[0]) as RolesNode[]).map(label), ['alice']);
+      assert.deepStrictEqual(restored.getChildren(groups[0]).map(label), ['alice']);
     } finally {
       restored.dispose();
     }

@@ -118,7 +118,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     const fields = parsed.ok && typeof parsed.value === 'object' && parsed.value !== null ? (parsed.value as Record<string, unknown>) : {};
     const groupId = typeof fields.GroupId === 'string' ? fields.GroupId : undefined;
     const listed = Array.isArray(fields.GroupIdList) ? fields.GroupIdList.filter((g): g is string => typeof g === 'string') : [];
-    const accounts = Array.isArray(fields.User_Account) && fields.User_Account.every((a) => typeof a === 'string') ? (fields.User_Account as string[]) : undefined;
+    const accounts = Array.isArray(fields.User_Account) && fields.User_Account.every((a) => typeof a === 'string') ? fields.User_Account : undefined;
     const api = apiName(url.pathname);
     const fault: Fault | undefined = faults.pick({ api, groupIds: groupId ? [groupId, ...listed] : listed });
 

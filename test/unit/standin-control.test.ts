@@ -101,8 +101,8 @@ describe('Chat API stand-in: command line', function () {
           resolve(m[1]);
         }
       };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', onData);
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
       child.on('exit', () => {
         clearTimeout(timer);
         reject(new Error(`exited: ${text}`));
