@@ -230,7 +230,7 @@ export class ChatClient {
     const names = unique(accounts);
     const outcomes: Outcome[][] = groups.map(() => new Array<Outcome>(names.length));
 
-    const run = await this.startQuery(credentials, options);
+    const run = this.startQuery(credentials, options);
     try {
       if ('failure' in run) {
         for (const row of outcomes) row.fill(run.failure);
@@ -290,7 +290,7 @@ export class ChatClient {
     this.checkArguments(credentials, groupIds, options);
     const groups = unique(groupIds);
     const infos: GroupInfo[] = groups.map((groupId) => ({ groupId }));
-    const run = await this.startQuery(credentials, options);
+    const run = this.startQuery(credentials, options);
     try {
       if ('failure' in run) {
         for (const info of infos) info.error = run.failure;
@@ -348,7 +348,7 @@ export class ChatClient {
    * checked), the per-app limiter, and a cancel switch tied to the caller's signal. A problem found here
    * (endpoint refused, UserSig expired or for another app) fails the whole query without sending anything.
    */
-  private async startQuery(credentials: Credentials, options: QueryOptions): Promise<({ query: Query } | { failure: Failure }) & { controller: AbortController }> {
+  private startQuery(credentials: Credentials, options: QueryOptions): ({ query: Query } | { failure: Failure }) & { controller: AbortController } {
     const controller = new AbortController();
     // Every waiting and in-flight request of the query listens to this one signal.
     setMaxListeners(0, controller.signal);
