@@ -19,7 +19,7 @@ function sample(): MemorySample {
   return JSON.parse(r.stdout) as MemorySample;
 }
 
-export async function runMemoryRow(): Promise<RowResult> {
+export function runMemoryRow(): RowResult {
   const samples: MemorySample[] = [];
   for (let i = 0; i < SAMPLES; i++) samples.push(sample());
   const perK = summarize(samples.map((s) => (s.heapGrowth / s.accounts) * 1000));

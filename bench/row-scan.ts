@@ -38,7 +38,7 @@ function rateSummary(bytes: number, ms: number[]): Summary {
   return summarize(ms.map((t) => mbPerS(bytes, t)));
 }
 
-export async function runScanRow(): Promise<RowResult> {
+export function runScanRow(): RowResult {
   const text = realisticSource(SIZE);
   const found = scanner(text);
   const foundByBaseline = baseline(text);
