@@ -215,7 +215,8 @@ describe('hardening: concurrency', function () {
 
     const ext = chatRolesExtension();
     // The module the host loaded (same require cache): its deactivate() is what a reload runs.
-    const main = require(path.join(ext.extensionPath, ext.packageJSON.main as string)) as { deactivate(): Promise<void> };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- must be the instance the host loaded, from its require cache
+    const main = require(path.join(ext.extensionPath, (ext.packageJSON as { main: string }).main)) as { deactivate(): Promise<void> };
     await within(main.deactivate(), 5000, 'deactivate()');
     const result = await within(running, 5000, 'the check cut off by deactivate()');
     const endedAt = Date.now();
