@@ -92,7 +92,7 @@ export async function clickToken(page: Page, text: string, button: 'left' | 'rig
       await landed.waitFor({ timeout: 2000 });
       return;
     } catch (e) {
-      if (attempt === 5) throw new Error(`clicking ${text} never put the cursor in it: ${(e as Error).message}`);
+      if (attempt === 5) throw new Error(`clicking ${text} never put the cursor in it: ${(e as Error).message}`, { cause: e });
     }
     if (button === 'right') {
       await page.keyboard.press('Escape');

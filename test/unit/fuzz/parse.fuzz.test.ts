@@ -129,7 +129,7 @@ describe('fuzz: response parser', () => {
         if (info.ok) assert.strictEqual(info.value.length, requested.length);
         else checkProblem(info.problem);
       } catch (e) {
-        throw new Error(`case ${i} (status ${status}) body ${JSON.stringify(Buffer.from(bytes).toString('latin1'))}: ${(e as Error).message}`);
+        throw new Error(`case ${i} (status ${status}) body ${JSON.stringify(Buffer.from(bytes).toString('latin1'))}: ${(e as Error).message}`, { cause: e });
       }
       counts[parsed.ok ? 'ok' : 'problem']++;
     }
