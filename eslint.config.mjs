@@ -28,6 +28,8 @@ export default defineConfig(
       eqeqeq: 'error',
       // `const { dropped: _, ...rest } = o` is how a key is left out of a copy.
       '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
+      // Handing on what was caught is fine; inventing a non-Error reason is not.
+      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true }],
     },
   },
   {
