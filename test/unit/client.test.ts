@@ -168,8 +168,8 @@ describe('client against the stand-in', function () {
       // Each answer is held 100 ms: the first four arrive together, the fifth only once one was answered.
       const arrivals = roleRequests().map((r) => r.time).sort((a, b) => a - b);
       assert.strictEqual(arrivals.length, 5);
-      assert.ok(arrivals[3] - arrivals[0] < 100, `four in flight at once: ${arrivals.map((t) => t - arrivals[0])}`);
-      assert.ok(arrivals[4] - arrivals[0] >= 95, `the fifth waited for a slot: ${arrivals.map((t) => t - arrivals[0])}`);
+      assert.ok(arrivals[3] - arrivals[0] < 100, `four in flight at once: ${arrivals.map((t) => t - arrivals[0]).join(',')}`);
+      assert.ok(arrivals[4] - arrivals[0] >= 95, `the fifth waited for a slot: ${arrivals.map((t) => t - arrivals[0]).join(',')}`);
     });
   });
 
@@ -297,7 +297,7 @@ describe('client against the stand-in', function () {
       const results = await c.getRoleInGroup(wrong, groups, accounts);
       assert.ok(roleRequests().length < 9, `${roleRequests().length} of 9 batches were sent`);
       const codes = new Set(results.flatMap((r) => r.errors.map((e) => e.code)));
-      assert.strictEqual(codes.size, 1, `one error for all: ${[...codes]}`);
+      assert.strictEqual(codes.size, 1, `one error for all: ${[...codes].join(',')}`);
       for (const r of results) {
         assertComplete(r, accounts);
         assert.strictEqual(r.errors.length, 1, 'the batches of a group merge into one error');

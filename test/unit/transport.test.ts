@@ -74,10 +74,18 @@ async function startProxy() {
   return { ...handle, seen };
 }
 
-async function json(t: Transport, url: string, body = '{"a":1}', timeoutMs = 5000): Promise<any> {
+/** What the echo server answers: the API envelope's ErrorCode plus what it received. */
+interface Echo {
+  ErrorCode: number;
+  echo: string;
+  type: string;
+  url: string;
+}
+
+async function json(t: Transport, url: string, body = '{"a":1}', timeoutMs = 5000): Promise<Echo> {
   const r = await t.post(url, body, timeoutMs);
   assert.strictEqual(r.status, 200);
-  return JSON.parse(Buffer.from(r.body).toString());
+  return JSON.parse(Buffer.from(r.body).toString()) as Echo;
 }
 
 async function rejectsWith(p: Promise<unknown>, check: (e: TransportError) => void): Promise<void> {

@@ -50,7 +50,7 @@ function corrupt(g: Gen, node: unknown, depth = 0): unknown {
   if (depth > 4 || g.chance(0.3) || node === null || typeof node !== 'object') return g.value(depth);
   if (Array.isArray(node)) {
     if (!node.length) return g.value(depth);
-    const copy = [...node];
+    const copy: unknown[] = [...(node as unknown[])];
     const i = g.int(copy.length);
     copy[i] = corrupt(g, copy[i], depth + 1);
     return copy;
