@@ -1,5 +1,5 @@
 // The contract of bench/results.json (one entry per row) and the printed table.
-import { Summary, round } from './stats';
+import { type Summary, round } from './stats';
 
 export interface RowResult {
   id: number;

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
-import { RowResult, spreadOf } from './results';
+import { type RowResult, spreadOf } from './results';
 import { round, summarize } from './stats';
 
 const ROOT = path.resolve(__dirname, '..', '..');

@@ -1,7 +1,7 @@
 // Row 6: heap growth per 1,000 accounts of results held for the tree, one fresh process per sample.
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { RowResult, spreadOf } from './results';
+import { type RowResult, spreadOf } from './results';
 import { round, summarize } from './stats';
 
 const SAMPLES = 5;
@@ -19,7 +19,7 @@ function sample(): MemorySample {
   return JSON.parse(r.stdout) as MemorySample;
 }
 
-export async function runMemoryRow(): Promise<RowResult> {
+export function runMemoryRow(): RowResult {
   const samples: MemorySample[] = [];
   for (let i = 0; i < SAMPLES; i++) samples.push(sample());
   const perK = summarize(samples.map((s) => (s.heapGrowth / s.accounts) * 1000));

@@ -1,7 +1,7 @@
 // Row 3: 2,000 single-account checks as a user would ask them (one getRoleInGroup call, 2,000 groups ×
 // 1 account) with the stand-in enforcing 200 requests/s. The floor is the limit itself: 2,000 / 200 = 10 s.
 import { ChatClient } from '../src/chat/client';
-import { RowResult, spreadOf } from './results';
+import { type RowResult, spreadOf } from './results';
 import { forkStandIn, type ForkedStandIn } from './standin-fork';
 import { nowMs, round, summarize } from './stats';
 import { accounts, APP, benchUserSig, groupIds, type WorkloadSpec } from './workload';

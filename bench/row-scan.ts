@@ -2,7 +2,7 @@
 // straightforward per-line regex pass; plus adversarial inputs, each at 1 MB and 10 MB to expose
 // anything quadratic.
 import { findGroupIds } from '../src/chat/text/ids';
-import { RowResult, spreadOf } from './results';
+import { type RowResult, spreadOf } from './results';
 import { adversarial, perLineRegexScan, realisticSource } from './scan-inputs';
 import { nowMs, round, summarize, type Summary } from './stats';
 
@@ -38,7 +38,7 @@ function rateSummary(bytes: number, ms: number[]): Summary {
   return summarize(ms.map((t) => mbPerS(bytes, t)));
 }
 
-export async function runScanRow(): Promise<RowResult> {
+export function runScanRow(): RowResult {
   const text = realisticSource(SIZE);
   const found = scanner(text);
   const foundByBaseline = baseline(text);

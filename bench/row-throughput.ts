@@ -3,7 +3,7 @@
 // (row 1) and a naive sequential fetch loop (row 2).
 import { ChatClient } from '../src/chat/client';
 import type { GroupResult } from '../src/chat/types';
-import { RowResult, spreadOf } from './results';
+import { type RowResult, spreadOf } from './results';
 import { forkStandIn, type ForkedStandIn } from './standin-fork';
 import { nowMs, round, summarize } from './stats';
 import { accounts, APP, batchedBodies, benchUserSig, groupIds, type WorkloadSpec } from './workload';

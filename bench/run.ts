@@ -16,7 +16,7 @@ import { runFairnessRows } from './row-fairness';
 const WATCHDOG_MS = 10 * 60_000;
 
 // Row 4 goes first: it snapshots dist/, which `npm run bench` has just built for production.
-const rows: { ids: number[]; run: () => Promise<RowResult | RowResult[]> }[] = [
+const rows: { ids: number[]; run: () => RowResult | RowResult[] | Promise<RowResult | RowResult[]> }[] = [
   { ids: [4], run: runActivationRow },
   { ids: [1, 2], run: runThroughputRows },
   { ids: [3], run: runPacingRow },

@@ -56,7 +56,7 @@ export function realisticSource(size: number): string {
 }
 
 /** Adversarial inputs: each should still scan in linear time. */
-export const adversarial: { name: string; make(size: number): string }[] = [
+export const adversarial: { name: string; make: (size: number) => string }[] = [
   { name: "'@TGS#' repeated", make: (size) => '@TGS#'.repeat(Math.ceil(size / 5)).slice(0, size) },
   { name: 'one line of ID characters after @TGS#', make: (size) => '@TGS#' + 'A1_'.repeat(Math.ceil(size / 3)).slice(0, size - 5) },
   { name: 'one line of ID characters, no prefix', make: (size) => 'Ab9'.repeat(Math.ceil(size / 3)).slice(0, size) },

@@ -3,7 +3,7 @@
 // that the time measured is the bundle's own loading and registration work, not a fake host's.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Module = require('node:module');
+import Module from 'node:module';
 
 const STUB_ID = '<bench:vscode-stub>';
 
@@ -76,7 +76,10 @@ export function fakeExtensionContext(extensionPath: string): unknown {
     const values = new Map<string, unknown>();
     return {
       get: (key: string, fallback?: unknown) => (values.has(key) ? values.get(key) : fallback),
-      update: async (key: string, value: unknown) => void values.set(key, value),
+      update: (key: string, value: unknown) => {
+        values.set(key, value);
+        return Promise.resolve();
+      },
       keys: () => [...values.keys()],
       setKeysForSync: () => undefined,
     };
@@ -89,9 +92,15 @@ export function fakeExtensionContext(extensionPath: string): unknown {
     globalState: memento(),
     workspaceState: memento(),
     secrets: {
-      get: async (key: string) => secrets.get(key),
-      store: async (key: string, value: string) => void secrets.set(key, value),
-      delete: async (key: string) => void secrets.delete(key),
+      get: (key: string) => Promise.resolve(secrets.get(key)),
+      store: (key: string, value: string) => {
+        secrets.set(key, value);
+        return Promise.resolve();
+      },
+      delete: (key: string) => {
+        secrets.delete(key);
+        return Promise.resolve();
+      },
       onDidChange: () => ({ dispose: () => undefined }),
     },
     extensionMode: 1,

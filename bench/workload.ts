@@ -1,6 +1,7 @@
 // Deterministic bench workloads: the app, its groups and accounts. Both the stand-in process and the
 // measuring process build the same data from the same parameters, so nothing large crosses the IPC pipe.
 import type { MemberRole, SeedData } from '../test/standin/types';
+import type * as TlsSigApi from 'tls-sig-api-v2';
 
 export const APP = { sdkAppId: 1400000001, secretKey: 'bench-secret-key-0123456789abcdef', admin: 'administrator' };
 
@@ -45,15 +46,10 @@ export function seedData(spec: WorkloadSpec): SeedData {
   };
 }
 
-interface SigApi {
-  genUserSig(identifier: string, expireSeconds: number): string;
-}
-
 /** A UserSig for the bench admin, minted by Tencent's own generator (a devDependency). */
 export function benchUserSig(): string {
-  // tls-sig-api-v2 ships no types.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Api } = require('tls-sig-api-v2') as { Api: new (appId: number, key: string) => SigApi };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, so memory samples importing this file never hold it
+  const { Api } = require('tls-sig-api-v2') as typeof TlsSigApi;
   return new Api(APP.sdkAppId, APP.secretKey).genUserSig(APP.admin, 86400);
 }
 

@@ -68,7 +68,7 @@ async function startApi(apiPort: number): Promise<StandIn> {
     return await startStandIn({ data: DEMO_DATA_FILE, port: apiPort, requestsPerSecond: 200 });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new Error(`port ${apiPort} is in use (another demo running?): stop it, or pass --api-port N`);
+      throw new Error(`port ${apiPort} is in use (another demo running?): stop it, or pass --api-port N`, { cause: e });
     }
     throw e;
   }
@@ -99,7 +99,7 @@ async function startEditor(port: number, vsix: string, userSettings: Record<stri
     });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new Error(`port ${port} is in use (another demo running?): stop it, or pass --port N`);
+      throw new Error(`port ${port} is in use (another demo running?): stop it, or pass --port N`, { cause: e });
     }
     throw e;
   }

@@ -16,6 +16,7 @@ const inRoundedSquare = (x, y, r) => {
 };
 /** Shoulders: the top half of an ellipse standing on the line y = base. */
 const inShoulders = (x, y, cx, base, rx, ry) => y <= base && ((x - cx) / rx) ** 2 + ((y - base) / ry) ** 2 <= 1;
+/** @param {number} x @param {number} y @param {number[][]} pts */
 const inPolygon = (x, y, pts) => {
   let inside = false;
   for (let i = 0, j = pts.length - 1; i < pts.length; j = i++) {
@@ -27,9 +28,11 @@ const inPolygon = (x, y, pts) => {
 };
 
 const crown = [[38, 40], [38, 24], [46, 31], [54, 19], [62, 31], [70, 24], [70, 40]];
+/** @param {number} x @param {number} y */
 const owner = (x, y, grow = 0) =>
   inCircle(x, y, 54, 58, 14 + grow) || inShoulders(x, y, 54, 106, 29 + grow, 29 + grow) || inPolygon(x, y, crown);
 // The member stands behind the owner, cut away where it would touch them.
+/** @param {number} x @param {number} y */
 const member = (x, y) =>
   !owner(x, y, 5) && (inCircle(x, y, 90, 64, 11) || inShoulders(x, y, 90, 106, 21, 24));
 
@@ -37,6 +40,7 @@ const BACKGROUND = [0x1f, 0x6f, 0xd9];
 const WHITE = [0xff, 0xff, 0xff];
 const MEMBER = [0xb9, 0xd3, 0xf5];
 
+/** @param {number} px @param {number} py */
 function pixel(px, py) {
   let bg = 0, own = 0, mem = 0;
   for (let sy = 0; sy < SAMPLES; sy++) {
@@ -66,6 +70,7 @@ function crc32(buf) {
   for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
+/** @param {string} type @param {Buffer} data */
 function chunk(type, data) {
   const len = Buffer.alloc(4);
   len.writeUInt32BE(data.length);

@@ -45,7 +45,7 @@ export class Log implements vscode.Disposable {
   }
   /** Logs an error with its cause's message (never a stack that might quote a request). */
   error(message: string, cause?: unknown): void {
-    const detail = cause === undefined ? '' : `: ${cause instanceof Error ? cause.message : String(cause)}`;
+    const detail = cause === undefined ? '' : `: ${describeCause(cause)}`;
     this.write('error', message + detail);
   }
 
@@ -55,5 +55,16 @@ export class Log implements vscode.Disposable {
 
   dispose(): void {
     this.channel.dispose();
+  }
+}
+
+/** A thrown value in one line: an Error's message, a string as is, anything else as JSON (no stacks there). */
+function describeCause(cause: unknown): string {
+  if (cause instanceof Error) return cause.message;
+  if (typeof cause === 'string') return cause;
+  try {
+    return JSON.stringify(cause) ?? typeof cause;
+  } catch {
+    return typeof cause; // a cycle or a BigInt
   }
 }

@@ -7,7 +7,7 @@ export type Runtime = typeof ChatRuntime;
 let runtime: Runtime | undefined;
 
 export function loadRuntime(): Runtime {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy, synchronous load of the second bundle is the point
   runtime ??= require('./chat-runtime.js') as Runtime;
   return runtime;
 }

@@ -219,7 +219,7 @@ const MAX_INFO_CHARS = 300;
 /** Server text made safe to show: secrets redacted, control characters and runs of space collapsed, capped. */
 function cleanServerInfo(serverInfo: string | undefined): string {
   if (!serverInfo) return '';
-  const flat = redactSecrets(serverInfo).replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ').trim();
+  const flat = redactSecrets(serverInfo).replace(/[\p{Cc}\s]+/gu, ' ').trim();
   return flat.length > MAX_INFO_CHARS ? `${flat.slice(0, MAX_INFO_CHARS)}…` : flat;
 }
 

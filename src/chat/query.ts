@@ -5,7 +5,7 @@
 
 import { setMaxListeners } from 'node:events';
 import { CredentialGate } from './auth/credential-gate';
-import { checkUserSig, UserSigMinter } from './auth/usersig';
+import { checkUserSig, type UserSigMinter } from './auth/usersig';
 import { ChatError, formatError, redactSecrets } from './errors';
 import type { RateLimiter } from './http/pacing';
 import { resolveOrigins, validateEndpoint } from './http/regions';

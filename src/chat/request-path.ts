@@ -9,7 +9,7 @@ import { formatError, isRetryable, isSlowDown } from './errors';
 import { backoffDelay, sleep } from './http/backoff';
 import { AbortedError } from './http/fair-queue';
 import { Semaphore } from './http/inflight';
-import { Transport, TransportError } from './http/transport';
+import { type Transport, TransportError } from './http/transport';
 import type { Parsed } from './parse/envelope';
 import type { Failure, Query } from './query';
 import { requestBudgetMs, type Settings } from './settings';

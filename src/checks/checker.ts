@@ -3,7 +3,7 @@ import { describeError, isSlowDown } from '../chat/errors';
 import { MAX_IDS_PER_SCAN } from '../chat/text/ids';
 import type { Credentials, GroupError, GroupResult } from '../chat/types';
 import type { CredentialStore } from '../credentials/store';
-import { RoleDiagnostics, type GroupFailure } from '../editor/diagnostics';
+import { type RoleDiagnostics, type GroupFailure } from '../editor/diagnostics';
 import type { Log } from '../log';
 import { errorsJson, toResultJson, type CheckResultJson } from '../results/json';
 import { countRoles, toSourceLocation, type GroupRecord } from '../results/record';

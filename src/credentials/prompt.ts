@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { Credentials } from '../chat/types';
 import { decodeUserSig } from '../chat/auth/usersig';
 import { plainText } from '../ui/foreignText';

@@ -20,7 +20,10 @@ function severityFor(scope: ErrorScope): vscode.DiagnosticSeverity {
       return vscode.DiagnosticSeverity.Warning;
     case 'account':
       return vscode.DiagnosticSeverity.Information;
-    default:
+    case 'credentials':
+    case 'group':
+    case 'request':
+    case 'client':
       return vscode.DiagnosticSeverity.Error;
   }
 }

@@ -89,7 +89,7 @@ function isError(v: unknown): v is RecordError {
 function isCounts(v: unknown, roles: GroupRecord['roles']): v is RoleCounts {
   if (!isObject(v)) return false;
   const listed = countRoles(roles);
-  return ROLE_NAMES.every((role) => isCount(v[role]) && (v[role] as number) >= listed[role]);
+  return ROLE_NAMES.every((role) => isCount(v[role]) && (v[role]) >= listed[role]);
 }
 
 /** The fields both versions share, checked; undefined when any is malformed. */
@@ -130,7 +130,7 @@ export function readStored(v: unknown): StoredRecord | undefined {
   if (!isCount(raw.seq) || raw.seq > MAX_SEQ || !isCounts(raw.counts, record.roles)) return undefined;
   if (raw.accounts !== undefined && !isStringArray(raw.accounts)) return undefined;
   if (!isBounded({ ...record, accounts: raw.accounts })) return undefined;
-  const stored: StoredRecord = { ...record, seq: raw.seq as number, counts: raw.counts };
+  const stored: StoredRecord = { ...record, seq: raw.seq, counts: raw.counts };
   if (raw.accounts) stored.accounts = raw.accounts;
   return stored;
 }

@@ -1,5 +1,5 @@
 // Headless Debian Chromium through playwright-core (no browser download: the system one is used).
-import { Browser, chromium } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { chromiumPath } from './paths';
 
 const FLAGS = [

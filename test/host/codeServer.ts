@@ -96,7 +96,7 @@ export async function installVsix(vsix: string, extensionsDir: string): Promise<
     );
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`installing ${vsix} failed: ${err.message}\n${err.stdout ?? ''}${err.stderr ?? ''}`);
+    throw new Error(`installing ${vsix} failed: ${err.message}\n${err.stdout ?? ''}${err.stderr ?? ''}`, { cause: e });
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -14,8 +14,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { format } from 'util';
 import { launchChromium } from './browser';
-import { CodeServer, startCodeServer } from './codeServer';
-import { LauncherArgs, parseLauncherArgs } from './launcherArgs';
+import { type CodeServer, startCodeServer } from './codeServer';
+import { type LauncherArgs, parseLauncherArgs } from './launcherArgs';
 import { readSuiteResult, RESULT_FILE_ENV } from './suiteResult';
 
 interface WorkbenchLog {

@@ -1,7 +1,7 @@
 // One test layer (unit, integration, installed, ui) as a process: runs, prints its counts, and leaves a
 // layer result file for the orchestrator (test/host/runAll.ts). A crash is a failure, never a pass.
 import * as fs from 'fs';
-import { SuiteResult } from './suiteResult';
+import { type SuiteResult } from './suiteResult';
 
 /** Env var naming the file a layer process writes its LayerResult to. */
 export const LAYER_RESULT_ENV = 'CHAT_ROLES_LAYER_RESULT';

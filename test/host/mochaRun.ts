@@ -2,7 +2,7 @@
 // and inside the extension host (integration, installed). All layers use mocha's BDD interface
 // (describe/it/before/after), mocha's default, so `npx mocha out/test/unit/...` runs the same files.
 import Mocha from 'mocha';
-import { SuiteResult } from './suiteResult';
+import { type SuiteResult } from './suiteResult';
 
 export interface MochaRunOptions {
   /** Per-test timeout; generous because the extension host and the browser are slow to warm up. */

@@ -14,7 +14,7 @@ export async function packageVsix(): Promise<string> {
     await promisify(execFile)('npm', ['run', '--silent', 'package'], { cwd: repoRoot, timeout: 180_000 });
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`npm run package failed: ${err.message}\n${err.stdout ?? ''}${err.stderr ?? ''}`);
+    throw new Error(`npm run package failed: ${err.message}\n${err.stdout ?? ''}${err.stderr ?? ''}`, { cause: e });
   }
   if (!fs.existsSync(vsix)) throw new Error(`npm run package did not produce ${vsix}`);
   return vsix;

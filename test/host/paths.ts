@@ -6,7 +6,7 @@ import * as path from 'path';
 function findRepoRoot(start: string): string {
   for (let dir = start; ; dir = path.dirname(dir)) {
     const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === 'chat-roles') return dir;
+    if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: unknown }).name === 'chat-roles') return dir;
     if (path.dirname(dir) === dir) throw new Error(`no chat-roles package.json above ${start}`);
   }
 }

@@ -1,6 +1,6 @@
 // Child processes started in their own process group, so that they and everything they spawn can be
 // killed together — also when this process ends early (exit, SIGTERM from a timeout, Ctrl+C).
-import { ChildProcess, spawn, SpawnOptions } from 'child_process';
+import { type ChildProcess, spawn, type SpawnOptions } from 'child_process';
 
 /** Live groups, each with its graceful stop. */
 const liveGroups = new Map<number, () => Promise<void>>();

@@ -5,7 +5,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { LAYER_RESULT_ENV, LayerResult } from './layerResult';
+import { LAYER_RESULT_ENV, type LayerResult } from './layerResult';
 import { setupScript } from './paths';
 import { spawnGroup } from './processGroup';
 

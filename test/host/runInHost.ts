@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { launcherExecutable } from './paths';
-import { readSuiteResult, RESULT_FILE_ENV, SuiteResult } from './suiteResult';
+import { readSuiteResult, RESULT_FILE_ENV, type SuiteResult } from './suiteResult';
 
 export interface HostSuiteOptions {
   /** The compiled extensionTestsPath module (e.g. out/test/integration/index.js). */

@@ -5,14 +5,14 @@ import { chatRolesExtension, waitFor } from '../host/extensionUnderTest';
 
 describe('activation', () => {
   it('loads the extension with its manifest', () => {
-    const ext = chatRolesExtension();
-    assert.strictEqual(ext.packageJSON.publisher, 'chat-roles');
-    assert.strictEqual(ext.packageJSON.main, './dist/extension.js');
+    const manifest = chatRolesExtension().packageJSON as { publisher: string; main: string };
+    assert.strictEqual(manifest.publisher, 'chat-roles');
+    assert.strictEqual(manifest.main, './dist/extension.js');
   });
 
   it('declares no eager activation event', () => {
     // Activation comes from the contributed commands and views only (the issue forbids * and onStartupFinished).
-    const events: string[] = chatRolesExtension().packageJSON.activationEvents ?? [];
+    const events = (chatRolesExtension().packageJSON as { activationEvents?: string[] }).activationEvents ?? [];
     assert.deepStrictEqual(events.filter((e) => e === '*' || e === 'onStartupFinished'), []);
   });
 

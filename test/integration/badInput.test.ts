@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { MAX_REMEMBERED_ACCOUNTS } from '../../src/checks/recentAccounts';
 import { TEST_GROUPS } from '../standin/data/test-app';
 import { assertEveryAccountAccounted, NotificationRecorder, ProgressRecorder, UnhandledWatch, withUserSettings, workRole } from './hardeningKit';
-import { answer, answerAccounts, type CheckJson, openEditor, sleep, useCheckSuite, waitFor, within } from './support';
+import { answer, answerAccounts, type CheckJson, openEditor, sleep, useCheckSuite, validationText, waitFor, within } from './support';
 
 const GROUP = TEST_GROUPS.work;
 const ID_PROMPT_TITLE = 'Chat Roles: Check Roles in Group';
@@ -131,7 +131,7 @@ describe('hardening: bad input', function () {
     const { running } = await checkSelection('', 'none');
     const box = await suite.prompts.next();
     await answer(box, 'x'.repeat(49));
-    await waitFor('the validation message', () => /at most 48/.test(box.validationMessage?.toString() ?? ''), 5000);
+    await waitFor('the validation message', () => /at most 48/.test(validationText(box)), 5000);
     assert.strictEqual(suite.api.currentPrompt(), box, 'Enter did not accept it');
     box.hide();
     assert.strictEqual(await within(running, 10_000, 'the dismissed check'), undefined);

@@ -9,7 +9,7 @@ describe('commands', () => {
   before(async () => {
     const ext = chatRolesExtension();
     await ext.activate();
-    declared = (ext.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command).sort();
+    declared = (ext.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map((c) => c.command).sort();
     registered = (await vscode.commands.getCommands(true)).filter((c) => c.startsWith('chatRoles.')).sort();
   });
 

@@ -73,7 +73,7 @@ function assertTreeConsistent(api: ChatRolesApi): void {
     assert.ok(roots.every((n) => n.kind === 'group'), `${what}: only group nodes at the top`);
     assert.strictEqual(new Set(ids).size, ids.length, `${what}: no duplicate group nodes: ${ids.join(', ')}`);
     assert.deepStrictEqual(ids, api.services.results.all().map((r) => r.groupId), `${what}: one node per stored record, in order`);
-    for (const root of roots as GroupNode[]) {
+    for (const root of roots) {
       const children = tree.getChildren(root);
       const keys = children.map((c) => c.id);
       assert.strictEqual(new Set(keys).size, keys.length, `${what}: no duplicate children under ${root.record.groupId}`);
@@ -215,7 +215,8 @@ describe('hardening: concurrency', function () {
 
     const ext = chatRolesExtension();
     // The module the host loaded (same require cache): its deactivate() is what a reload runs.
-    const main = require(path.join(ext.extensionPath, ext.packageJSON.main as string)) as { deactivate(): Promise<void> };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- must be the instance the host loaded, from its require cache
+    const main = require(path.join(ext.extensionPath, (ext.packageJSON as { main: string }).main)) as { deactivate(): Promise<void> };
     await within(main.deactivate(), 5000, 'deactivate()');
     const result = await within(running, 5000, 'the check cut off by deactivate()');
     const endedAt = Date.now();

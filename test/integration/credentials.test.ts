@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ChatRolesApi } from '../../src/api';
 import { TEST_ADMIN, TEST_SDK_APP_ID, TEST_SECRET_KEY } from '../standin/data/test-app';
 import { userSig } from '../standin/test-kit';
-import { PromptRecorder, answer, extensionApi, resetExtensionState, setTestCredentials, testUserSig, within } from './support';
+import { PromptRecorder, answer, extensionApi, resetExtensionState, setTestCredentials, testUserSig, validationText, within } from './support';
 
 describe('credentials', () => {
   let api: ChatRolesApi;
@@ -117,8 +117,8 @@ describe('credentials', () => {
 
 async function waitForValidation(input: vscode.InputBox, message: RegExp): Promise<void> {
   const deadline = Date.now() + 5000;
-  while (!message.test(String(input.validationMessage ?? ''))) {
-    if (Date.now() > deadline) throw new Error(`validation message ${message} never appeared (got ${String(input.validationMessage)})`);
+  while (!message.test(validationText(input))) {
+    if (Date.now() > deadline) throw new Error(`validation message ${message} never appeared (got ${validationText(input)})`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }

@@ -45,8 +45,8 @@ async function typeAccounts(pick: vscode.QuickPick<vscode.QuickPickItem>, accoun
 
 describe('foreign text in Markdown, notifications, progress and labels', () => {
   const suite = useCheckSuite();
-  const roots = () => suite.api.services.tree.getChildren() as RolesNode[];
-  const children = (node: RolesNode) => suite.api.services.tree.getChildren(node) as RolesNode[];
+  const roots = () => suite.api.services.tree.getChildren();
+  const children = (node: RolesNode) => suite.api.services.tree.getChildren(node);
 
   before(() => {
     const data = JSON.parse(fs.readFileSync(TEST_DATA_FILE, 'utf8')) as SeedData;

@@ -17,8 +17,8 @@ function icon(node: vscode.TreeItem): [string, string | undefined] {
 describe('roles tree', () => {
   const suite = useCheckSuite();
 
-  const roots = () => suite.api.services.tree.getChildren() as RolesNode[];
-  const children = (node: RolesNode) => suite.api.services.tree.getChildren(node) as RolesNode[];
+  const roots = () => suite.api.services.tree.getChildren();
+  const children = (node: RolesNode) => suite.api.services.tree.getChildren(node);
 
 
   it('shows a group with a summary, a tooltip with the app and time, and accounts with an icon per role', async () => {

@@ -12,7 +12,7 @@ import type { RolesNode } from '../../src/views/nodes';
 import { TEST_ADMIN, TEST_GROUPS, TEST_SDK_APP_ID, TEST_SECRET_KEY } from '../standin/data/test-app';
 import { userSig } from '../standin/test-kit';
 import { NotificationRecorder, UnhandledWatch } from './hardeningKit';
-import { answer, type CheckJson, openEditor, PromptRecorder, sleep, testUserSig, useStandIn, within } from './support';
+import { answer, type CheckJson, openEditor, PromptRecorder, sleep, testUserSig, useStandIn, validationText, within } from './support';
 
 /** Secrets are searched for by every window of this many characters (at a stride of 8): fragments count. */
 const FRAGMENT = 24;
@@ -112,9 +112,9 @@ describe('hardening: secrets audit', function () {
       const box = await prompts.next();
       await answer(box, bad);
       await sleep(200);
-      shown.push(`${box.prompt ?? ''}\n${box.validationMessage?.toString() ?? ''}\n${box.title ?? ''}\n${box.placeholder}`);
+      shown.push(`${box.prompt ?? ''}\n${validationText(box)}\n${box.title ?? ''}\n${box.placeholder}`);
       await answer(box, good);
-      shown.push(`${box.prompt ?? ''}\n${box.validationMessage?.toString() ?? ''}`);
+      shown.push(`${box.prompt ?? ''}\n${validationText(box)}`);
       await within(done, 10_000, 'the guided input');
     };
 

@@ -27,7 +27,7 @@ export function within<T>(promise: Thenable<T>, ms: number, what: string): Promi
         clearTimeout(timer);
         resolve(v);
       },
-      (e) => {
+      (e: unknown) => {
         clearTimeout(timer);
         reject(e);
       },
@@ -286,4 +286,10 @@ export function answerAccounts(pick: vscode.QuickPick<vscode.QuickPickItem>, acc
     const active = pick.activeItems[0] as { accounts?: string[]; typed?: boolean } | undefined;
     return active?.typed === true && (active.accounts ?? []).join(',') === wanted;
   });
+}
+
+/** The text of an input box's validation message, set as a string or as { message, severity }. */
+export function validationText(box: vscode.InputBox): string {
+  const shown = box.validationMessage;
+  return typeof shown === 'string' ? shown : (shown?.message ?? '');
 }

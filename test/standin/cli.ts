@@ -67,10 +67,16 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    standIn.close().then(() => {
-      console.log(`Chat API stand-in stopped (${signal})`);
-      process.exit(0);
-    });
+    standIn.close().then(
+      () => {
+        console.log(`Chat API stand-in stopped (${signal})`);
+        process.exit(0);
+      },
+      (e: unknown) => {
+        console.error(`Chat API stand-in failed to stop (${signal}): ${e instanceof Error ? e.message : String(e)}`);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

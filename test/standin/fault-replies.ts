@@ -49,7 +49,14 @@ export function replacementReply(fault: Fault): Reply | undefined {
       return { status: 200, contentType: 'text/html', body: html('Welcome', 'Please sign in to continue') };
     case 'errorCode':
       return jsonReply(fail(fault.code, fault.info));
-    default:
+    case 'delay':
+    case 'trickle':
+    case 'resetMidBody':
+    case 'truncatedJson':
+    case 'wrongShape':
+    case 'userIdList':
+    case 'close':
+    case 'resetBeforeResponse':
       return undefined;
   }
 }
@@ -127,7 +134,16 @@ export function send(res: ServerResponse, reply: Reply, fault: Fault | undefined
       res.write(body.subarray(0, Math.floor(body.length / 2)), () => timers.after(50, () => res.socket?.resetAndDestroy()));
       return;
     }
-    default:
+    case undefined:
+    case 'truncatedJson': // cut above
+    case 'http502': // the replies and rewritten answers are written as they are
+    case 'http503':
+    case 'nonJson':
+    case 'errorCode':
+    case 'wrongShape':
+    case 'userIdList':
+    case 'close': // these two never get here (dropsConnection)
+    case 'resetBeforeResponse':
       if (head()) res.end(body);
   }
 }

@@ -94,7 +94,7 @@ export function loadModel(data: SeedData | string): Model {
   try {
     text = readFileSync(data, 'utf8');
   } catch (e) {
-    throw new Error(`Cannot read stand-in seed file ${data}: ${(e as NodeJS.ErrnoException).code ?? 'read error'}`);
+    throw new Error(`Cannot read stand-in seed file ${data}: ${(e as NodeJS.ErrnoException).code ?? 'read error'}`, { cause: e });
   }
   let parsed: unknown;
   try {

@@ -1,19 +1,19 @@
 // A local stand-in for the Tencent Cloud Chat REST API (test-only, never shipped): the group read
 // APIs with the real server's checks, fault injection, request records and a control API.
-import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gate, GateState } from './api-gate';
+import { gate, type GateState } from './api-gate';
 import { getGroupInfo } from './apis/get-group-info';
 import { getGroupMemberInfo } from './apis/get-group-member-info';
 import { getRoleInGroup } from './apis/get-role-in-group';
-import { ApiResponse, Code, fail } from './codes';
+import { type ApiResponse, Code, fail } from './codes';
 import { CONTROL_PREFIX, handleControl } from './control-routes';
 import { dropsConnection, JSON_TYPE, jsonReply, PendingTimers, replacementReply, reshape, send } from './fault-replies';
 import { FaultRules } from './fault-rules';
 import { seededRandom } from './prng';
 import { RateWindow } from './rate-window';
 import { RequestLog } from './request-log';
-import { buildModel, loadModel, Model } from './seed';
+import { buildModel, loadModel, type Model } from './seed';
 import { SigLockout } from './sig-lockout';
 import type { Fault, FaultRule, RecordedRequest, SeedData, StandIn, StandInOptions } from './types';
 
@@ -118,7 +118,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     const fields = parsed.ok && typeof parsed.value === 'object' && parsed.value !== null ? (parsed.value as Record<string, unknown>) : {};
     const groupId = typeof fields.GroupId === 'string' ? fields.GroupId : undefined;
     const listed = Array.isArray(fields.GroupIdList) ? fields.GroupIdList.filter((g): g is string => typeof g === 'string') : [];
-    const accounts = Array.isArray(fields.User_Account) && fields.User_Account.every((a) => typeof a === 'string') ? (fields.User_Account as string[]) : undefined;
+    const accounts = Array.isArray(fields.User_Account) && fields.User_Account.every((a) => typeof a === 'string') ? fields.User_Account : undefined;
     const api = apiName(url.pathname);
     const fault: Fault | undefined = faults.pick({ api, groupIds: groupId ? [groupId, ...listed] : listed });
 

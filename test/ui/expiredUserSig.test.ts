@@ -2,6 +2,8 @@
 // The guided input refuses a UserSig that has already expired, so the test pastes one issued 30 days
 // ago that lives a few seconds more, and waits (bounded) for the status bar to say it has expired.
 import * as assert from 'assert';
+// Tencent's own generator, with its clock stubbed to issue the UserSig in the past.
+import { Api } from 'tls-sig-api-v2';
 import { DEMO_ADMIN, DEMO_GROUPS, DEMO_SDK_APP_ID, DEMO_SECRET_KEY } from '../standin/data/demo-app';
 import { useDemoWorkbench } from './demoWorkbench';
 import {
@@ -19,9 +21,6 @@ import {
   waitForQuickInput,
 } from './person';
 
-// Tencent's own generator, with its clock stubbed to issue the UserSig in the past.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Api } = require('tls-sig-api-v2') as { Api: new (sdkAppId: number, key: string) => { genUserSig(userId: string, expireSeconds: number): string } };
 
 const ISSUED_DAYS_AGO = 30;
 /** Long enough to get through the last input step, short enough to wait for. */

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import { DEMO_DATA_FILE, DEMO_GROUPS } from '../standin/data/demo-app';
 import type { SeedData } from '../standin/types';
 import { useDemoWorkbench } from './demoWorkbench';
-import { answer, chooseMenuItem, enterDemoSecretKey, openFile, openRolesView, rightClickToken, runCommand, treeRow } from './person';
+import { answer, chooseMenuItem, enterDemoSecretKey, openFile, openRolesView, type PageElement, rightClickToken, runCommand, treeRow } from './person';
 
 interface Row {
   account: string;
@@ -53,7 +53,7 @@ describe('UI: a check of more than 500 accounts', () => {
     await treeRow(view, members[0].account).click();
     const last = members[members.length - 1].account;
     for (let i = 0; i < 200; i++) {
-      const rows = await view.locator('.monaco-list-row[aria-level="2"]').evaluateAll((elements) =>
+      const rows = await view.locator('.monaco-list-row[aria-level="2"]').evaluateAll((elements: PageElement[]) =>
         elements.map((e) => ({
           account: e.querySelector('.label-name')?.textContent?.trim() ?? '',
           role: e.querySelector('.label-description')?.textContent?.trim() ?? '',

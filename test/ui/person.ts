@@ -7,6 +7,14 @@ import { DEMO_ADMIN, DEMO_SDK_APP_ID, DEMO_SECRET_KEY } from '../standin/data/de
 /** Long enough for a cold extension host on 2 cores, short enough to fail well inside mocha's timeout. */
 export const UI_WAIT_MS = 20_000;
 
+/** The little of a DOM element that callbacks run in the page use (this program is typed for Node, without the DOM). */
+export interface PageElement {
+  readonly textContent: string | null;
+  closest(selector: string): PageElement | null;
+  querySelector(selector: string): PageElement | null;
+  getAttribute(name: string): string | null;
+}
+
 export const CHAT_ROLES_TAB = '.part.activitybar li[role="tab"]:has(a.action-label[aria-label="Chat Roles"])';
 
 export function quickInput(page: Page): Locator {
@@ -80,7 +88,7 @@ export async function clickToken(page: Page, text: string, button: 'left' | 'rig
   await page.evaluate('document.fonts.ready.then(() => undefined)');
   const menu = page.locator('.context-view .monaco-menu');
   // Where the cursor must land, read as a person reads it: "Ln x, Col y" in the status bar.
-  const lineText = (await token.evaluate((e) => e.closest('.view-line')?.textContent ?? '')).replace(/\u00a0/g, ' ');
+  const lineText = (await token.evaluate((e: PageElement) => e.closest('.view-line')?.textContent ?? '')).replace(/\u00a0/g, ' ');
   const first = lineText.indexOf(text) + 1;
   const columns = Array.from({ length: text.length + 1 }, (_, i) => first + i).join('|');
   const landed = statusBarItem(page, new RegExp(`^Ln \\d+, Col (${columns})$`));
@@ -92,7 +100,7 @@ export async function clickToken(page: Page, text: string, button: 'left' | 'rig
       await landed.waitFor({ timeout: 2000 });
       return;
     } catch (e) {
-      if (attempt === 5) throw new Error(`clicking ${text} never put the cursor in it: ${(e as Error).message}`);
+      if (attempt === 5) throw new Error(`clicking ${text} never put the cursor in it: ${(e as Error).message}`, { cause: e });
     }
     if (button === 'right') {
       await page.keyboard.press('Escape');

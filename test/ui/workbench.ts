@@ -4,9 +4,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Browser, Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { launchChromium } from '../host/browser';
-import { CodeServer, CodeServerOptions, startCodeServer } from '../host/codeServer';
+import { type CodeServer, type CodeServerOptions, startCodeServer } from '../host/codeServer';
 import { repoRoot } from '../host/paths';
 
 export interface WorkbenchOptions extends CodeServerOptions {

@@ -1,10 +1,10 @@
 // The Chat client against the real stand-in (test/standin): every request it makes is recorded there.
 import * as assert from 'assert';
-import { createServer as createNetServer, connect as netConnect, Server, Socket } from 'node:net';
-import { ChatClient, ChatClientOptions, LogLevel, ORIGIN_MEMORY_MS } from '../../src/chat/client';
+import { createServer as createNetServer, connect as netConnect, type Server, type Socket } from 'node:net';
+import { ChatClient, type ChatClientOptions, type LogLevel, ORIGIN_MEMORY_MS } from '../../src/chat/client';
 import type { Credentials, GroupResult } from '../../src/chat/types';
 import { TEST_ADMIN, TEST_DATA_FILE, TEST_GROUPS, TEST_OTHER_ADMIN, TEST_SDK_APP_ID, TEST_SECRET_KEY, TEST_WORK_ROLES } from '../standin/data/test-app';
-import { startStandIn, StandIn } from '../standin/server';
+import { startStandIn, type StandIn } from '../standin/server';
 import { startResourceMeter } from '../../bench/resource-meter';
 import { userSig, waitFor } from '../standin/test-kit';
 

@@ -6,7 +6,7 @@ import { REGIONS, isLoopbackHost, resolveOrigins, validateEndpoint, type RegionI
 
 /** package.json, read from the repository root (tests run from out/test/unit). */
 function manifest(): { contributes: { configuration: { properties: Record<string, { enum?: string[] }> } } } {
-  return JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+  return JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as ReturnType<typeof manifest>;
 }
 
 function refused(fn: () => unknown, reason: RegExp): void {

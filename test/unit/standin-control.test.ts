@@ -1,6 +1,6 @@
 // The stand-in's control API (through the standInControl client) and its command line.
 import assert from 'node:assert/strict';
-import { ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { standInControl } from '../standin/control';
@@ -97,8 +97,8 @@ describe('Chat API stand-in: command line', function () {
           resolve(m[1]);
         }
       };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', onData);
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
       child.on('exit', () => {
         clearTimeout(timer);
         reject(new Error(`exited: ${text}`));

@@ -1,7 +1,7 @@
 // Every fault the stand-in injects, observed from the client side, and the per-app rate limit.
 import assert from 'node:assert/strict';
 import { TEST_DATA_FILE, TEST_GROUPS } from '../standin/data/test-app';
-import { startStandIn, StandIn } from '../standin/server';
+import { startStandIn, type StandIn } from '../standin/server';
 import type { FaultRule } from '../standin/types';
 import { apiUrl, useStandInServer, validQuery } from '../standin/test-kit';
 

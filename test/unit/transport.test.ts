@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer as createHttpServer, request as httpRequest, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer as createHttpServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { AddressInfo, connect as netConnect, Socket } from 'node:net';
+import { type AddressInfo, connect as netConnect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChatClient } from '../../src/chat/client';
@@ -85,10 +85,18 @@ async function startProxy() {
   return { ...handle, seen };
 }
 
-async function json(t: Transport, url: string, body = '{"a":1}', timeoutMs = 5000): Promise<any> {
+/** What the echo server answers: the API envelope's ErrorCode plus what it received. */
+interface Echo {
+  ErrorCode: number;
+  echo: string;
+  type: string;
+  url: string;
+}
+
+async function json(t: Transport, url: string, body = '{"a":1}', timeoutMs = 5000): Promise<Echo> {
   const r = await t.post(url, body, timeoutMs);
   assert.strictEqual(r.status, 200);
-  return JSON.parse(Buffer.from(r.body).toString());
+  return JSON.parse(Buffer.from(r.body).toString()) as Echo;
 }
 
 async function rejectsWith(p: Promise<unknown>, check: (e: TransportError) => void): Promise<void> {

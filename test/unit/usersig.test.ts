@@ -3,12 +3,8 @@ import { deflateSync } from 'node:zlib';
 import { ChatError } from '../../src/chat/errors';
 import { UserSigDecodeError, UserSigMinter, checkUserSig, decodeUserSig, mintUserSig } from '../../src/chat/auth/usersig';
 
-/** Tencent's own generator (no types shipped): the oracle. */
-interface TlsSigApi {
-  genUserSig(userid: string, expire: number): string;
-  genPrivateMapKey(userid: string, expire: number, roomid: number, privilegeMap: number): string;
-}
-const { Api } = require('tls-sig-api-v2') as { Api: new (sdkappid: number, key: string) => TlsSigApi };
+// Tencent's own generator: the oracle.
+import { Api } from 'tls-sig-api-v2';
 
 const KEY = '5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e';
 const APP = 1400000001;

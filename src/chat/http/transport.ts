@@ -2,7 +2,7 @@
 // The only file that imports undici. Requests go through this bundled undici, never the global fetch or
 // node:http: VS Code patches those and, at trace level, logs full URLs (with the UserSig in the query).
 
-import { Agent, Dispatcher, ProxyAgent, request } from 'undici';
+import { Agent, type Dispatcher, ProxyAgent, request } from 'undici';
 import { planProxies, ProxyRefusal, ProxyRouter, type ProxyEndpoint, type ProxySettings } from './proxy';
 
 export type { ProxySettings } from './proxy';

@@ -394,7 +394,7 @@ function describeChar(text: string, index: number): string {
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')} at position ${index + 1}`;
 }
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL = /\p{Cc}/u; // U+0000–U+001F and U+007F–U+009F
 const LONE_SURROGATE = /\p{Cs}/u;
 
 /**

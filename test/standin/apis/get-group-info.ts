@@ -1,5 +1,5 @@
 // POST /v4/group_open_http_svc/get_group_info
-import { ApiResponse, Code, fail, infoFor, ok } from '../codes';
+import { type ApiResponse, Code, fail, infoFor, ok } from '../codes';
 import type { Group, Model } from '../seed';
 import type { GroupType } from '../types';
 import { asObject, isStringArray } from './body-fields';

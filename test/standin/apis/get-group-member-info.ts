@@ -1,5 +1,5 @@
 // POST /v4/group_open_http_svc/get_group_member_info — Limit/Offset paging; Community pages by Next.
-import { ApiResponse, Code, fail, ok } from '../codes';
+import { type ApiResponse, Code, fail, ok } from '../codes';
 import type { Model } from '../seed';
 import { asObject, isStringArray, optionalCount } from './body-fields';
 import { filterFields, memberProfile } from './member-profile';

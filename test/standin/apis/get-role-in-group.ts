@@ -1,5 +1,5 @@
 // POST /v4/group_open_http_svc/get_role_in_group
-import { ApiResponse, Code, fail, ok } from '../codes';
+import { type ApiResponse, Code, fail, ok } from '../codes';
 import type { Model } from '../seed';
 import { asObject } from './body-fields';
 

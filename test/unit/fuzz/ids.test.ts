@@ -94,7 +94,7 @@ function fuzz(name: string, check: (text: string, random: Random) => void, seed:
       try {
         check(text, random);
       } catch (error) {
-        throw new Error(`seed 0x${seed.toString(16)}, input #${i} ${show(text)}: ${(error as Error).message}`);
+        throw new Error(`seed 0x${seed.toString(16)}, input #${i} ${show(text)}: ${(error as Error).message}`, { cause: error });
       }
     }
   });

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import type { Parsed, ResponseProblem } from '../../../src/chat/parse/envelope';
 import { parseGroupInfoResponse } from '../../../src/chat/parse/group-info';
-import { AccountOutcome, parseRoleResponse } from '../../../src/chat/parse/roles';
+import { type AccountOutcome, parseRoleResponse } from '../../../src/chat/parse/roles';
 import { Random } from './random';
 
 const CASES = 100_000;

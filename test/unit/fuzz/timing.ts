@@ -9,7 +9,7 @@ export function msPerCall(fn: () => unknown, rounds: number, sampleMs: number): 
   for (let round = 0; round < rounds; round++) {
     let calls = 0;
     const t0 = process.hrtime.bigint();
-    let elapsed = 0;
+    let elapsed: number;
     do {
       fn();
       calls++;

@@ -118,7 +118,7 @@ describe('fuzz: usersig', function () {
         assertDecoded(decodeUserSig(text));
         decoded++;
       } catch (error) {
-        if (!(error instanceof UserSigDecodeError)) throw new Error(`${where}: threw ${String(error)}`);
+        if (!(error instanceof UserSigDecodeError)) throw new Error(`${where}: threw ${String(error)}`, { cause: error });
         assert.ok(!error.message.includes(text.trim()) || text.trim().length < 4, `${where}: the error quotes the input`);
       }
       if (i % 4 !== 0) continue; // checkUserSig wraps decodeUserSig: a quarter of the inputs suffices
@@ -126,7 +126,7 @@ describe('fuzz: usersig', function () {
         const problem = checkUserSig(text, { sdkAppId: 1400000001, identifier: 'admin' }, 1700000000);
         if (problem) assert.ok(['USERSIG_EXPIRED', 'USERSIG_APP_MISMATCH', 'USERSIG_IDENTIFIER_MISMATCH'].includes(problem.code));
       } catch (error) {
-        throw new Error(`${where}: checkUserSig threw ${String(error)}`);
+        throw new Error(`${where}: checkUserSig threw ${String(error)}`, { cause: error });
       }
     }
     // The mix must reach the field checks, not stop at base64 or zlib every time.
