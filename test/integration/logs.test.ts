@@ -33,6 +33,7 @@ describe('logs', () => {
     await setTestCredentials(sig);
     server.addFault({ fault: { kind: 'http502' }, api: 'get_role_in_group', times: 1 });
     await checkRoles([TEST_GROUPS.meeting], ['carol']);
+    assert.ok(server.requests.some((r) => r.fault === 'http502'), 'the 502 was served, not cut short by the refusal before it');
     // A refused UserSig must not be logged either.
     const refused = userSig({ identifier: 'bob' });
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('chatRoles.setCredentials', { sdkAppId: TEST_SDK_APP_ID, identifier: TEST_ADMIN, userSig: refused })));

@@ -199,6 +199,10 @@ describe('hardening: secrets audit', function () {
       assert.ok(notifications.texts.length >= 2, `notifications were shown: ${JSON.stringify(notifications.texts)}`);
       assert.ok(shown.some((s) => /70001/.test(s)) && shown.some((s) => /USERSIG_APP_MISMATCH/.test(s)), 'the failing checks ran');
       assert.ok(server.requests.length >= 15, `requests were sent (${server.requests.length})`);
+      // Each server error that quotes a secret was really served (not cut short by a remembered refusal).
+      const served = (code: number) => server.requests.some((r) => r.errorCode === code);
+      for (const code of [70001, 60007, 70009]) assert.ok(served(code), `the ${code} answer was served`);
+      for (const fault of ['http502', 'nonJson']) assert.ok(server.requests.some((r) => r.fault === fault), `the ${fault} answer was served`);
 
       await sleep(1500); // file loggers flush on a short timer
       const logDir = api.logDirectory.fsPath;
