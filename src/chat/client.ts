@@ -3,7 +3,7 @@
 // API (apis/). Never imports vscode; undici only through http/transport.ts.
 
 import { askGroupInfo, groupInfoAllFailed } from './apis/groups';
-import { askRoles, rolesAllFailed } from './apis/roles';
+import { askRoles, MAX_PAIRS_PER_CHECK, rolesAllFailed, rolesTooMany } from './apis/roles';
 import { UserSigMinter } from './auth/usersig';
 import { RateLimiter } from './http/pacing';
 import { Transport } from './http/transport';
@@ -19,7 +19,7 @@ export type { QueryOptions } from './query';
 export type { ChatClientStats } from './request-path';
 export { ORIGIN_MEMORY_MS } from './request-path';
 export type { ChatClientOptions, LogLevel, RetryOptions } from './settings';
-export { MAX_ACCOUNTS_PER_REQUEST } from './apis/roles';
+export { MAX_ACCOUNTS_PER_REQUEST, MAX_PAIRS_PER_CHECK } from './apis/roles';
 export { MAX_GROUPS_PER_INFO_REQUEST } from './apis/groups';
 
 function unique(items: readonly string[]): string[] {
@@ -84,6 +84,11 @@ export class ChatClient {
     if (!Array.isArray(accounts) || accounts.some((a) => typeof a !== 'string')) throw new TypeError('accounts must be an array of strings');
     const groups = unique(groupIds);
     const names = unique(accounts);
+    if (groups.length * names.length > MAX_PAIRS_PER_CHECK) {
+      const results = rolesTooMany(groups, names);
+      this.settings.log?.('warn', `Nothing was sent: ${results[0].errors[0].message}`);
+      return results;
+    }
     return this.run(
       credentials,
       options,
@@ -115,12 +120,12 @@ export class ChatClient {
   }
 
   /** Opens a query, runs it with a pool as large as the in-flight cap, and closes it; or fails it whole. */
-  private async run<R>(credentials: Credentials, options: QueryOptions, ask: (query: Query, workers: number) => Promise<R>, failAll: (failure: Failure) => R): Promise<R> {
+  private async run<R>(credentials: Credentials, options: QueryOptions, ask: (query: Query, workers: number) => Promise<R>, failAll: (failure: Failure) => R | Promise<R>): Promise<R> {
     const host = { settings: this.settings, minter: this.minter, gate: this.path.gate, limiterFor: (id: number) => this.limiterFor(id) };
     const opened = openQuery(host, credentials, options);
     this.running.add(opened.controller);
     try {
-      return 'failure' in opened ? failAll(opened.failure) : await ask(opened.query, this.settings.maxInFlight);
+      return 'failure' in opened ? await failAll(opened.failure) : await ask(opened.query, this.settings.maxInFlight);
     } finally {
       this.running.delete(opened.controller);
       closeQuery(opened.controller);

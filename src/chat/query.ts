@@ -19,6 +19,17 @@ export interface Failure {
   lastCode?: ErrorCode;
 }
 
+/**
+ * Longest log line, in characters, before redaction: redacting costs time in the line's length (twice: here
+ * and in the output channel), and a server can make a line as long as its answer.
+ */
+export const MAX_LOG_LINE_CHARS = 4096;
+
+/** A line at most MAX_LOG_LINE_CHARS long, marked when cut. */
+export function clipLogLine(message: string): string {
+  return message.length > MAX_LOG_LINE_CHARS ? `${message.slice(0, MAX_LOG_LINE_CHARS)}… (${message.length - MAX_LOG_LINE_CHARS} more characters)` : message;
+}
+
 export interface QueryOptions {
   signal?: AbortSignal;
   onProgress?: (p: QueryProgress) => void;
@@ -69,7 +80,7 @@ export function openQuery(host: QueryHost, credentials: Credentials, options: Qu
 
   const { settings } = host;
   const secrets = [credentials.userSig, credentials.secretKey].filter((s): s is string => typeof s === 'string' && s.length > 0);
-  const log = (level: LogLevel, message: string) => settings.log?.(level, redactSecrets(message, secrets));
+  const log = (level: LogLevel, message: string) => settings.log?.(level, redactSecrets(clipLogLine(message), secrets));
   const fail = (failure: Failure): Opened => {
     log('warn', `Nothing was sent: ${failure.message}`);
     return { failure, controller };

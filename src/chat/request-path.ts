@@ -35,6 +35,14 @@ export const ORIGIN_MEMORY_MS = 5 * 60_000;
 /** A 200 that is not the JSON expected is likely a glitch (truncation, a proxy page): tried this many times in all. */
 const BAD_RESPONSE_ATTEMPTS = 2;
 const SERVICE = '/v4/group_open_http_svc/';
+/**
+ * The largest answer each API can give to one of our requests, with room to spare; reading stops beyond it.
+ * get_role_in_group: 500 entries of an account of at most 32 bytes, every byte \u-escaped (192 characters),
+ * plus a role and the keys, about 240 bytes each: 120 KB. get_group_info: 50 groups whose ID (48 bytes),
+ * name (30), owner (32) are fully escaped, plus the introduction (240), notification (300) and face URL
+ * (100) should the server send them despite the filter: about 200 KB.
+ */
+const MAX_ANSWER_BYTES: Readonly<Record<Api, number>> = { get_role_in_group: 256 * 1024, get_group_info: 512 * 1024 };
 
 /** A request's failure before it is final: what went wrong and whether to try again. */
 interface AttemptFailure {
@@ -167,7 +175,7 @@ export class RequestPath {
     let outcome: AttemptResult<T>;
     let shown: string;
     try {
-      const response = await this.transport.post(`${path}${query.queryHead}${query.encodedSig}${tail}`, body, timeoutMs, query.signal);
+      const response = await this.transport.post(`${path}${query.queryHead}${query.encodedSig}${tail}`, body, timeoutMs, query.signal, MAX_ANSWER_BYTES[api]);
       const parsed = parse(response.status, response.body);
       if (parsed.ok) {
         outcome = parsed;

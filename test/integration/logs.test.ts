@@ -22,13 +22,18 @@ describe('logs', () => {
     const sig = testUserSig();
     await setTestCredentials(sig);
     await checkRoles([TEST_GROUPS.work, '@TGS#2NOSUCHGRP'], ['alice', 'bob']);
-    server.addFault({ fault: { kind: 'errorCode', code: 70001, info: `bad sig ${sig}` }, api: 'get_role_in_group', times: 1 });
+    // A refusal is remembered for its exact credentials: the refused step signs with its own UserSig (another
+    // expiry), so the checks after it still reach the server with `sig`.
+    const refusedLater = await setTestCredentials(testUserSig(3 * 86400));
+    server.addFault({ fault: { kind: 'errorCode', code: 70001, info: `bad sig ${refusedLater}` }, api: 'get_role_in_group', times: 1 });
     const quoted = await checkRoles([TEST_GROUPS.public], ['alice']);
     const shown = JSON.stringify(quoted) + JSON.stringify(api.services.results.all());
     assert.strictEqual(quoted.groups[0].error?.code, 70001);
-    for (let i = 0; i + 20 <= sig.length; i += 4) assert.ok(!shown.includes(sig.slice(i, i + 20)), 'a result quotes part of the UserSig');
+    for (let i = 0; i + 20 <= refusedLater.length; i += 4) assert.ok(!shown.includes(refusedLater.slice(i, i + 20)), 'a result quotes part of the UserSig');
+    await setTestCredentials(sig);
     server.addFault({ fault: { kind: 'http502' }, api: 'get_role_in_group', times: 1 });
     await checkRoles([TEST_GROUPS.meeting], ['carol']);
+    assert.ok(server.requests.some((r) => r.fault === 'http502'), 'the 502 was served, not cut short by the refusal before it');
     // A refused UserSig must not be logged either.
     const refused = userSig({ identifier: 'bob' });
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('chatRoles.setCredentials', { sdkAppId: TEST_SDK_APP_ID, identifier: TEST_ADMIN, userSig: refused })));
@@ -49,7 +54,7 @@ describe('logs', () => {
     const sessionDir = path.dirname(path.dirname(api.logDirectory.fsPath));
     const files = filesUnder(sessionDir);
     assert.ok(files.length > 1, `found the session's log files in ${sessionDir}`);
-    const secrets = [sig, refused, TEST_SECRET_KEY, encodeURIComponent(sig)];
+    const secrets = [sig, refusedLater, refused, TEST_SECRET_KEY, encodeURIComponent(sig), encodeURIComponent(refusedLater)];
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');
       for (const secret of secrets) assert.ok(!text.includes(secret), `${file} contains a secret`);
@@ -57,7 +62,7 @@ describe('logs', () => {
     // Nor any long piece of one (a server message quoting a UserSig cut short).
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');
-      for (let i = 0; i + 20 <= sig.length; i += 4) assert.ok(!text.includes(sig.slice(i, i + 20)), `${file} contains part of the UserSig`);
+      for (const s of [sig, refusedLater]) for (let i = 0; i + 20 <= s.length; i += 4) assert.ok(!text.includes(s.slice(i, i + 20)), `${file} contains part of a UserSig`);
     }
     // Minted UserSigs are never known to the test; no usersig value may appear at all.
     for (const file of files) {

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { ChatRolesApi } from '../../src/api';
 import { decodeUserSig } from '../../src/chat/auth/usersig';
 import type { RolesNode } from '../../src/views/nodes';
-import { TEST_ADMIN, TEST_GROUPS, TEST_SDK_APP_ID, TEST_SECRET_KEY } from '../standin/data/test-app';
+import { TEST_ADMIN, TEST_GROUPS, TEST_OTHER_ADMIN, TEST_SDK_APP_ID, TEST_SECRET_KEY } from '../standin/data/test-app';
 import { userSig } from '../standin/test-kit';
 import { NotificationRecorder, UnhandledWatch } from './hardeningKit';
 import { answer, type CheckJson, openEditor, PromptRecorder, sleep, testUserSig, useStandIn, validationText, within } from './support';
@@ -80,10 +80,13 @@ describe('hardening: secrets audit', function () {
     const { api, server } = suite;
     const SIG = testUserSig();
     const OTHER_SIG = testUserSig(7 * 86400); // a second valid one, stored by the guided input
+    // A refusal is remembered for its exact credentials: the refused step signs with its own UserSig (another
+    // expiry), so the checks after it still reach the server with SIG.
+    const REFUSED_LATER = testUserSig(3 * 86400);
     const REFUSED = userSig({ identifier: 'bob' });
     const EXPIRED = userSig({ expireSeconds: 60, issuedAtMs: Date.now() - 3_600_000 });
     const KEY = TEST_SECRET_KEY;
-    const secrets = [SIG, OTHER_SIG, REFUSED, EXPIRED, KEY].flatMap((s) => [s, encodeURIComponent(s)]);
+    const secrets = [SIG, OTHER_SIG, REFUSED_LATER, REFUSED, EXPIRED, KEY].flatMap((s) => [s, encodeURIComponent(s)]);
 
     const shown: string[] = []; // prompts' messages, errors, answers, copied text, hovers…
     const notifications = new NotificationRecorder();
@@ -133,8 +136,10 @@ describe('hardening: secrets audit', function () {
       editor.selection = new vscode.Selection(new vscode.Position(0, 0), editor.document.positionAt(source.length));
       shown.push(JSON.stringify(await within(vscode.commands.executeCommand('chatRoles.checkRoles'), 60_000, 'the editor check')));
       // Server errors that quote the secrets back: a credential error (one notification), a rate error, a 502.
-      server.addFault({ fault: { kind: 'errorCode', code: 70001, info: `UserSig expired: usersig=${SIG} key ${KEY}` }, api: 'get_role_in_group', times: 1 });
+      await vscode.commands.executeCommand('chatRoles.setCredentials', { sdkAppId: TEST_SDK_APP_ID, identifier: TEST_ADMIN, userSig: REFUSED_LATER });
+      server.addFault({ fault: { kind: 'errorCode', code: 70001, info: `UserSig expired: usersig=${REFUSED_LATER} key ${KEY}` }, api: 'get_role_in_group', times: 1 });
       await check([TEST_GROUPS.public], ['alice']);
+      await vscode.commands.executeCommand('chatRoles.setCredentials', { sdkAppId: TEST_SDK_APP_ID, identifier: TEST_ADMIN, userSig: SIG });
       server.addFault({ fault: { kind: 'errorCode', code: 60007, info: `too fast for ${SIG}` }, api: 'get_role_in_group', times: 4 });
       await check([TEST_GROUPS.meeting], ['carol']);
       server.addFault({ fault: { kind: 'http502' }, api: 'get_role_in_group', times: 4 });
@@ -146,8 +151,11 @@ describe('hardening: secrets audit', function () {
       // The secret key: minted UserSigs, success and failures.
       await vscode.commands.executeCommand('chatRoles.setCredentials', { sdkAppId: TEST_SDK_APP_ID, identifier: TEST_ADMIN, secretKey: KEY });
       await check([TEST_GROUPS.work, TEST_GROUPS.custom], ['alice', 'erin']);
+      // The refused step signs as the other admin, so the key stays usable for TEST_ADMIN afterwards.
+      await vscode.commands.executeCommand('chatRoles.setCredentials', { sdkAppId: TEST_SDK_APP_ID, identifier: TEST_OTHER_ADMIN, secretKey: KEY });
       server.addFault({ fault: { kind: 'errorCode', code: 70009, info: `bad signature ${KEY}` }, api: 'get_role_in_group', times: 1 });
       await check([TEST_GROUPS.work], ['bob']);
+      await vscode.commands.executeCommand('chatRoles.setCredentials', { sdkAppId: TEST_SDK_APP_ID, identifier: TEST_ADMIN, secretKey: KEY });
       server.addFault({ fault: { kind: 'nonJson' }, api: 'get_role_in_group', times: 2 });
       await check([TEST_GROUPS.public], ['bob']);
       // Check again and refresh all, from the tree.
@@ -191,6 +199,10 @@ describe('hardening: secrets audit', function () {
       assert.ok(notifications.texts.length >= 2, `notifications were shown: ${JSON.stringify(notifications.texts)}`);
       assert.ok(shown.some((s) => /70001/.test(s)) && shown.some((s) => /USERSIG_APP_MISMATCH/.test(s)), 'the failing checks ran');
       assert.ok(server.requests.length >= 15, `requests were sent (${server.requests.length})`);
+      // Each server error that quotes a secret was really served (not cut short by a remembered refusal).
+      const served = (code: number) => server.requests.some((r) => r.errorCode === code);
+      for (const code of [70001, 60007, 70009]) assert.ok(served(code), `the ${code} answer was served`);
+      for (const fault of ['http502', 'nonJson']) assert.ok(server.requests.some((r) => r.fault === fault), `the ${fault} answer was served`);
 
       await sleep(1500); // file loggers flush on a short timer
       const logDir = api.logDirectory.fsPath;

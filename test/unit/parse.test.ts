@@ -94,6 +94,18 @@ describe('parse: get_role_in_group answers', () => {
     });
   }
 
+  it('refuses an answer holding far more objects and arrays than its request can, before JSON.parse, whatever its size', () => {
+    // 10,000 empty objects (30 KB, under the old 64 KB threshold) for one account: V8 would parse it, slowly at scale.
+    const flood = `{"ErrorCode":0,"X":[${'{},'.repeat(9_999)}{}],"UserIdList":[{"Member_Account":"a","Role":"Owner"}]}`;
+    const roles = parseRoleResponse(200, enc(flood), ['a']);
+    assert.ok(!roles.ok && roles.problem.code === 'BAD_RESPONSE' && /more than 130 objects and arrays/.test(roles.problem.detail), JSON.stringify(roles));
+    const info = parseGroupInfoResponse(200, enc(flood.replace('UserIdList', 'GroupInfo')), ['g']);
+    assert.ok(!info.ok && /more than 136 objects and arrays/.test(info.problem.detail), JSON.stringify(info));
+    // As many as the request allows still parse: 500 accounts, each once.
+    const names = Array.from({ length: 500 }, (_, i) => `u${i}`);
+    assert.ok(parseRoleResponseGeneral(200, ok(names.map((n) => ({ Member_Account: n, Role: 'Member' }))), names).ok);
+  });
+
   it('refuses a large body nested absurdly deep without parsing it; brackets inside strings do not count', () => {
     const deep = parseRoleResponse(200, enc(`{"ErrorCode":0,"UserIdList":${'['.repeat(70_000)}${']'.repeat(70_000)}}`), ['a']);
     assert.ok(!deep.ok && /nests deeper than 32 levels/.test(deep.problem.detail));

@@ -3,41 +3,48 @@
 
 import { formatError } from '../errors';
 import type { Failure } from '../query';
+import { inSlices } from '../turns';
 import type { ErrorCode, GroupError, GroupResult, Role } from '../types';
 
 export type Outcome = Role | Failure;
 
-/** One Failure object per distinct code and reason, so equal failures merge. */
+/** One Failure object per distinct code and reason, so that accounts failing alike share it. */
 export class FailureCache {
-  private readonly byKey = new Map<string, Failure>();
+  private readonly byCode = new Map<ErrorCode, Map<string, Failure>>();
 
   get(code: ErrorCode, detail: string): Failure {
-    const message = formatError(code, detail);
-    const key = `${code}\u0000${message}`;
-    let failure = this.byKey.get(key);
-    if (!failure) this.byKey.set(key, (failure = { code, message }));
+    let byDetail = this.byCode.get(code);
+    if (!byDetail) this.byCode.set(code, (byDetail = new Map()));
+    let failure = byDetail.get(detail);
+    if (!failure) byDetail.set(detail, (failure = { code, message: formatError(code, detail) }));
     return failure;
   }
 }
 
-/** Roles in request order; failures merged by code and message, their accounts in request order. */
-export function assembleRoles(groupId: string, names: string[], row: Outcome[]): GroupResult {
+/**
+ * Roles in request order; failures merged by code and message, their accounts in request order. Accounts
+ * are grouped by their Failure object (shared by every account failing alike), and only each distinct
+ * object is merged by its text: the work per account stays constant whatever the message's length.
+ */
+export async function assembleRoles(groupId: string, names: string[], outcomeAt: (i: number) => Outcome): Promise<GroupResult> {
   const roles: GroupResult['roles'] = [];
-  const errors = new Map<string, GroupError>();
-  for (let i = 0; i < names.length; i++) {
-    const outcome = row[i];
-    if (typeof outcome === 'string') {
-      roles.push({ account: names[i], role: outcome });
-      continue;
-    }
-    const key = `${outcome.code}\u0000${outcome.message}`;
-    let error = errors.get(key);
+  const byText = new Map<string, GroupError>();
+  const byFailure = new Map<Failure, GroupError>();
+  const errorFor = (failure: Failure): GroupError => {
+    const key = `${failure.code}\u0000${failure.message}`;
+    let error = byText.get(key);
     if (!error) {
-      error = { code: outcome.code, message: outcome.message, accounts: [] };
-      if (outcome.lastCode !== undefined) error.lastCode = outcome.lastCode;
-      errors.set(key, error);
+      error = { code: failure.code, message: failure.message, accounts: [] };
+      if (failure.lastCode !== undefined) error.lastCode = failure.lastCode;
+      byText.set(key, error);
     }
-    error.accounts.push(names[i]);
-  }
-  return { groupId, roles, errors: [...errors.values()] };
+    byFailure.set(failure, error);
+    return error;
+  };
+  await inSlices(names.length, (i) => {
+    const outcome = outcomeAt(i);
+    if (typeof outcome === 'string') roles.push({ account: names[i], role: outcome });
+    else (byFailure.get(outcome) ?? errorFor(outcome)).accounts.push(names[i]);
+  });
+  return { groupId, roles, errors: [...byText.values()] };
 }

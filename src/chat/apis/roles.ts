@@ -5,11 +5,25 @@
 import { parseRoleResponse, type RoleAnswer } from '../parse/roles';
 import { runBatches, type Failure, type Query } from '../query';
 import type { CallResult, RequestPath } from '../request-path';
+import { formatError } from '../errors';
 import { checkAccount, checkGroupId } from '../text/ids';
+import { inSlices } from '../turns';
 import type { GroupResult } from '../types';
 import { assembleRoles, FailureCache, type Outcome } from './results';
 
 export const MAX_ACCOUNTS_PER_REQUEST = 500;
+/** How much of a server-given account name a log line quotes (real ones are at most 32 bytes). */
+const LOGGED_NAME_CHARS = 64;
+
+function loggedName(name: string): string {
+  return JSON.stringify(name.length > LOGGED_NAME_CHARS ? `${name.slice(0, LOGGED_NAME_CHARS)}…` : name);
+}
+
+/**
+ * Most group × account pairs one check may ask for: 10⁶ pairs are 2,000 requests of 500 accounts and
+ * results the views can still hold. Beyond it nothing is sent and every account ends in INVALID_INPUT.
+ */
+export const MAX_PAIRS_PER_CHECK = 1_000_000;
 
 interface Chunk {
   indices: number[];
@@ -19,50 +33,58 @@ interface Chunk {
 
 /** Every outcome filled in: a role, a local refusal, or what the server said. */
 export async function askRoles(path: RequestPath, query: Query, groups: string[], names: string[], workers: number): Promise<GroupResult[]> {
-  const outcomes: Outcome[][] = groups.map(() => new Array<Outcome>(names.length));
   const failures = new FailureCache();
   // Accounts that cannot be sent fail on their own; the rest go in chunks of at most 500.
   const sendable: number[] = [];
-  const refused = names.map((name, i) => {
-    const reason = checkAccount(name);
-    if (reason === undefined) {
-      sendable.push(i);
-      return undefined;
-    }
-    return failures.get('INVALID_INPUT', reason);
+  const refused = new Array<Failure | undefined>(names.length);
+  await inSlices(names.length, (i) => {
+    const reason = checkAccount(names[i]);
+    if (reason === undefined) sendable.push(i);
+    else refused[i] = failures.get('INVALID_INPUT', reason);
   });
-  // Every group asks for the same accounts: each chunk, and its JSON, is built once for all groups.
-  const chunks: Chunk[] = [];
-  for (let k = 0; k < sendable.length; k += MAX_ACCOUNTS_PER_REQUEST) {
-    const indices = sendable.slice(k, k + MAX_ACCOUNTS_PER_REQUEST);
-    const accounts = indices.map((i) => names[i]);
-    chunks.push({ indices, accounts, json: JSON.stringify(accounts) });
-  }
-  const sent: number[] = [];
-  groups.forEach((groupId, g) => {
-    refused.forEach((failure, i) => failure && (outcomes[g][i] = failure));
-    const groupProblem = checkGroupId(groupId);
-    if (groupProblem === undefined) {
-      sent.push(g);
-      return;
-    }
-    const failure = failures.get('INVALID_INPUT', groupProblem);
-    for (const i of sendable) outcomes[g][i] = failure;
+  const groupProblems = groups.map((groupId) => {
+    const reason = checkGroupId(groupId);
+    return reason === undefined ? undefined : failures.get('INVALID_INPUT', reason);
   });
-  const total = sent.length * chunks.length;
-  await runBatches(query, total, batchesOf(sent, chunks), workers, async ({ group, chunk }, b) => {
+  const sent = groups.flatMap((_, g) => (groupProblems[g] ? [] : [g]));
+  // A row of outcomes per group, made when its first answer arrives.
+  const rows = new Array<Outcome[] | undefined>(groups.length);
+  const chunkCount = Math.ceil(sendable.length / MAX_ACCOUNTS_PER_REQUEST);
+  const total = sent.length * chunkCount;
+  await runBatches(query, total, batchesOf(sent, sendable, names), workers, async ({ group, chunk }, b) => {
     const label = `batch ${b + 1}/${total}, ${groups[group]}`;
     // Byte for byte JSON.stringify({ GroupId, User_Account }).
     const body = `{"GroupId":${JSON.stringify(groups[group])},"User_Account":${chunk.json}}`;
     const result = await path.send(query, 'get_role_in_group', body, label, (status, bytes) => parseRoleResponse(status, bytes, chunk.accounts, query.secrets));
-    placeRoles(query, result, chunk.indices, outcomes[group], label);
+    placeRoles(query, result, chunk.indices, (rows[group] ??= new Array<Outcome>(names.length)), label);
   });
-  return groups.map((groupId, g) => assembleRoles(groupId, names, outcomes[g]));
+  const results: GroupResult[] = [];
+  for (let g = 0; g < groups.length; g++) {
+    const row = rows[g];
+    const groupProblem = groupProblems[g];
+    // A sent group without a row had no batch (every account refused locally).
+    const outcomeAt = groupProblem ? (i: number) => refused[i] ?? groupProblem : (i: number) => refused[i] ?? (row as Outcome[])[i];
+    results.push(await assembleRoles(groups[g], names, outcomeAt));
+  }
+  return results;
 }
 
-/** The batches, made one at a time as the pool takes them. */
-function* batchesOf(groups: number[], chunks: Chunk[]): Generator<{ group: number; chunk: Chunk }> {
-  for (const group of groups) for (const chunk of chunks) yield { group, chunk };
+/**
+ * The batches, made one at a time as the pool takes them. Every group asks for the same accounts: each
+ * chunk, and its JSON, is built once, when the first group needs it.
+ */
+function* batchesOf(groups: number[], sendable: number[], names: string[]): Generator<{ group: number; chunk: Chunk }> {
+  const chunks: Chunk[] = [];
+  for (const group of groups) {
+    for (let c = 0; c * MAX_ACCOUNTS_PER_REQUEST < sendable.length; c++) {
+      if (!chunks[c]) {
+        const indices = sendable.slice(c * MAX_ACCOUNTS_PER_REQUEST, (c + 1) * MAX_ACCOUNTS_PER_REQUEST);
+        const accounts = indices.map((i) => names[i]);
+        chunks[c] = { indices, accounts, json: JSON.stringify(accounts) };
+      }
+      yield { group, chunk: chunks[c] };
+    }
+  }
 }
 
 function placeRoles(query: Query, result: CallResult<RoleAnswer>, indices: number[], row: Outcome[], label: string): void {
@@ -77,14 +99,27 @@ function placeRoles(query: Query, result: CallResult<RoleAnswer>, indices: numbe
   });
   if (answer.unrequestedCount > 0) {
     const more = answer.unrequestedCount > answer.unrequested.length ? ', …' : '';
-    query.log('warn', `${label}: the server reported ${answer.unrequestedCount} account(s) that were not asked for, ignored: ${answer.unrequested.map((a) => JSON.stringify(a)).join(', ')}${more}`);
+    query.log('warn', `${label}: the server reported ${answer.unrequestedCount} account(s) that were not asked for, ignored: ${answer.unrequested.map(loggedName).join(', ')}${more}`);
   }
   if (answer.conflicting.length > 0) {
-    query.log('warn', `${label}: the server reported different roles for the same account; the first was kept: ${answer.conflicting.map((a) => JSON.stringify(a)).join(', ')}`);
+    query.log('warn', `${label}: the server reported different roles for the same account; the first was kept: ${answer.conflicting.map(loggedName).join(', ')}`);
   }
 }
 
 /** Every account of every group in the same failure (a query that could not start). */
-export function rolesAllFailed(groups: string[], names: string[], failure: Failure): GroupResult[] {
-  return groups.map((groupId) => assembleRoles(groupId, names, new Array<Outcome>(names.length).fill(failure)));
+export async function rolesAllFailed(groups: string[], names: string[], failure: Failure): Promise<GroupResult[]> {
+  const results: GroupResult[] = [];
+  for (const groupId of groups) results.push(await assembleRoles(groupId, names, () => failure));
+  return results;
+}
+
+/**
+ * The answer to a check over MAX_PAIRS_PER_CHECK: nothing is sent, and each group's one error names all
+ * its accounts (one array shared by the groups, so that the answer costs no more than the question).
+ */
+export function rolesTooMany(groups: string[], names: string[]): GroupResult[] {
+  const pairs = groups.length * names.length;
+  const detail = `this check asks for ${groups.length} group(s) × ${names.length} account(s) = ${pairs} pairs, more than the ${MAX_PAIRS_PER_CHECK} one check may ask for; nothing was sent: check fewer groups or accounts at a time`;
+  const message = formatError('INVALID_INPUT', detail);
+  return groups.map((groupId) => ({ groupId, roles: [], errors: [{ code: 'INVALID_INPUT', message, accounts: names }] }));
 }

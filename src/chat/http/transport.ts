@@ -82,6 +82,7 @@ const CERTIFICATE_CODES = new Set([
 /** Reason objects the transport aborts its own requests with. */
 const TIMED_OUT = Symbol('timed out');
 const CANCELLED = Symbol('cancelled');
+const TOO_LARGE = Symbol('too large');
 
 function errorCode(err: unknown): string | undefined {
   for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
@@ -104,7 +105,7 @@ function classify(err: unknown, reason: unknown, answered: boolean, maxBytes: nu
   if (reason === CANCELLED) return new TransportError('CANCELLED', 'the request was cancelled', false, false);
   const code = errorCode(err);
   if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') {
-    return new TransportError('BAD_RESPONSE', `the response was larger than ${Math.round(maxBytes / 1048576)} MB`, false, false);
+    return tooLarge(maxBytes);
   }
   if (code && CERTIFICATE_CODES.has(code)) {
     return new TransportError('NETWORK', `the server's TLS certificate is not trusted (${code}); if a proxy re-signs traffic, see http.proxyStrictSSL`, false, false);
@@ -125,6 +126,11 @@ function classify(err: unknown, reason: unknown, answered: boolean, maxBytes: nu
   // Anything else before an answer (a proxy failing, a TLS handshake failure) is still about getting
   // through to the host.
   return new TransportError('NETWORK', `${shortMessage(err)}${code ? ` (${code})` : ''}`, !answered, true);
+}
+
+function tooLarge(maxBytes: number): TransportError {
+  const size = maxBytes >= 1048576 ? `${Math.round(maxBytes / 1048576)} MB` : `${Math.round(maxBytes / 1024)} KB`;
+  return new TransportError('BAD_RESPONSE', `the response was larger than ${size}`, false, false);
 }
 
 const HEADERS = { 'content-type': 'application/json' } as const;
@@ -194,9 +200,10 @@ export class Transport {
 
   /**
    * POSTs a JSON body and reads the whole response within `timeoutMs` (connect, headers and body).
-   * Resolves with any HTTP status; rejects only with TransportError.
+   * Resolves with any HTTP status; rejects only with TransportError. `maxBytes` lowers the transport's body
+   * cap for this request: reading stops at the first byte over it and the connection is dropped.
    */
-  async post(url: string, body: string, timeoutMs: number, signal?: AbortSignal): Promise<HttpResponse> {
+  async post(url: string, body: string, timeoutMs: number, signal?: AbortSignal, maxBytes = this.maxBytes): Promise<HttpResponse> {
     if (this.refusal) throw new TransportError('INVALID_PROXY', this.refusal, false, false);
     if (signal?.aborted) throw new TransportError('CANCELLED', 'the request was cancelled', false, false);
     const dispatcher = this.dispatcherFor(url);
@@ -208,9 +215,20 @@ export class Transport {
     try {
       const response = await request(url, { method: 'POST', headers: HEADERS, body, dispatcher, signal: controller.signal });
       answered = true;
-      const bytes = await response.body.bytes();
-      return { status: response.statusCode, body: bytes };
+      const chunks: Buffer[] = [];
+      let length = 0;
+      for await (const chunk of response.body as AsyncIterable<Buffer>) {
+        length += chunk.byteLength;
+        if (length > maxBytes) {
+          // Aborting the request destroys its connection: nothing more of this body is read.
+          controller.abort(TOO_LARGE);
+          throw tooLarge(maxBytes);
+        }
+        chunks.push(chunk);
+      }
+      return { status: response.statusCode, body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length) };
     } catch (err) {
+      if (err instanceof TransportError) throw err;
       throw classify(err, controller.signal.reason, answered, this.maxBytes);
     } finally {
       clearTimeout(timer);

@@ -45,12 +45,15 @@ export function quoteValue(value: string, secrets: readonly string[]): string {
 
 /** Real answers nest three levels deep; anything far deeper is not one (and costs V8 dearly to parse). */
 const MAX_DEPTH = 32;
-/** Bodies up to this size parse fast whatever their shape; larger ones are checked for depth first. */
-const DEPTH_CHECK_FROM_BYTES = 64 * 1024;
 
-/** True when the JSON text nests arrays/objects deeper than `limit` (brackets inside strings ignored). One pass. */
-function nestsDeeperThan(body: Uint8Array, limit: number): boolean {
+/**
+ * Why the JSON text cannot be a real answer, found in one pass before JSON.parse (brackets inside strings
+ * ignored): it nests deeper than MAX_DEPTH, or holds more objects and arrays than `maxContainers`. V8 parses
+ * a body of nothing but `{}` at about 3 MB/s, so the count, not the size, bounds the parse.
+ */
+function shapeProblem(body: Uint8Array, maxContainers: number): string | undefined {
   let depth = 0;
+  let containers = 0;
   let inString = false;
   for (let i = 0; i < body.length; i++) {
     const c = body[i];
@@ -60,12 +63,13 @@ function nestsDeeperThan(body: Uint8Array, limit: number): boolean {
     } else if (c === 0x22) {
       inString = true;
     } else if (c === 0x5b || c === 0x7b) {
-      if (++depth > limit) return true;
+      if (++depth > MAX_DEPTH) return `the response nests deeper than ${MAX_DEPTH} levels`;
+      if (++containers > maxContainers) return `the response holds more than ${maxContainers} objects and arrays, more than the request can have`;
     } else if (c === 0x5d || c === 0x7d) {
       depth--;
     }
   }
-  return false;
+  return undefined;
 }
 
 export function problem(code: ErrorCode, detail: string, status?: number): { ok: false; problem: ResponseProblem } {
@@ -78,16 +82,16 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * The common envelope: HTTP status, JSON object, integer ErrorCode. A non-zero ErrorCode becomes the
- * problem (with ErrorInfo as detail); otherwise the parsed object is handed on.
+ * problem (with ErrorInfo as detail); otherwise the parsed object is handed on. `maxContainers` is how
+ * many objects and arrays an answer to this request can hold at most (each API counts its own).
  */
-export function parseEnvelope(status: number, body: Uint8Array, secrets: readonly string[]): Parsed<Record<string, unknown>> {
+export function parseEnvelope(status: number, body: Uint8Array, secrets: readonly string[], maxContainers: number): Parsed<Record<string, unknown>> {
   if (status !== 200) {
     const start = body.byteLength > 0 ? `; the body began ${quoteStart(body, secrets)}` : '';
     return problem('HTTP_STATUS', `the server answered HTTP ${status}${start}`, status);
   }
-  if (body.byteLength > DEPTH_CHECK_FROM_BYTES && nestsDeeperThan(body, MAX_DEPTH)) {
-    return problem('BAD_RESPONSE', `the response nests deeper than ${MAX_DEPTH} levels: ${quoteStart(body, secrets)}`);
-  }
+  const shape = shapeProblem(body, maxContainers);
+  if (shape !== undefined) return problem('BAD_RESPONSE', `${shape}: ${quoteStart(body, secrets)}`);
   let text = decode(body);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let json: unknown;

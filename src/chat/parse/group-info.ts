@@ -18,6 +18,14 @@ export interface GroupInfo {
   error?: { code: ErrorCode; message: string };
 }
 
+/**
+ * Objects and arrays an answer for `n` groups may hold: one object per group, room for a few array or
+ * object fields in each (the filter asks for none), and the envelope.
+ */
+export function maxGroupInfoContainers(n: number): number {
+  return 8 * n + 128;
+}
+
 /** One requested group of a get_group_info answer; `problem` is set when its info could not be had. */
 export interface GroupInfoOutcome {
   info: GroupInfo;
@@ -36,7 +44,7 @@ export function parseGroupInfoResponse(
   requested: readonly string[],
   secrets: readonly string[] = [],
 ): Parsed<GroupInfoOutcome[]> {
-  const envelope = parseEnvelope(status, body, secrets);
+  const envelope = parseEnvelope(status, body, secrets, maxGroupInfoContainers(requested.length));
   if (!envelope.ok) return envelope;
   const list = envelope.value.GroupInfo;
   if (!Array.isArray(list)) return problem('BAD_RESPONSE', `GroupInfo in the response is ${list === undefined ? 'missing' : 'not an array'}`);

@@ -20,6 +20,13 @@ export interface RoleAnswer {
 
 /** How many names of unrequested or conflicting accounts are kept for the log. */
 export const SAMPLE_LIMIT = 20;
+/**
+ * Objects and arrays an answer for `n` accounts may hold: the envelope, UserIdList and one object per entry
+ * make n + 2; twice that plus some leaves room for repeated and unrequested entries.
+ */
+export function maxRoleContainers(n: number): number {
+  return 2 * n + 128;
+}
 const ROLES: Readonly<Record<string, Role>> = { owner: 'Owner', admin: 'Admin', member: 'Member', notmember: 'NotMember' };
 
 /** Matches a role leniently: surrounding space and letter case do not matter. */
@@ -59,7 +66,7 @@ export function parseRoleResponseGeneral(
   requested: readonly string[],
   secrets: readonly string[] = [],
 ): Parsed<RoleAnswer> {
-  const envelope = parseEnvelope(status, body, secrets);
+  const envelope = parseEnvelope(status, body, secrets, maxRoleContainers(requested.length));
   if (!envelope.ok) return envelope;
   const list = envelope.value.UserIdList;
   if (!Array.isArray(list)) return problem('BAD_RESPONSE', `UserIdList in the response is ${list === undefined ? 'missing' : 'not an array'}`);
