@@ -9,7 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { DEMO_DATA_FILE, DEMO_SDK_APP_ID, DEMO_SECRET_KEY } from '../standin/data/demo-app';
 import type { SeedData } from '../standin/server';
 import { useDemoWorkbench } from './demoWorkbench';
-import { answer, hoverOver, notificationsInCenter, openFile, openRolesView, pick, runCommand, statusBarItem, treeRow, UI_WAIT_MS } from './person';
+import { answer, hoverOver, notificationsInCenter, openFile, openRolesView, type PageElement, pick, runCommand, statusBarItem, treeRow, UI_WAIT_MS } from './person';
 
 /** A custom group ID (at most 48 bytes) that is a command link as Markdown. */
 const GROUP = '[Open](command:chatRoles.clearCredentials)';
@@ -30,10 +30,10 @@ const BODY_FILE = 'hostile.json';
 async function markupIn(area: Locator): Promise<string[]> {
   const links = await area
     .locator('a')
-    .evaluateAll((as) =>
+    .evaluateAll((as: PageElement[]) =>
       as.filter((a) => !a.closest('.monaco-action-bar, .monaco-button, .monaco-toolbar')).map((a) => `<a href="${a.getAttribute('href') ?? ''}">${a.textContent ?? ''}</a>`),
     );
-  const images = await area.locator('img').evaluateAll((is) => is.map((i) => `<img src="${i.getAttribute('src') ?? ''}">`));
+  const images = await area.locator('img').evaluateAll((is: PageElement[]) => is.map((i) => `<img src="${i.getAttribute('src') ?? ''}">`));
   const icons = await area.locator('.codicon-x').count();
   return [...links, ...images, ...(icons ? [`${icons} × .codicon-x`] : [])];
 }
