@@ -28,6 +28,7 @@ export function startResourceMeter(options: { promises: boolean }): ResourceMete
     ...(options.promises && { promiseResolve: (id: number) => promises.delete(id) }),
     destroy: (id) => timers.delete(id),
   }).enable();
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- the original, kept to be called with .call(this) by the wrapper and put back by stop()
   const add = EventTarget.prototype.addEventListener;
   EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, ...rest: unknown[]) {
     (add as (...args: unknown[]) => void).call(this, type, ...rest);

@@ -12,7 +12,31 @@ const { readVSIXPackage } = require('ovsx/lib/zip');
 
 const root = path.resolve(__dirname, '..');
 const vsce = path.join(root, 'node_modules', '.bin', 'vsce');
-const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+/**
+ * An image may name one file per theme ({ light, dark, hc, hcLight }).
+ * @typedef {object} StepMedia
+ * @property {string | Record<string, string>} [image]
+ * @property {string} [svg]
+ * @property {string} [markdown]
+ */
+/**
+ * The parts of package.json this script reads.
+ * @typedef {object} Manifest
+ * @property {string} publisher
+ * @property {string} name
+ * @property {string} version
+ * @property {string} [license]
+ * @property {string} [icon]
+ * @property {string[]} [keywords]
+ * @property {unknown} [repository]
+ * @property {unknown} [bugs]
+ * @property {unknown} [homepage]
+ * @property {unknown} [galleryBanner]
+ * @property {{ viewsContainers?: Record<string, { icon: string }[]>, views?: Record<string, { icon?: string }[]>, walkthroughs?: { steps: { media?: StepMedia }[] }[] }} contributes
+ */
+/** @type {unknown} JSON.parse answers any; read through the Manifest shape below. */
+const parsedManifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const manifest = /** @type {Manifest} */ (parsedManifest);
 
 /** The Marketplace takes at most 30 keywords. */
 const MAX_KEYWORDS = 30;
@@ -30,24 +54,28 @@ const ALLOWED_FILE = [
 const problems = [];
 const problem = (text) => problems.push(text);
 
-/** Runs vsce; returns what it printed (warnings go to stderr). Throws when it fails. */
+/**
+ * Runs vsce; returns what it printed (warnings go to stderr). Throws when it fails.
+ * @param {string[]} args
+ */
 function run(args) {
   // stdin closed: a vsce question ("Do you want to continue?") is answered "no", not awaited.
   const result = spawnSync(vsce, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GITHUB_ACTIONS: '' } });
   if (result.error) throw result.error;
-  if (result.status !== 0) throw new Error(`vsce ${args[0]} exited with ${result.status}:\n${result.stdout}${result.stderr}`);
+  if (result.status !== 0) throw new Error(`vsce ${args[0]} exited with ${String(result.status)}:\n${result.stdout}${result.stderr}`);
   return { stdout: result.stdout, printed: result.stdout + result.stderr };
 }
 
 /** Every file the manifest points at: icon, view container icons, walkthrough media. */
 function referencedFiles() {
-  const files = [manifest.icon];
+  /** @type {string[]} */
+  const files = manifest.icon ? [manifest.icon] : [];
   for (const container of Object.values(manifest.contributes.viewsContainers ?? {}).flat()) files.push(container.icon);
   for (const view of Object.values(manifest.contributes.views ?? {}).flat()) if (view.icon) files.push(view.icon);
   for (const walkthrough of manifest.contributes.walkthroughs ?? []) {
     for (const step of walkthrough.steps) {
       const media = step.media ?? {};
-      for (const key of ['image', 'svg', 'markdown']) {
+      for (const key of /** @type {const} */ (['image', 'svg', 'markdown'])) {
         const value = media[key];
         // An image may name one file per theme ({ light, dark, hc, hcLight }).
         if (typeof value === 'string') files.push(value);
@@ -61,11 +89,12 @@ function referencedFiles() {
 function checkManifest() {
   const keywords = manifest.keywords ?? [];
   if (keywords.length > MAX_KEYWORDS) problem(`${keywords.length} keywords; the Marketplace takes at most ${MAX_KEYWORDS}`);
-  for (const field of ['repository', 'bugs', 'homepage', 'galleryBanner', 'license']) {
+  for (const field of /** @type {const} */ (['repository', 'bugs', 'homepage', 'galleryBanner', 'license'])) {
     if (!manifest[field]) problem(`package.json has no "${field}"`);
   }
 }
 
+/** @param {string} vsix */
 function checkPackage(vsix) {
   // Builds dist/ for production first (vscode:prepublish), as `npm run package` does.
   const { printed } = run(['package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix]);
@@ -87,11 +116,12 @@ function checkListedFiles() {
   return listed.length;
 }
 
+/** @param {string} vsix */
 async function checkOpenVsx(vsix) {
   // isLicenseOk runs ovsx's manifest check (publisher, name, version) and wants a license.
   if (!(await isLicenseOk(root, manifest))) problem('ovsx: no license field or LICENSE file');
   const packed = await readVSIXPackage(vsix);
-  for (const field of ['publisher', 'name', 'version']) {
+  for (const field of /** @type {const} */ (['publisher', 'name', 'version'])) {
     if (packed[field] !== manifest[field]) problem(`ovsx reads ${field} ${packed[field]} from the .vsix, package.json says ${manifest[field]}`);
   }
 }
@@ -118,6 +148,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(`publish:check failed: ${err.message}`);
+  console.error(`publish:check failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exitCode = 1;
 });

@@ -43,82 +43,71 @@ interface Entry {
 const SET_CREDENTIALS = 'Run "Chat Roles: Set Credentials…" to fix it.';
 const NEW_USERSIG = `Generate a new UserSig (or store the secret key so one is minted for you). ${SET_CREDENTIALS}`;
 
-/** The server's codes by the part of the setup they concern: [code or codes sharing the text, title, advice]. */
-const SERVER_TABLE: Readonly<Record<Exclude<ErrorScope, 'network' | 'client'>, readonly (readonly [number | number[], string, string])[]>> = {
-  credentials: [
-    [10012, 'Invalid operator UserID', `The identifier is not a valid UserID for this app. ${SET_CREDENTIALS}`],
-    [10026, 'API disabled for this app', 'get_role_in_group is disabled for this SDKAppID; contact Tencent Cloud support.'],
-    [[60004, 60005], 'UserID or UserSig wrong in request', `The identifier or UserSig in the request is invalid. ${SET_CREDENTIALS}`],
-    [60006, 'Invalid SDKAppID', `Check the SDKAppID, and that the region matches where the app was created. ${SET_CREDENTIALS}`],
-    [60010, 'Identifier is not an App admin', `REST calls must use an App admin account (every app has "administrator"). ${SET_CREDENTIALS}`],
-    [60016, 'SDKAppID disabled', 'This app is disabled; check its status in the Chat console.'],
-    [60017, 'Request disabled', 'This request is disabled for the app; contact Tencent Cloud support.'],
-    [60020, 'Plan expired', 'The app\'s Pro plan expired and the app was disabled; renew it in the Chat console.'],
-    [60021, 'Source IP not allowed', 'The app restricts REST calls by IP and this machine\'s address is not on the list; update the allowlist in the Chat console.'],
-    [[70001, 70052], 'UserSig expired', NEW_USERSIG],
-    [70002, 'UserSig empty', NEW_USERSIG],
-    [[70003, 70005], 'UserSig invalid', `The UserSig is malformed or was altered. ${NEW_USERSIG}`],
-    [70009, 'UserSig signed with another key', `The UserSig was not signed with this SDKAppID's secret key. ${NEW_USERSIG}`],
-    [70013, 'UserSig issued for another identifier', `The identifier does not match the one the UserSig was issued for. ${SET_CREDENTIALS}`],
-    [70014, 'UserSig issued for another SDKAppID', `The SDKAppID does not match the one the UserSig was issued for. ${SET_CREDENTIALS}`],
-    [70016, 'Public key does not exist', `The app has no key to verify this UserSig (an old ECDSA sig?). ${NEW_USERSIG}`],
-    [70020, 'SDKAppID not found', `Check the SDKAppID and that the region matches where the app was created. ${SET_CREDENTIALS}`],
-    [70050, 'Too many failed UserSig checks', 'Repeated bad signatures locked the app out; fix the UserSig first, then wait one minute before trying again.'],
-    [70051, 'Account blocklisted', 'The identifier is on the app\'s blocklist; use another admin account or unblock it in the Chat console.'],
-    [70107, 'UserID does not exist', `The identifier is not imported into this app. ${SET_CREDENTIALS}`],
-    [70398, 'Account limit reached', 'The app has more accounts than its plan allows; upgrade the plan or remove accounts.'],
-    [70403, 'App admin required', `The identifier must be an App admin. ${SET_CREDENTIALS}`],
-  ],
-  group: [
-    [10007, 'No permission, or an AVChatRoom group', 'The identifier must be an App admin, and AVChatRoom (live broadcast) groups are not supported by get_role_in_group.'],
-    [10010, 'Group not found', 'The group does not exist or was disbanded. Check the group ID and that the app (SDKAppID) and region are the ones the group lives in.'],
-    // 10015: the docs disagree. The API page calls it "failed to parse the JSON packet"; the global table calls
-    // it "invalid group ID" and gives JSON parse failure its own code, 10011. We send well-formed JSON, so
-    // the group ID reading is the likelier one; the text names both.
-    [10015, 'Invalid group ID (or JSON parse failure)', 'The group ID is not valid for this app; check it. (Tencent\'s API page calls 10015 a JSON parse failure, its error-code table an invalid group ID.)'],
-    [11000, 'Community feature not enabled', 'This is a Community group but the app has not enabled communities; enable it in the Chat console.'],
-  ],
-  account: [
-    [10019, 'Account does not exist', 'One of the requested UserIDs is not imported into this app; check the account names.'],
-  ],
-  request: [
-    [10003, 'Invalid command word', 'The request URL names an API the server does not know; check a custom endpoint for a wrong path or proxy rewriting.'],
-    [10004, 'Invalid parameter', 'The server rejected a parameter; its message says which. Check the group ID and the accounts.'],
-    [10005, 'Too many accounts in one request', 'At most 500 accounts go in one request; Chat Roles splits larger lists, so report this as a bug.'],
-    [10011, 'Request JSON parse failure', 'The server could not parse the request body; a proxy may have altered it. Report this if it persists.'],
-    [10018, 'Response too large', 'The answer would exceed 1 MB; check fewer accounts at once.'],
-    [60002, 'HTTP parse error', 'The request URL was malformed; check a custom endpoint or proxy.'],
-    [60003, 'Request JSON parse error', 'The server could not parse the request body; a proxy may have altered it.'],
-    [60009, 'Wrong request resource', 'The request URL path is wrong; check a custom endpoint or proxy.'],
-    [60012, 'SDKAppID missing from URL', 'The request URL lost its sdkappid parameter; a proxy may have rewritten it.'],
-    [60015, 'Account must be a string', 'An account in the request body was not a string; report this as a bug.'],
-    [70206, 'Invalid batch quantity', 'The request carried a number of items the server refused; check fewer accounts at once.'],
-    [70402, 'Invalid parameter', 'The server rejected a parameter; its message says which.'],
-  ],
-  rate: [
-    [10006, 'Operation frequency limit', 'The app is calling group APIs too often; wait a moment and try again, or lower "chatRoles.requestsPerSecond".'],
-    [60007, 'REST API frequency limit', 'The app exceeded its REST call rate; Chat Roles slows down and retries. Lower "chatRoles.requestsPerSecond" if it keeps happening.'],
-    [60011, 'SDKAppID frequency limit', 'The app exceeded its call rate; Chat Roles slows down and retries.'],
-    [[60018, 60019], 'Too many requests', 'The server asked to slow down; Chat Roles waits and retries.'],
-    [70114, 'Login restricted', 'The identifier signed in too often; wait a while before trying again.'],
-  ],
-  server: [
-    [[10002, 70500], 'Chat server internal error', 'A temporary failure on Tencent\'s side; try again.'],
-    [60008, 'Server timeout', 'The service timed out or could not read the HTTP request; try again.'],
-    [60013, 'Response JSON parse error', 'Tencent\'s side failed to build its answer; try again later.'],
-    [60014, 'Account switching timed out', 'A temporary failure on Tencent\'s side; try again later.'],
-    [[70169, 70202], 'Server timeout', 'A temporary failure on Tencent\'s side; try again.'],
-  ],
-};
+/**
+ * The server's codes: [code or codes sharing the text, the part of the setup it concerns, title, advice],
+ * in runs by that part.
+ */
+const SERVER_TABLE: readonly (readonly [number | number[], Exclude<ErrorScope, 'network' | 'client'>, string, string])[] = [
+  [10012, 'credentials', 'Invalid operator UserID', `The identifier is not a valid UserID for this app. ${SET_CREDENTIALS}`],
+  [10026, 'credentials', 'API disabled for this app', 'get_role_in_group is disabled for this SDKAppID; contact Tencent Cloud support.'],
+  [[60004, 60005], 'credentials', 'UserID or UserSig wrong in request', `The identifier or UserSig in the request is invalid. ${SET_CREDENTIALS}`],
+  [60006, 'credentials', 'Invalid SDKAppID', `Check the SDKAppID, and that the region matches where the app was created. ${SET_CREDENTIALS}`],
+  [60010, 'credentials', 'Identifier is not an App admin', `REST calls must use an App admin account (every app has "administrator"). ${SET_CREDENTIALS}`],
+  [60016, 'credentials', 'SDKAppID disabled', 'This app is disabled; check its status in the Chat console.'],
+  [60017, 'credentials', 'Request disabled', 'This request is disabled for the app; contact Tencent Cloud support.'],
+  [60020, 'credentials', 'Plan expired', 'The app\'s Pro plan expired and the app was disabled; renew it in the Chat console.'],
+  [60021, 'credentials', 'Source IP not allowed', 'The app restricts REST calls by IP and this machine\'s address is not on the list; update the allowlist in the Chat console.'],
+  [[70001, 70052], 'credentials', 'UserSig expired', NEW_USERSIG],
+  [70002, 'credentials', 'UserSig empty', NEW_USERSIG],
+  [[70003, 70005], 'credentials', 'UserSig invalid', `The UserSig is malformed or was altered. ${NEW_USERSIG}`],
+  [70009, 'credentials', 'UserSig signed with another key', `The UserSig was not signed with this SDKAppID's secret key. ${NEW_USERSIG}`],
+  [70013, 'credentials', 'UserSig issued for another identifier', `The identifier does not match the one the UserSig was issued for. ${SET_CREDENTIALS}`],
+  [70014, 'credentials', 'UserSig issued for another SDKAppID', `The SDKAppID does not match the one the UserSig was issued for. ${SET_CREDENTIALS}`],
+  [70016, 'credentials', 'Public key does not exist', `The app has no key to verify this UserSig (an old ECDSA sig?). ${NEW_USERSIG}`],
+  [70020, 'credentials', 'SDKAppID not found', `Check the SDKAppID and that the region matches where the app was created. ${SET_CREDENTIALS}`],
+  [70050, 'credentials', 'Too many failed UserSig checks', 'Repeated bad signatures locked the app out; fix the UserSig first, then wait one minute before trying again.'],
+  [70051, 'credentials', 'Account blocklisted', 'The identifier is on the app\'s blocklist; use another admin account or unblock it in the Chat console.'],
+  [70107, 'credentials', 'UserID does not exist', `The identifier is not imported into this app. ${SET_CREDENTIALS}`],
+  [70398, 'credentials', 'Account limit reached', 'The app has more accounts than its plan allows; upgrade the plan or remove accounts.'],
+  [70403, 'credentials', 'App admin required', `The identifier must be an App admin. ${SET_CREDENTIALS}`],
+  [10007, 'group', 'No permission, or an AVChatRoom group', 'The identifier must be an App admin, and AVChatRoom (live broadcast) groups are not supported by get_role_in_group.'],
+  [10010, 'group', 'Group not found', 'The group does not exist or was disbanded. Check the group ID and that the app (SDKAppID) and region are the ones the group lives in.'],
+  // 10015: the docs disagree. The API page calls it "failed to parse the JSON packet"; the global table calls
+  // it "invalid group ID" and gives JSON parse failure its own code, 10011. We send well-formed JSON, so
+  // the group ID reading is the likelier one; the text names both.
+  [10015, 'group', 'Invalid group ID (or JSON parse failure)', 'The group ID is not valid for this app; check it. (Tencent\'s API page calls 10015 a JSON parse failure, its error-code table an invalid group ID.)'],
+  [11000, 'group', 'Community feature not enabled', 'This is a Community group but the app has not enabled communities; enable it in the Chat console.'],
+  [10019, 'account', 'Account does not exist', 'One of the requested UserIDs is not imported into this app; check the account names.'],
+  [10003, 'request', 'Invalid command word', 'The request URL names an API the server does not know; check a custom endpoint for a wrong path or proxy rewriting.'],
+  [10004, 'request', 'Invalid parameter', 'The server rejected a parameter; its message says which. Check the group ID and the accounts.'],
+  [10005, 'request', 'Too many accounts in one request', 'At most 500 accounts go in one request; Chat Roles splits larger lists, so report this as a bug.'],
+  [10011, 'request', 'Request JSON parse failure', 'The server could not parse the request body; a proxy may have altered it. Report this if it persists.'],
+  [10018, 'request', 'Response too large', 'The answer would exceed 1 MB; check fewer accounts at once.'],
+  [60002, 'request', 'HTTP parse error', 'The request URL was malformed; check a custom endpoint or proxy.'],
+  [60003, 'request', 'Request JSON parse error', 'The server could not parse the request body; a proxy may have altered it.'],
+  [60009, 'request', 'Wrong request resource', 'The request URL path is wrong; check a custom endpoint or proxy.'],
+  [60012, 'request', 'SDKAppID missing from URL', 'The request URL lost its sdkappid parameter; a proxy may have rewritten it.'],
+  [60015, 'request', 'Account must be a string', 'An account in the request body was not a string; report this as a bug.'],
+  [70206, 'request', 'Invalid batch quantity', 'The request carried a number of items the server refused; check fewer accounts at once.'],
+  [70402, 'request', 'Invalid parameter', 'The server rejected a parameter; its message says which.'],
+  [10006, 'rate', 'Operation frequency limit', 'The app is calling group APIs too often; wait a moment and try again, or lower "chatRoles.requestsPerSecond".'],
+  [60007, 'rate', 'REST API frequency limit', 'The app exceeded its REST call rate; Chat Roles slows down and retries. Lower "chatRoles.requestsPerSecond" if it keeps happening.'],
+  [60011, 'rate', 'SDKAppID frequency limit', 'The app exceeded its call rate; Chat Roles slows down and retries.'],
+  [[60018, 60019], 'rate', 'Too many requests', 'The server asked to slow down; Chat Roles waits and retries.'],
+  [70114, 'rate', 'Login restricted', 'The identifier signed in too often; wait a while before trying again.'],
+  [[10002, 70500], 'server', 'Chat server internal error', 'A temporary failure on Tencent\'s side; try again.'],
+  [60008, 'server', 'Server timeout', 'The service timed out or could not read the HTTP request; try again.'],
+  [60013, 'server', 'Response JSON parse error', 'Tencent\'s side failed to build its answer; try again later.'],
+  [60014, 'server', 'Account switching timed out', 'A temporary failure on Tencent\'s side; try again later.'],
+  [[70169, 70202], 'server', 'Server timeout', 'A temporary failure on Tencent\'s side; try again.'],
+];
 
 /** Codes get_role_in_group's own page lists (the rest are documented only in the global table). */
 const API_PAGE_CODES = new Set<number>([10002, 10003, 10004, 10007, 10010, 10015]);
 
 const SERVER_CODES: ReadonlyMap<number, Entry> = new Map(
-  Object.entries(SERVER_TABLE).flatMap(([scope, rows]) =>
-    rows.flatMap(([codes, title, advice]) =>
-      [codes].flat().map((code): [number, Entry] => [code, { title, advice, scope: scope as ErrorScope, apiPage: API_PAGE_CODES.has(code) }]),
-    ),
+  SERVER_TABLE.flatMap(([codes, scope, title, advice]) =>
+    [codes].flat().map((code): [number, Entry] => [code, { title, advice, scope, apiPage: API_PAGE_CODES.has(code) }]),
   ),
 );
 

@@ -5,8 +5,11 @@
 /** Breaks a sequence without changing what a reader sees. */
 const ZERO_WIDTH_SPACE = '\u200b';
 
-/** Line breaks and other control characters, which would end a Markdown paragraph or a one-line label. */
-const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+/**
+ * Line breaks and other control characters (C0, DEL and C1, which holds NEL, U+0085), which would end a
+ * Markdown paragraph or a one-line label.
+ */
+const CONTROL = /[\p{Cc}\u2028\u2029]/gu;
 
 /** VS Code's `$(name)` and `$(name~modifier)` icon syntax (names as the workbench accepts them). */
 const ICON = /\$\([A-Za-z0-9-]+(?:~[A-Za-z0-9-]+)?\)/g;

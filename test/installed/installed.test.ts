@@ -18,8 +18,13 @@ interface WalkthroughStep {
   media: { image?: string | Record<string, string>; markdown?: string; svg?: string };
 }
 
+/** The part of package.json the walkthrough checks read (VS Code hands the manifest over untyped). */
+interface WalkthroughManifest {
+  contributes: { walkthroughs?: { steps: WalkthroughStep[] }[] };
+}
+
 /** Every file the walkthroughs' steps show (an image may name one file per theme). */
-function walkthroughMedia(manifest: { contributes: { walkthroughs?: { steps: WalkthroughStep[] }[] } }): string[] {
+function walkthroughMedia(manifest: WalkthroughManifest): string[] {
   const steps = (manifest.contributes.walkthroughs ?? []).flatMap((w) => w.steps);
   return steps.flatMap(({ media }) => [media.image, media.markdown, media.svg].flatMap((m) => (typeof m === 'object' ? Object.values(m) : m ? [m] : [])));
 }
@@ -80,7 +85,7 @@ describe('installed .vsix', () => {
 
   it('ships every walkthrough image and Markdown file it names', () => {
     const ext = chatRolesExtension();
-    const media = walkthroughMedia(ext.packageJSON);
+    const media = walkthroughMedia(ext.packageJSON as WalkthroughManifest);
     assert.ok(media.length >= 4, `the walkthrough shows ${media.length} media files`);
     const entries = listZipEntries(env('CHAT_ROLES_TEST_VSIX'));
     const missing = media.filter((f) => !entries.includes(`extension/${f}`) || !fs.existsSync(path.join(ext.extensionPath, f)));

@@ -1,7 +1,8 @@
-// Helpers of the hardening tests (faults, bad input, secrets, trust, concurrency): watching for unhandled
-// rejections, recording the notifications the extension shows, user settings set for one test, and the
-// "every requested account ends in exactly one outcome" check.
+// Helpers of the hardening tests (faults, bad input, secrets, trust, proxy, concurrency): watching for unhandled
+// rejections, recording the notifications the extension shows, user settings set for one test, a proxy that
+// only counts connections, and the "every requested account ends in exactly one outcome" check.
 import * as assert from 'assert';
+import * as net from 'net';
 import * as vscode from 'vscode';
 import type { CheckJson } from './support';
 
@@ -149,4 +150,34 @@ export class ProgressRecorder implements vscode.Disposable {
     (vscode.window as unknown as { withProgress: WithProgress }).withProgress = this.original;
     this.cancelSource.dispose();
   }
+}
+
+/** A TCP server that only counts connections: a proxy that would make any request through it fail. */
+export interface ConnectionCounter {
+  /** `127.0.0.1:port`, as http.proxy takes it (with or without `http://`). */
+  hostPort: string;
+  count(): number;
+  close(): Promise<void>;
+}
+
+export async function connectionCounter(): Promise<ConnectionCounter> {
+  let connections = 0;
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    connections++;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    hostPort: `127.0.0.1:${port}`,
+    count: () => connections,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
 }

@@ -8,15 +8,12 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { RolesNode } from '../../src/views/nodes';
+import { HOSTILE_ACCOUNTS as ACCOUNTS, HOSTILE_GROUP, HOSTILE_GROUP_ID as GROUP } from '../standin/data/hostile';
 import { TEST_DATA_FILE } from '../standin/data/test-app';
 import type { SeedData } from '../standin/server';
 import { NotificationRecorder } from './hardeningKit';
 import { checkRoles, openEditor, sleep, useCheckSuite, within } from './support';
 
-/** A custom group ID that is a command link as Markdown (and in a notification). */
-const GROUP = '[Open](command:chatRoles.clearCredentials)';
-/** Accounts (at most 32 bytes): an icon and a command link, a remote image, a link. */
-const ACCOUNTS = { admin: 'a`$(x)[y](command:z)`', member: 'b`![](https://e.org/p.png)`', owner: 'c`[Fix sig](https://e.org)`' };
 /** How the workbench finds links in notification and quick input text (its parseLinkedText). */
 const WORKBENCH_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/i;
 /** `$(name)` as labels draw it: an icon. */
@@ -51,15 +48,7 @@ describe('foreign text in Markdown, notifications, progress and labels', () => {
   before(() => {
     const data = JSON.parse(fs.readFileSync(TEST_DATA_FILE, 'utf8')) as SeedData;
     data.users.push(...Object.values(ACCOUNTS));
-    data.groups.push({
-      groupId: GROUP,
-      type: 'Private',
-      members: [
-        { account: ACCOUNTS.owner, role: 'Owner' },
-        { account: ACCOUNTS.admin, role: 'Admin' },
-        { account: ACCOUNTS.member, role: 'Member' },
-      ],
-    });
+    data.groups.push(HOSTILE_GROUP);
     suite.server.setData(data);
   });
 

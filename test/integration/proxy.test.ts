@@ -2,11 +2,10 @@
 // stand-in, and a value that cannot be used ends each check in one clear error that names http.proxy (its
 // password masked) with nothing sent, while the next check after fixing it works.
 import * as assert from 'assert';
-import * as net from 'net';
 import * as vscode from 'vscode';
 import { TEST_GROUPS } from '../standin/data/test-app';
 import type { StandIn } from '../standin/server';
-import { assertEveryAccountAccounted, UnhandledWatch, workRole } from './hardeningKit';
+import { assertEveryAccountAccounted, connectionCounter, UnhandledWatch, workRole } from './hardeningKit';
 import { extensionApi, resetExtensionState, setTestCredentials, sleep, startTestServer, stopTestServer, within, type CheckJson } from './support';
 
 const GROUPS = [TEST_GROUPS.work, TEST_GROUPS.public];
@@ -20,29 +19,6 @@ function check(): Promise<CheckJson> {
 /** Sets the user's http.proxy; the extension follows it from its next request. */
 function setUserProxy(value: string | undefined): Thenable<void> {
   return vscode.workspace.getConfiguration('http').update('proxy', value, vscode.ConfigurationTarget.Global);
-}
-
-/** A TCP server that only counts connections: a proxy that would make any request through it fail. */
-async function connectionCounter(): Promise<{ hostPort: string; count(): number; close(): Promise<void> }> {
-  let connections = 0;
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
-    connections++;
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => undefined);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  return {
-    hostPort: `127.0.0.1:${port}`,
-    count: () => connections,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
 }
 
 describe('proxies: http.proxy in the extension host', function () {

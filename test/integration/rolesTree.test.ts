@@ -65,11 +65,11 @@ describe('roles tree', () => {
     assert.match(md, /\| dave \| Member \|/);
     assert.ok(!md.includes(sig));
     await vscode.commands.executeCommand('chatRoles.copyAsJson', group);
-    const json = JSON.parse(await vscode.env.clipboard.readText());
+    const json = JSON.parse(await vscode.env.clipboard.readText()) as { groups: { groupId: string; roles: { account: string; role: string }[] }[] };
     assert.deepStrictEqual(Object.keys(json), ['groups']);
     assert.deepStrictEqual(Object.keys(json.groups[0]).sort(), ['groupId', 'roles']);
     assert.strictEqual(json.groups[0].groupId, TEST_GROUPS.meeting);
-    assert.deepStrictEqual(json.groups[0].roles.map((r: { account: string; role: string }) => `${r.account}:${r.role}`).sort(), ['carol:Owner', 'dave:Member']);
+    assert.deepStrictEqual(json.groups[0].roles.map((r) => `${r.account}:${r.role}`).sort(), ['carol:Owner', 'dave:Member']);
   });
 
   it('checks a group again with the same accounts, removes it, and clears everything', async () => {

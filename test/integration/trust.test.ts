@@ -5,14 +5,13 @@
 // and a failing SecretStorage gives the keyring message instead of a crash.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ChatRolesApi } from '../../src/api';
 import { readConnectionSettings } from '../../src/settings';
 import { TEST_DATA_FILE, TEST_GROUPS } from '../standin/data/test-app';
 import { startStandIn, type StandIn } from '../standin/server';
-import { assertEveryAccountAccounted, NotificationRecorder, UnhandledWatch, withUserSettings, workRole } from './hardeningKit';
+import { assertEveryAccountAccounted, connectionCounter, type ConnectionCounter, NotificationRecorder, UnhandledWatch, withUserSettings, workRole } from './hardeningKit';
 import { extensionApi, resetExtensionState, setTestCredentials, sleep, startTestServer, stopTestServer, waitFor, within, type CheckJson } from './support';
 
 const GROUP = TEST_GROUPS.work;
@@ -25,35 +24,12 @@ function check(groupIds = [GROUP], accounts = ACCOUNTS): Promise<CheckJson> {
   return within(vscode.commands.executeCommand<CheckJson>('chatRoles.checkRoles', { groupIds, accounts }), 60_000, 'chatRoles.checkRoles');
 }
 
-/** A TCP server that only counts connections (a proxy the workspace would like us to use). */
-async function connectionCounter(): Promise<{ url: string; count(): number; close(): Promise<void> }> {
-  let connections = 0;
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
-    connections++;
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => undefined);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    count: () => connections,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 describe(`hardening: trust and scope (${expectTrusted ? 'trusted' : 'untrusted'} workspace)`, function () {
   this.timeout(90_000);
   let api: ChatRolesApi;
   let honest: StandIn;
   let attacker: StandIn;
-  let proxy: Awaited<ReturnType<typeof connectionCounter>>;
+  let proxy: ConnectionCounter;
   let settingsFile: string;
   let watch: UnhandledWatch;
 
@@ -73,7 +49,7 @@ describe(`hardening: trust and scope (${expectTrusted ? 'trusted' : 'untrusted'}
         {
           'chatRoles.endpoint': attacker.url,
           'chatRoles.region': 'china',
-          'http.proxy': proxy.url,
+          'http.proxy': `http://${proxy.hostPort}`,
           // Would spend the app's shared rate limit as fast as the manifest allows.
           'chatRoles.requestsPerSecond': 10000,
           'chatRoles.timeoutSeconds': 4,

@@ -1,5 +1,6 @@
 // Helpers for tests that talk to the stand-in: the stand-in as a mocha fixture, UserSigs from Tencent's own
 // generator (the oracle, independent of both the stand-in and src/chat), and raw REST calls with global fetch.
+import { Api } from 'tls-sig-api-v2';
 import { TEST_ADMIN, TEST_DATA_FILE, TEST_SDK_APP_ID, TEST_SECRET_KEY } from './data/test-app';
 import { fixtureValues } from './fixture';
 import { startStandIn, type StandIn, type StandInOptions } from './server';
@@ -20,12 +21,6 @@ export function useStandInServer(options: StandInOptions = { data: TEST_DATA_FIL
   });
   return fixtureValues({ server: () => server });
 }
-
-interface TlsSigApi {
-  genSig(identifier: string, expireSeconds: number): string;
-}
-// tls-sig-api-v2 ships no types.
-const { Api } = require('tls-sig-api-v2') as { Api: new (sdkAppId: number, key: string) => TlsSigApi };
 
 export interface SigSpec {
   sdkAppId?: number;
@@ -79,8 +74,23 @@ export interface CallOptions {
   path?: string;
 }
 
+/**
+ * An API answer as tests read it: the envelope and the lists the documented APIs return. The lists are
+ * not optional on purpose: a test that reads a list the answer lacks fails right there, as it should.
+ */
+export interface ApiReply {
+  ActionStatus: string;
+  ErrorCode: number;
+  ErrorInfo: string;
+  UserIdList: { Member_Account: string; Role: string }[];
+  GroupInfo: Record<string, unknown>[];
+  MemberList: { Member_Account: string; [field: string]: unknown }[];
+  MemberNum: number;
+  Next: string;
+}
+
 /** One REST call; resolves to the HTTP status and the parsed JSON answer. */
-export async function call(base: string, api: string, options: CallOptions = {}): Promise<{ status: number; json: any }> {
+export async function call(base: string, api: string, options: CallOptions = {}): Promise<{ status: number; json: ApiReply }> {
   let url = apiUrl(base, api, options.query ?? validQuery());
   if (options.path !== undefined) {
     const u = new URL(url);
@@ -89,7 +99,7 @@ export async function call(base: string, api: string, options: CallOptions = {})
   }
   const body = options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
   const res = await fetch(url, { method: options.method ?? 'POST', body, headers: { 'Content-Type': 'application/json' } });
-  return { status: res.status, json: JSON.parse(await res.text()) };
+  return { status: res.status, json: JSON.parse(await res.text()) as ApiReply };
 }
 
 /** Resolves once `condition()` holds, polling every 10 ms; rejects after `timeoutMs`. */

@@ -7,14 +7,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_DATA_FILE, DEMO_SDK_APP_ID, DEMO_SECRET_KEY } from '../standin/data/demo-app';
+import { HOSTILE_ACCOUNTS, HOSTILE_GROUP, HOSTILE_GROUP_ID as GROUP } from '../standin/data/hostile';
 import type { SeedData } from '../standin/server';
 import { useDemoWorkbench } from './demoWorkbench';
-import { answer, hoverOver, notificationsInCenter, openFile, openRolesView, pick, runCommand, statusBarItem, treeRow, UI_WAIT_MS } from './person';
+import { answer, hoverOver, notificationsInCenter, openFile, openRolesView, type PageElement, pick, runCommand, statusBarItem, treeRow, UI_WAIT_MS } from './person';
 
-/** A custom group ID (at most 48 bytes) that is a command link as Markdown. */
-const GROUP = '[Open](command:chatRoles.clearCredentials)';
-/** Accounts (at most 32 bytes each): an icon and a command link, a remote image, a link, a bare URL. */
-const ACCOUNTS = { admin: 'a`$(x)[y](command:z)`', member: 'b`![](https://e.org/p.png)`', owner: 'c`[Fix sig](https://e.org)`', bare: 'https://e.org/bare' };
+/** The hostile group's accounts and one more, a bare URL, that is in no group. */
+const ACCOUNTS = { ...HOSTILE_ACCOUNTS, bare: 'https://e.org/bare' };
 /** An App admin identifier, kept in stored state and shown in the status bar and notifications. */
 const IDENTIFIER = 'o$(x)[O](command:z)https://e.org';
 /** A server's ErrorInfo, shown in the error row's tooltip. */
@@ -30,10 +29,10 @@ const BODY_FILE = 'hostile.json';
 async function markupIn(area: Locator): Promise<string[]> {
   const links = await area
     .locator('a')
-    .evaluateAll((as) =>
+    .evaluateAll((as: PageElement[]) =>
       as.filter((a) => !a.closest('.monaco-action-bar, .monaco-button, .monaco-toolbar')).map((a) => `<a href="${a.getAttribute('href') ?? ''}">${a.textContent ?? ''}</a>`),
     );
-  const images = await area.locator('img').evaluateAll((is) => is.map((i) => `<img src="${i.getAttribute('src') ?? ''}">`));
+  const images = await area.locator('img').evaluateAll((is: PageElement[]) => is.map((i) => `<img src="${i.getAttribute('src') ?? ''}">`));
   const icons = await area.locator('.codicon-x').count();
   return [...links, ...images, ...(icons ? [`${icons} × .codicon-x`] : [])];
 }
@@ -62,18 +61,7 @@ describe('UI: foreign text stays text, and the tree reads as sentences', () => {
     standIn.setData({
       app: { ...demo.app, admins: [...demo.app.admins, IDENTIFIER] },
       users: [...demo.users, IDENTIFIER, ...Object.values(ACCOUNTS)],
-      groups: [
-        ...demo.groups,
-        {
-          groupId: GROUP,
-          type: 'Private',
-          members: [
-            { account: ACCOUNTS.owner, role: 'Owner' },
-            { account: ACCOUNTS.admin, role: 'Admin' },
-            { account: ACCOUNTS.member, role: 'Member' },
-          ],
-        },
-      ],
+      groups: [...demo.groups, HOSTILE_GROUP],
     });
     fs.writeFileSync(path.join(workspace, BODY_FILE), JSON.stringify({ GroupId: GROUP, User_Account: Object.values(ACCOUNTS) }, null, 2) + '\n');
 

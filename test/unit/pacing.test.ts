@@ -165,7 +165,7 @@ describe('pacing: RateLimiter', () => {
     const got = queueMany(limiter, clock, 20);
     await clock.advance(1000);
     assert.strictEqual(got.times.length, 20);
-    for (let i = 1; i < got.times.length; i++) assert.ok(got.times[i] - got.times[i - 1] >= 19.99, `gap ${i}: ${got.times}`);
+    for (let i = 1; i < got.times.length; i++) assert.ok(got.times[i] - got.times[i - 1] >= 19.99, `gap ${i}: ${got.times.join(',')}`);
   });
 
   it('an aborted waiter rejects at once and gives its turn to the next', async () => {

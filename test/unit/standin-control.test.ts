@@ -116,7 +116,7 @@ describe('Chat API stand-in: command line', function () {
     assert.match(output(), new RegExp(`SDKAppID ${TEST_SDK_APP_ID}, admin administrator, ops_admin, no rate limit`));
     assert.ok(!output().includes(TEST_SECRET_KEY));
     child.kill('SIGTERM');
-    const [code] = await once(child, 'exit');
+    const [code] = (await once(child, 'exit')) as [number | null];
     assert.equal(code, 0);
     assert.match(output(), /stopped \(SIGTERM\)/);
   });
@@ -127,7 +127,7 @@ describe('Chat API stand-in: command line', function () {
     assert.match(output(), new RegExp(`SDKAppID ${DEMO_SDK_APP_ID}`));
     assert.ok(output().includes(`Secret key ${DEMO_SECRET_KEY}`));
     child.kill('SIGINT');
-    const [code] = await once(child, 'exit');
+    const [code] = (await once(child, 'exit')) as [number | null];
     assert.equal(code, 0);
   });
 
@@ -138,7 +138,7 @@ describe('Chat API stand-in: command line', function () {
       [['--data', '/nonexistent/x.json'], 1, /Cannot read stand-in seed file/],
     ] as const) {
       const { child, output } = start([...args]);
-      const [code] = await once(child, 'exit');
+      const [code] = (await once(child, 'exit')) as [number | null];
       assert.equal(code, status, output());
       assert.match(output(), message);
     }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { TEST_DATA_FILE, TEST_GROUPS } from '../standin/data/test-app';
 import { startStandIn, type StandIn } from '../standin/server';
 import type { FaultRule } from '../standin/types';
-import { apiUrl, useStandInServer, validQuery } from '../standin/test-kit';
+import { apiUrl, type ApiReply, useStandInServer, validQuery } from '../standin/test-kit';
 
 const BODY = { GroupId: TEST_GROUPS.work, User_Account: ['alice', 'bob', 'zoe'] };
 const EXPECTED_LIST = [
@@ -18,7 +18,7 @@ describe('Chat API stand-in: faults and rate limit', function () {
 
   const post = (body: unknown = BODY, api = 'get_role_in_group', to: StandIn = standIn.server) =>
     fetch(apiUrl(to.url, api, validQuery()), { method: 'POST', body: JSON.stringify(body) });
-  const postJson = async (body: unknown = BODY, api = 'get_role_in_group') => (await post(body, api)).json() as Promise<any>;
+  const postJson = async (body: unknown = BODY, api = 'get_role_in_group') => (await post(body, api)).json() as Promise<ApiReply>;
   const withFault = (rule: FaultRule) => standIn.server.addFault(rule);
   /** The error a failed fetch (or body read) ends in, with its cause's code. */
   const failure = async (p: Promise<unknown>) => {
@@ -35,7 +35,7 @@ describe('Chat API stand-in: faults and rate limit', function () {
       const start = Date.now();
       const res = await post();
       assert.ok(Date.now() - start >= 280, `took ${Date.now() - start} ms`);
-      assert.deepEqual(((await res.json()) as any).UserIdList, EXPECTED_LIST);
+      assert.deepEqual(((await res.json()) as ApiReply).UserIdList, EXPECTED_LIST);
     });
 
     it('trickle sends the body slowly but completely', async () => {
@@ -45,7 +45,7 @@ describe('Chat API stand-in: faults and rate limit', function () {
       const text = await res.text();
       const chunks = Math.ceil(Buffer.byteLength(text) / 20);
       assert.ok(Date.now() - start >= (chunks - 1) * 25 - 20, `took ${Date.now() - start} ms for ${chunks} chunks`);
-      assert.deepEqual(JSON.parse(text).UserIdList, EXPECTED_LIST);
+      assert.deepEqual((JSON.parse(text) as ApiReply).UserIdList, EXPECTED_LIST);
     });
 
     it('resetBeforeResponse fails the request with a connection reset', async () => {
@@ -102,7 +102,7 @@ describe('Chat API stand-in: faults and rate limit', function () {
   });
 
   describe('shape faults', () => {
-    const cases: [FaultRule['fault'], (json: any) => void][] = [
+    const cases: [FaultRule['fault'], (json: ApiReply) => void][] = [
       [{ kind: 'wrongShape', variant: 'array' }, (json) => assert.ok(Array.isArray(json))],
       [{ kind: 'wrongShape', variant: 'errorCodeString' }, (json) => assert.equal(json.ErrorCode, '0')],
       [{ kind: 'wrongShape', variant: 'userIdListNotArray' }, (json) => assert.ok(json.UserIdList && !Array.isArray(json.UserIdList))],

@@ -11,12 +11,12 @@ import { TEST_ADMIN, TEST_DATA_FILE, TEST_GROUPS, TEST_LONERS, TEST_OTHER_ADMIN,
 import { RateWindow } from '../standin/rate-window';
 import { buildModel, loadModel } from '../standin/seed';
 import { LOCKOUT_MS, SigLockout } from '../standin/sig-lockout';
+import { Api } from 'tls-sig-api-v2';
 import { fixtureValues } from '../standin/fixture';
 import { userSig, useStandInServer } from '../standin/test-kit';
 import { checkUserSig } from '../standin/usersig-check';
 
 const app = { sdkAppId: TEST_SDK_APP_ID, secretKey: TEST_SECRET_KEY };
-const { Api } = require('tls-sig-api-v2') as { Api: new (id: number, key: string) => { genSig(u: string, e: number, buf?: Buffer): string } };
 
 function encode(doc: unknown): string {
   return deflateSync(JSON.stringify(doc)).toString('base64').replace(/\+/g, '*').replace(/\//g, '-').replace(/=/g, '_');
@@ -109,7 +109,9 @@ describe('Chat API stand-in parts', () => {
       users: ['administrator', 'a', 'b'],
       groups: [{ groupId: 'g', type: 'Work', members: [{ account: 'a', role: 'Owner' }] }],
     });
-    const broken: [string, (d: any) => void, RegExp][] = [
+    /** A seed as raw JSON before validation, where any field may hold the wrong type. */
+    type RawSeed = { app: Record<string, unknown>; groups: { type: unknown; members: Record<string, unknown>[] }[] };
+    const broken: [string, (d: RawSeed) => void, RegExp][] = [
       ['sdkAppId', (d) => (d.app.sdkAppId = '1400000001'), /app\.sdkAppId/],
       ['secretKey', (d) => (d.app.secretKey = ''), /app\.secretKey/],
       ['admins', (d) => (d.app.admins = []), /app\.admins/],
@@ -160,7 +162,7 @@ describe('Chat API stand-in parts', () => {
       assert.deepEqual([...m.app.admins], [TEST_ADMIN, TEST_OTHER_ADMIN]);
       const types = Object.values(TEST_GROUPS).map((id) => m.groups.get(id)?.type);
       assert.deepEqual(types, ['Private', 'Public', 'ChatRoom', 'Community', 'AVChatRoom', 'Private']);
-      const raw = JSON.parse(readFileSync(TEST_DATA_FILE, 'utf8'));
+      const raw = JSON.parse(readFileSync(TEST_DATA_FILE, 'utf8')) as { groups: { type: string }[] };
       assert.deepEqual(raw.groups.map((g: { type: string }) => g.type), ['Work', 'Public', 'Meeting', 'Community', 'AVChatRoom', 'Private']);
       for (const loner of TEST_LONERS) {
         assert.ok(m.users.has(loner));
@@ -194,10 +196,11 @@ describe('Chat API stand-in parts', () => {
 
   describe('fixtures', () => {
     it('fixtureValues reads each value when asked, and names one its hooks have not set', () => {
-      let server: string | undefined;
-      const values = fixtureValues<{ server: string }>({ server: () => server });
+      // What a suite's hooks would set: unset until the "hook" below runs.
+      const hooksSet: { server?: string } = {};
+      const values = fixtureValues<{ server: string }>({ server: () => hooksSet.server });
       assert.throws(() => values.server, /^Error: server is set up by the suite's hooks: use it inside a test or hook$/);
-      server = 'http://127.0.0.1:1';
+      hooksSet.server = 'http://127.0.0.1:1';
       assert.equal(values.server, 'http://127.0.0.1:1');
     });
 

@@ -3,20 +3,21 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { TEST_ADMIN, TEST_DATA_FILE, TEST_GROUPS, TEST_OTHER_ADMIN, TEST_SDK_APP_ID, TEST_SECRET_KEY } from '../standin/data/test-app';
-import { call, userSig, useStandInServer, validQuery } from '../standin/test-kit';
+import { type ApiReply, call, userSig, useStandInServer, validQuery } from '../standin/test-kit';
+import type { SeedData } from '../standin/types';
 
 describe('Chat API stand-in: REST checks and group APIs', function () {
   this.timeout(10_000);
   const standIn = useStandInServer({ data: TEST_DATA_FILE, requestsPerSecond: false }, 'suite');
   // Each test starts clean: no records, and no UserSig lockout left by an earlier test.
-  const seed = JSON.parse(readFileSync(TEST_DATA_FILE, 'utf8'));
+  const seed = JSON.parse(readFileSync(TEST_DATA_FILE, 'utf8')) as SeedData;
   beforeEach(() => {
     standIn.server.resetRecords();
     standIn.server.setData(seed);
   });
 
   const roles = (body: unknown, query = validQuery()) => call(standIn.server.url, 'get_role_in_group', { body, query });
-  const expectCode = async (p: Promise<{ status: number; json: any }>, code: number) => {
+  const expectCode = async (p: Promise<{ status: number; json: ApiReply }>, code: number) => {
     const { status, json } = await p;
     assert.equal(status, 200, 'API errors still come with HTTP 200');
     assert.equal(json.ErrorCode, code, `expected ${code}, got ${JSON.stringify(json)}`);
@@ -145,7 +146,7 @@ describe('Chat API stand-in: REST checks and group APIs', function () {
 
     it('fails a tampered UserSig: a changed field (70009) or changed bytes (70003)', async () => {
       const sig = userSig();
-      const doc = JSON.parse(inflateSync(Buffer.from(sig.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '='), 'base64')).toString());
+      const doc = JSON.parse(inflateSync(Buffer.from(sig.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '='), 'base64')).toString()) as { 'TLS.expire': number };
       doc['TLS.expire'] += 1;
       const reSigned = deflateSync(JSON.stringify(doc)).toString('base64').replace(/\+/g, '*').replace(/\//g, '-').replace(/=/g, '_');
       await expectCode(sigCase(reSigned), 70009);

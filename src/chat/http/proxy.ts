@@ -60,7 +60,7 @@ const MAX_SHOWN_CHARS = 120;
  * control characters dropped, capped. Works on values no URL parser accepts, which are the ones shown.
  */
 export function maskProxyValue(value: string): string {
-  const flat = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+  const flat = value.replace(/\p{Cc}/gu, ''); // U+0000–U+001F and U+007F–U+009F
   const scheme = SCHEME.exec(flat)?.[0] ?? '';
   const rest = flat.slice(scheme.length);
   // The user info ends at the last @ of the whole value, not of the authority: a password written with an

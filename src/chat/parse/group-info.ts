@@ -50,7 +50,7 @@ export function parseGroupInfoResponse(
   if (!Array.isArray(list)) return problem('BAD_RESPONSE', `GroupInfo in the response is ${list === undefined ? 'missing' : 'not an array'}`);
   const index = new Map<string, number>();
   for (let i = 0; i < requested.length; i++) index.set(requested[i], i);
-  const outcomes: (GroupInfoOutcome | undefined)[] = new Array(requested.length).fill(undefined);
+  const outcomes = new Array<GroupInfoOutcome | undefined>(requested.length).fill(undefined);
   for (let i = 0; i < list.length; i++) {
     const entry: unknown = list[i];
     if (!isRecord(entry)) return problem('BAD_RESPONSE', `GroupInfo[${i}] in the response is not an object`);

@@ -73,7 +73,7 @@ export function parseRoleResponseGeneral(
 
   // The server answers in request order; the index of requested accounts is built only when it does not.
   let index: Map<string, number> | undefined;
-  const outcomes: (AccountOutcome | undefined)[] = new Array(requested.length).fill(undefined);
+  const outcomes = new Array<AccountOutcome | undefined>(requested.length).fill(undefined);
   const answer: RoleAnswer = { outcomes: [], unrequested: [], unrequestedCount: 0, conflicting: [] };
   const conflicted = new Set<string>();
 

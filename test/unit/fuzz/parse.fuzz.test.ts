@@ -52,7 +52,7 @@ function corrupt(g: Gen, node: unknown, depth = 0): unknown {
   if (depth > 4 || g.chance(0.3) || node === null || typeof node !== 'object') return g.value(depth);
   if (Array.isArray(node)) {
     if (!node.length) return g.value(depth);
-    const copy = [...node];
+    const copy: unknown[] = [...(node as unknown[])];
     const i = g.int(copy.length);
     copy[i] = corrupt(g, copy[i], depth + 1);
     return copy;
@@ -131,7 +131,7 @@ describe('fuzz: response parser', () => {
         if (info.ok) assert.strictEqual(info.value.length, requested.length);
         else checkProblem(info.problem);
       } catch (e) {
-        throw new Error(`case ${i} (status ${status}) body ${JSON.stringify(Buffer.from(bytes).toString('latin1'))}: ${(e as Error).message}`);
+        throw new Error(`case ${i} (status ${status}) body ${JSON.stringify(Buffer.from(bytes).toString('latin1'))}: ${(e as Error).message}`, { cause: e });
       }
       counts[parsed.ok ? 'ok' : 'problem']++;
     }
