@@ -14,7 +14,7 @@ export class FailureCache {
 
   get(code: ErrorCode, detail: string): Failure {
     let byDetail = this.byCode.get(code);
-    if (!byDetail) this.byCode.set(code, (byDetail = new Map()));
+    if (!byDetail) this.byCode.set(code, (byDetail = new Map<string, Failure>()));
     let failure = byDetail.get(detail);
     if (!failure) byDetail.set(detail, (failure = { code, message: formatError(code, detail) }));
     return failure;
