@@ -45,8 +45,8 @@ export interface GroupFailure {
 }
 
 /**
- * The one "Chat Roles" diagnostic collection. A failure marks every occurrence of the group ID in the
- * document it came from; a mark goes away when the text under it changes, when a later check of that
+ * The one "Chat Roles" diagnostic collection. A failure marks the occurrences of the group ID in the
+ * document it came from (the first MAX_MARKS_PER_GROUP, MAX_MARKS_PER_DOCUMENT in all); a mark goes away when the text under it changes, when a later check of that
  * ID succeeds, when the document closes, and on clear.
  */
 export class RoleDiagnostics implements vscode.Disposable {
