@@ -79,7 +79,7 @@ export class RoleDiagnostics implements vscode.Disposable {
     const slot = this.entries.get(key) ?? { document, entries: [] };
     slot.document = document;
     // The text is read once, and every ID found in one pass: per group, it cost groups × document size.
-    const places = occurrencesOf(document.getText(), groupIds, MAX_MARKS_PER_GROUP);
+    const places = occurrencesOf(document.getText(), groupIds, MAX_MARKS_PER_GROUP, MAX_MARKS_PER_DOCUMENT);
     const marks = failures.flatMap((failure) => this.marks(document, failure, places.get(failure.groupId) ?? []));
     slot.entries = [...marks, ...slot.entries.filter((e) => !groupIds.has(e.groupId))].slice(0, MAX_MARKS_PER_DOCUMENT);
     this.entries.set(key, slot);
