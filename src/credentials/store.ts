@@ -78,12 +78,17 @@ export class CredentialStore implements vscode.Disposable {
     private readonly log: Log,
   ) {
     // Another window (or Settings Sync) changed the secret: reload.
+    // SecretStorage also reports this window's own writes, after set() or clear() announced them: only a
+    // real change is announced (listeners cancel running checks on it).
     this.storageListener = storage.onDidChange?.((e) => {
       if (e.key !== CREDENTIALS_SECRET_KEY) return;
+      const before = this.loaded ? JSON.stringify(this.cached ?? null) : undefined;
       this.loaded = false;
       this.version++;
       this.get().then(
-        () => this.changed.fire(this.summary()),
+        (after) => {
+          if (before === undefined || JSON.stringify(after ?? null) !== before) this.changed.fire(this.summary());
+        },
         (err) => this.log.error('Reloading credentials failed', err),
       );
     });

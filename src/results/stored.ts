@@ -86,16 +86,13 @@ function isCount(v: unknown): v is number {
   return Number.isSafeInteger(v) && (v as number) >= 0;
 }
 
+function isSourceShape(v: unknown): v is SourceLocation {
+  return isObject(v) && typeof v.uri === 'string' && Array.isArray(v.range) && v.range.length === 4 && v.range.every((n) => Number.isSafeInteger(n) && n >= 0);
+}
+
 /** A source whose URI parses strictly to a scheme we open (see sourceUri): one bad URI once emptied the whole tree. */
 export function isSource(v: unknown): v is SourceLocation {
-  return (
-    isObject(v) &&
-    typeof v.uri === 'string' &&
-    Array.isArray(v.range) &&
-    v.range.length === 4 &&
-    v.range.every((n) => Number.isSafeInteger(n) && n >= 0) &&
-    sourceUri({ uri: v.uri, range: v.range as SourceLocation['range'] }) !== undefined
-  );
+  return isSourceShape(v) && sourceUri(v) !== undefined;
 }
 
 function isRoles(v: unknown): v is GroupRecord['roles'] {
@@ -125,6 +122,7 @@ function readCommon(v: unknown): (Omit<GroupRecord, 'counts'> & { raw: Record<st
   if (typeof v.groupId !== 'string' || checkGroupId(v.groupId) !== undefined) return undefined;
   if (!Number.isSafeInteger(v.sdkAppId) || typeof v.identifier !== 'string' || !Number.isFinite(v.checkedAt)) return undefined;
   if (!isRoles(v.roles) || !Array.isArray(v.errors) || !v.errors.every(isError)) return undefined;
+  if (v.source !== undefined && !isSourceShape(v.source)) return undefined;
   const record: Omit<GroupRecord, 'counts'> & { raw: Record<string, unknown> } = {
     raw: v,
     groupId: v.groupId,
@@ -134,7 +132,7 @@ function readCommon(v: unknown): (Omit<GroupRecord, 'counts'> & { raw: Record<st
     roles: v.roles,
     errors: v.errors,
   };
-  // A malformed source loses the way back to the document, not the record.
+  // A URI we cannot or would not open loses the way back to the document, not the record.
   if (isSource(v.source)) record.source = v.source;
   return record;
 }
