@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { describeError, isSlowDown } from '../chat/errors';
-import { MAX_IDS_PER_SCAN } from '../chat/text/ids';
+import { checkAccount, MAX_IDS_PER_SCAN } from '../chat/text/ids';
 import type { Credentials, GroupError, GroupResult } from '../chat/types';
 import type { CredentialStore } from '../credentials/store';
 import { type RoleDiagnostics, type GroupFailure } from '../editor/diagnostics';
 import type { Log } from '../log';
 import { errorsJson, toResultJson, type CheckResultJson } from '../results/json';
 import { countRoles, toSourceLocation, type GroupRecord } from '../results/record';
+import { clipAccount } from '../results/stored';
 import type { ResultsStore } from '../results/store';
 import { plainText } from '../ui/foreignText';
 import type { ChatConnection } from './connection';
@@ -40,6 +41,7 @@ export interface CheckRequest {
  */
 export class RoleChecker implements vscode.Disposable {
   private readonly running = new Set<AbortController>();
+  private readonly credentialListener: vscode.Disposable;
 
   constructor(
     private readonly connection: ChatConnection,
@@ -48,7 +50,10 @@ export class RoleChecker implements vscode.Disposable {
     private readonly diagnostics: RoleDiagnostics,
     private readonly recents: RecentAccounts,
     private readonly log: Log,
-  ) {}
+  ) {
+    // Changed or cleared here or in another window: a running check must not keep sending what was removed.
+    this.credentialListener = credentials.onDidChange(() => this.stopForCredentials());
+  }
 
   /** Checks the groups; rejects only for bad input, missing credentials or unusable secret storage. */
   check(request: CheckRequest): Promise<CheckResultJson> {
@@ -60,17 +65,22 @@ export class RoleChecker implements vscode.Disposable {
    * one credential or rate notification for all of them. The result lists the groups of every request.
    */
   async checkAll(requests: readonly CheckRequest[]): Promise<CheckResultJson> {
-    const queries = requests.map((r) => {
+    // A request that cannot be sent fails on its own: one stored group without accounts once stopped a
+    // refresh of every group.
+    const queries: CheckRequest[] = [];
+    const refused: { groupIds: string[]; reason: string }[] = [];
+    for (const r of requests) {
       const groupIds = [...new Set(r.groupIds)];
-      const accounts = [...new Set(r.accounts)];
-      if (!groupIds.length) throw new Error('No group ID to check.');
-      if (!accounts.length) throw new Error('No account to check.');
-      if (groupIds.length > MAX_GROUPS_PER_CHECK) {
-        throw new Error(`At most ${MAX_GROUPS_PER_CHECK} groups can be checked at once (${groupIds.length} given); check them in parts.`);
-      }
-      return { groupIds, accounts, sources: r.sources };
-    });
-    if (!queries.length) throw new Error('No group ID to check.');
+      const reason = refusal(groupIds, r.accounts);
+      if (reason) refused.push({ groupIds, reason });
+      else queries.push({ groupIds, accounts: [...new Set(r.accounts)], sources: r.sources });
+    }
+    if (!queries.length) throw new Error(refused[0]?.reason ?? 'No group ID to check.');
+    for (const { groupIds, reason } of refused) this.log.warn(`Not checked: ${groupIds.length} group(s). ${reason}`);
+    if (refused.length) {
+      const count = refused.reduce((n, r) => n + r.groupIds.length, 0);
+      void vscode.window.showWarningMessage(`Chat Roles: ${count} group(s) were not checked: ${refused[0].reason} The others are being checked; see the log for details.`);
+    }
     const credentials = await this.credentials.get();
     if (!credentials) throw new MissingCredentialsError();
 
@@ -97,6 +107,16 @@ export class RoleChecker implements vscode.Disposable {
   /** Aborts every running check (what the progress notification's Cancel does). */
   cancelAll(): void {
     for (const c of this.running) c.abort();
+  }
+
+  /** Cancels the running checks and closes the client (with its minted UserSigs) after a credential change. */
+  private stopForCredentials(): void {
+    const running = this.running.size;
+    this.cancelAll();
+    void this.connection.close();
+    if (!running) return;
+    this.log.info(`Credentials changed: ${running} running check(s) cancelled.`);
+    void vscode.window.showWarningMessage('Chat Roles: the check was cancelled because the credentials changed. Run it again to use the new credentials.');
   }
 
   /**
@@ -168,10 +188,11 @@ export class RoleChecker implements vscode.Disposable {
       sdkAppId: credentials.sdkAppId,
       identifier: credentials.identifier,
       checkedAt,
-      accounts,
+      // Only sendable accounts are asked about again; a refused one is kept clipped, where it shows.
+      accounts: accounts.filter((a) => checkAccount(a) === undefined),
       counts: countRoles(g.roles),
       roles: g.roles.map(({ account, role }) => ({ account, role })),
-      errors: errorsJson(g.errors),
+      errors: errorsJson(g.errors).map((e) => ({ ...e, accounts: e.accounts.map(clipAccount) })),
     };
     const where = source ? toSourceLocation(source.uri, source.range) : previous?.source;
     if (where) record.source = where;
@@ -217,8 +238,19 @@ export class RoleChecker implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.credentialListener.dispose();
     this.cancelAll();
   }
+}
+
+/** Why a request cannot be sent at all, or undefined. */
+function refusal(groupIds: readonly string[], accounts: readonly string[]): string | undefined {
+  if (!groupIds.length) return 'No group ID to check.';
+  if (!accounts.length) return 'No account to check.';
+  if (groupIds.length > MAX_GROUPS_PER_CHECK) {
+    return `At most ${MAX_GROUPS_PER_CHECK} groups can be checked at once (${groupIds.length} given); check them in parts.`;
+  }
+  return undefined;
 }
 
 /** A frequency-limit error, or a DEADLINE whose last attempt was one (how a 60007 storm usually ends). */

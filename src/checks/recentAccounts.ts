@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
-import { storedBytes } from '../results/stored';
+import { checkAccount } from '../chat/text/ids';
+import { isCheckableList, storedBytes } from '../results/stored';
 
 const BY_GROUP_KEY = 'chatRoles.accountsByGroup.v1';
 const RECENT_KEY = 'chatRoles.recentAccountLists.v1';
@@ -13,6 +14,11 @@ const MAX_GROUPS = 200;
 export const MAX_REMEMBERED_ACCOUNTS = 2000;
 /** What the per-group lists may take together in workspace state (the stored results take the rest of 2 MB). */
 const BY_GROUP_BUDGET_BYTES = 400_000;
+/**
+ * What the recent lists may take in global state, which every window loads: ten lists of 2,000 accounts of
+ * at most 32 bytes fit; older lists go first.
+ */
+const RECENT_BUDGET_BYTES = 800_000;
 
 /**
  * The account lists used before (accounts are user IDs, never secrets): per group in workspace state,
@@ -26,16 +32,19 @@ export class RecentAccounts {
 
   forGroup(groupId: string): string[] | undefined {
     const map = this.workspace.get<Record<string, string[]>>(BY_GROUP_KEY) ?? {};
-    const list = Object.hasOwn(map, groupId) ? map[groupId] : undefined;
-    return Array.isArray(list) && list.length ? list : undefined;
+    const list: unknown = Object.hasOwn(map, groupId) ? map[groupId] : undefined;
+    return isCheckableList(list) ? list : undefined;
   }
 
+  /** The remembered lists, newest first; a list state holds that could not be sent again is not offered. */
   lists(): string[][] {
-    const lists = this.global.get<string[][]>(RECENT_KEY);
-    return Array.isArray(lists) ? lists.filter((l) => Array.isArray(l) && l.length > 0) : [];
+    const lists = this.global.get<unknown>(RECENT_KEY);
+    return Array.isArray(lists) ? lists.filter(isCheckableList) : [];
   }
 
-  async remember(groupIds: readonly string[], accounts: readonly string[]): Promise<void> {
+  /** Remembers the accounts of a check; only sendable ones (a refused account is not worth offering again). */
+  async remember(groupIds: readonly string[], given: readonly string[]): Promise<void> {
+    const accounts = given.filter((a) => checkAccount(a) === undefined);
     if (!accounts.length) return;
     const tooLong = accounts.length > MAX_REMEMBERED_ACCOUNTS;
     const map = { ...(this.workspace.get<Record<string, string[]>>(BY_GROUP_KEY) ?? {}) };
@@ -58,6 +67,7 @@ export class RecentAccounts {
     }
     const key = accounts.join('\n');
     const lists = [[...accounts], ...this.lists().filter((l) => l.join('\n') !== key)].slice(0, MAX_RECENT_LISTS);
+    while (lists.length > 1 && storedBytes(lists) > RECENT_BUDGET_BYTES) lists.pop();
     await Promise.all([this.workspace.update(BY_GROUP_KEY, map), this.global.update(RECENT_KEY, lists)]);
   }
 }

@@ -5,7 +5,7 @@ import { batchByAccounts, type GroupToCheck } from '../checks/batches';
 import { ensureCredentials } from '../credentials/ensure';
 import type { Services } from '../services';
 import { reportFailure } from '../ui/reportFailure';
-import { toRange, type GroupRecord } from '../results/record';
+import { sourceUri, toRange, type GroupRecord } from '../results/record';
 import { targetGroups } from './targetNodes';
 
 /** Where to put diagnostics for a re-check: the given document (a quick fix's), else the remembered source. */
@@ -15,7 +15,8 @@ function sourceFor(record: GroupRecord | undefined, groupId: string, uri: string
     const occ = document && findOccurrences(document.getText(), groupId)[0];
     if (document && occ) return { uri: document.uri, range: new vscode.Range(document.positionAt(occ.start), document.positionAt(occ.end)) };
   }
-  return record?.source && { uri: vscode.Uri.parse(record.source.uri), range: toRange(record.source) };
+  const remembered = record?.source && sourceUri(record.source);
+  return remembered && record?.source && { uri: remembered, range: toRange(record.source) };
 }
 
 /**

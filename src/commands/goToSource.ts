@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-import { toRange } from '../results/record';
+import { sourceUri, toRange } from '../results/record';
 import { plainText } from '../ui/foreignText';
 import { targetGroups } from './targetNodes';
 
@@ -15,8 +15,12 @@ export function registerGoToSource(context: vscode.ExtensionContext, services: S
         return;
       }
       const range = toRange(source);
+      const uri = sourceUri(source);
+      // Opening an untitled URI that is not open creates a blank document of that name: it is gone, say so.
+      const gone = !uri || (uri.scheme === 'untitled' && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()));
       try {
-        const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(source.uri));
+        if (gone) throw new Error('not an open or openable document');
+        const document = await vscode.workspace.openTextDocument(uri);
         await vscode.window.showTextDocument(document, { selection: range, preview: true });
       } catch (err) {
         services.log.warn(`Opening ${source.uri} failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -4,7 +4,7 @@ import { batchByAccounts } from '../checks/batches';
 import { ensureCredentials } from '../credentials/ensure';
 import type { Services } from '../services';
 import { reportFailure } from '../ui/reportFailure';
-import { toRange } from '../results/record';
+import { sourceUri, toRange } from '../results/record';
 
 /**
  * chatRoles.refreshAll: checks every group in the tree again, each with the accounts of its last check,
@@ -21,11 +21,10 @@ export function registerRefreshAll(context: vscode.ExtensionContext, services: S
       const asked = unknown.length ? await promptForAccounts(services.prompts, services.recents, unknown) : [];
       if (!asked?.length && unknown.length) return;
       const batches = batchByAccounts(
-        records.map((r) => ({
-          groupId: r.groupId,
-          accounts: r.accounts ?? asked ?? [],
-          source: r.source && { uri: vscode.Uri.parse(r.source.uri), range: toRange(r.source) },
-        })),
+        records.map((r) => {
+          const uri = r.source && sourceUri(r.source);
+          return { groupId: r.groupId, accounts: r.accounts ?? asked ?? [], source: uri && r.source && { uri, range: toRange(r.source) } };
+        }),
       );
       try {
         await services.checker.checkAll(batches);

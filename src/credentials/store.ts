@@ -78,15 +78,31 @@ export class CredentialStore implements vscode.Disposable {
     private readonly log: Log,
   ) {
     // Another window (or Settings Sync) changed the secret: reload.
+    // SecretStorage also reports this window's own writes, sometimes after set() or clear() announced them:
+    // only credentials other than the last announced ones are a change (listeners cancel running checks on it).
     this.storageListener = storage.onDidChange?.((e) => {
       if (e.key !== CREDENTIALS_SECRET_KEY) return;
       this.loaded = false;
       this.version++;
       this.get().then(
-        () => this.changed.fire(this.summary()),
+        () => {
+          if (this.fingerprint() !== this.announced) this.announce();
+        },
         (err) => this.log.error('Reloading credentials failed', err),
       );
     });
+  }
+
+  /** The credentials last announced through onDidChange (compared, never shown). */
+  private announced: string | undefined;
+
+  private fingerprint(): string {
+    return JSON.stringify(this.cached ?? null);
+  }
+
+  private announce(): void {
+    this.announced = this.fingerprint();
+    this.changed.fire(this.summary());
   }
 
   /** The stored credentials, or undefined. Throws CredentialStorageError when SecretStorage fails. */
@@ -118,7 +134,7 @@ export class CredentialStore implements vscode.Disposable {
     }
     this.apply(credentials);
     this.log.info(`Credentials stored for SDKAppID ${credentials.sdkAppId}, identifier ${credentials.identifier} (${credentials.secretKey ? 'secret key' : 'UserSig'}).`);
-    this.changed.fire(this.summary());
+    this.announce();
   }
 
   async clear(): Promise<void> {
@@ -129,7 +145,7 @@ export class CredentialStore implements vscode.Disposable {
     }
     this.apply(undefined);
     this.log.info('Credentials cleared.');
-    this.changed.fire(undefined);
+    this.announce();
   }
 
   private apply(credentials: Credentials | undefined): void {

@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
 import { describeError, type ErrorScope } from '../chat/errors';
-import { findOccurrences } from '../chat/text/ids';
 import type { ErrorCode } from '../chat/types';
+import { occurrencesOf } from './occurrences';
 
 export const DIAGNOSTIC_SOURCE = 'Chat Roles';
+/** Marks per failed group and per document: more say nothing new (and VS Code shows 1,000 per file at most). */
+export const MAX_MARKS_PER_GROUP = 100;
+export const MAX_MARKS_PER_DOCUMENT = 1000;
 
 /**
  * Severity by what the user must do about it:
@@ -45,8 +48,8 @@ export interface GroupFailure {
 }
 
 /**
- * The one "Chat Roles" diagnostic collection. A failure marks every occurrence of the group ID in the
- * document it came from; a mark goes away when the text under it changes, when a later check of that
+ * The one "Chat Roles" diagnostic collection. A failure marks the occurrences of the group ID in the
+ * document it came from (the first MAX_MARKS_PER_GROUP, MAX_MARKS_PER_DOCUMENT in all); a mark goes away when the text under it changes, when a later check of that
  * ID succeeds, when the document closes, and on clear.
  */
 export class RoleDiagnostics implements vscode.Disposable {
@@ -76,25 +79,26 @@ export class RoleDiagnostics implements vscode.Disposable {
       slot.entries = kept;
       this.publish(other);
     }
-    for (const failure of failures) this.mark(document, failure);
+    const slot = this.entries.get(key) ?? { document, entries: [] };
+    slot.document = document;
+    // The text is read once, and every ID found in one pass: per group, it cost groups × document size.
+    const places = occurrencesOf(document.getText(), groupIds, MAX_MARKS_PER_GROUP, MAX_MARKS_PER_DOCUMENT);
+    const marks = failures.flatMap((failure) => this.marks(document, failure, places.get(failure.groupId) ?? []));
+    slot.entries = [...marks, ...slot.entries.filter((e) => !groupIds.has(e.groupId))].slice(0, MAX_MARKS_PER_DOCUMENT);
+    this.entries.set(key, slot);
     this.publish(key);
   }
 
-  private mark(document: vscode.TextDocument, failure: GroupFailure): void {
+  private marks(document: vscode.TextDocument, failure: GroupFailure, places: readonly { start: number; end: number }[]): Entry[] {
     const d = describeError(failure.code);
-    const key = document.uri.toString();
-    const slot = this.entries.get(key) ?? { document, entries: [] };
-    slot.document = document;
-    slot.entries = slot.entries.filter((e) => e.groupId !== failure.groupId);
     const more = failure.moreErrors ? ` (${failure.moreErrors} more error${failure.moreErrors === 1 ? '' : 's'} in the Chat Roles view)` : '';
-    for (const occ of findOccurrences(document.getText(), failure.groupId)) {
+    return places.map((occ) => {
       const range = new vscode.Range(document.positionAt(occ.start), document.positionAt(occ.end));
       const diagnostic = new vscode.Diagnostic(range, `${failure.groupId}: ${failure.message}${more}`, severityFor(d.scope));
       diagnostic.source = DIAGNOSTIC_SOURCE;
       diagnostic.code = { value: String(failure.code), target: vscode.Uri.parse(d.docsUrl) };
-      slot.entries.push({ groupId: failure.groupId, start: occ.start, end: occ.end, diagnostic });
-    }
-    this.entries.set(key, slot);
+      return { groupId: failure.groupId, start: occ.start, end: occ.end, diagnostic };
+    });
   }
 
   /** Removes the marks of a group everywhere (a later check succeeded, or it was removed). */
@@ -117,8 +121,10 @@ export class RoleDiagnostics implements vscode.Disposable {
     const key = e.document.uri.toString();
     const slot = this.entries.get(key);
     if (!slot || !e.contentChanges.length) return;
-    // Changes of one event refer to the text before the event; apply them last-first.
+    // Changes of one event refer to the text before the event; apply them last-first. Only marks at or after
+    // a change move, and only marks a change touches go: the rest of the text is unchanged, never re-read.
     const changes = [...e.contentChanges].sort((a, b) => b.rangeOffset - a.rangeOffset);
+    const moved = new Set<Entry>();
     let entries = slot.entries;
     for (const c of changes) {
       const cStart = c.rangeOffset;
@@ -130,14 +136,15 @@ export class RoleDiagnostics implements vscode.Disposable {
         if (cEnd < en.start) {
           en.start += delta;
           en.end += delta;
+          moved.add(en);
         }
       }
     }
-    const text = e.document.getText();
     slot.document = e.document;
-    slot.entries = entries.filter((en) => text.slice(en.start, en.end) === en.groupId);
-    for (const en of slot.entries) {
-      en.diagnostic.range = new vscode.Range(e.document.positionAt(en.start), e.document.positionAt(en.end));
+    if (entries.length === slot.entries.length && moved.size === 0) return;
+    slot.entries = entries;
+    for (const en of entries) {
+      if (moved.has(en)) en.diagnostic.range = new vscode.Range(e.document.positionAt(en.start), e.document.positionAt(en.end));
     }
     this.publish(key);
   }

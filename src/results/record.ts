@@ -72,6 +72,22 @@ export function isPartial(record: GroupRecord): boolean {
   return missing.roles > 0 || missing.errorAccounts > 0;
 }
 
+/**
+ * Where a group ID may be read from: files, unsaved documents, remote and virtual workspaces, notebook
+ * cells. Anything else in stored state (another extension's scheme, "command:", "http:") is not ours to open.
+ */
+const SOURCE_SCHEMES: ReadonlySet<string> = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-notebook-cell']);
+
+/** The document a source names, or undefined when its URI does not parse strictly or has another scheme. */
+export function sourceUri(loc: SourceLocation): vscode.Uri | undefined {
+  try {
+    const uri = vscode.Uri.parse(loc.uri, true);
+    return SOURCE_SCHEMES.has(uri.scheme) ? uri : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function toRange(loc: SourceLocation): vscode.Range {
   return new vscode.Range(loc.range[0], loc.range[1], loc.range[2], loc.range[3]);
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Log } from '../log';
 import type { GroupRecord } from './record';
-import { MAX_RECORD_BYTES, readLegacy, readStored, storedBytes, toStored, type StoredRecord } from './stored';
+import { isSource, MAX_RECORD_BYTES, readLegacy, readStored, storedBytes, toStored, type StoredRecord } from './stored';
 
 /**
  * Each group's record under its own key, so a check writes only the groups it changed. (VS Code itself
@@ -20,6 +20,18 @@ export const MAX_RECORDS = 200;
 export const RESULTS_BUDGET_BYTES = 1_500_000;
 
 const keyOf = (groupId: string) => KEY_PREFIX + groupId;
+
+/**
+ * A record as the store holds it: an empty account list counts as not kept (Check Again asks), a source
+ * that is not ours to open is dropped; the tree and the commands then never meet either.
+ */
+function admissible(record: GroupRecord): GroupRecord {
+  const { accounts, source, ...rest } = record;
+  const kept: GroupRecord = rest;
+  if (accounts?.length) kept.accounts = accounts;
+  if (source && isSource(source)) kept.source = source;
+  return kept;
+}
 
 function withoutSeq({ seq: _seq, ...record }: StoredRecord): GroupRecord {
   return record;
@@ -57,7 +69,7 @@ export class ResultsStore implements vscode.Disposable {
 
   /** Adds or replaces records (the given order is kept, ahead of older ones); writes only their keys. */
   async put(records: readonly GroupRecord[]): Promise<void> {
-    const given = [...new Map(records.map((r) => [r.groupId, r] as const)).values()];
+    const given = [...new Map(records.map((r) => [r.groupId, admissible(r)] as const)).values()];
     if (!given.length) return;
     const ids = new Set(given.map((r) => r.groupId));
     this.records = [...given, ...this.records.filter((r) => !ids.has(r.groupId))];

@@ -2,9 +2,9 @@
 // older versions, other machines (settings sync of workspace state does not exist, but a copied profile
 // does) or hand edits: it is hostile input, validated field by field; a record that fails is dropped, never
 // shown half-read.
-import { checkGroupId } from '../chat/text/ids';
+import { checkAccount, checkGroupId } from '../chat/text/ids';
 import type { Role } from '../chat/types';
-import { countRoles, errorAccountCount, ROLE_NAMES, type GroupRecord, type RecordError, type RoleCounts, type SourceLocation } from './record';
+import { countRoles, errorAccountCount, ROLE_NAMES, sourceUri, type GroupRecord, type RecordError, type RoleCounts, type SourceLocation } from './record';
 
 /**
  * How many roles a stored group lists, and how many error accounts (all its errors together). The same
@@ -14,6 +14,11 @@ import { countRoles, errorAccountCount, ROLE_NAMES, type GroupRecord, type Recor
 export const MAX_LISTED = 2000;
 /** A server's error message is kept up to this length (one message per error, and a group may have many). */
 const MAX_STORED_MESSAGE = 500;
+/**
+ * A refused account (too long to send) is kept up to this many characters and "…": enough to recognise it,
+ * where a 2 MB one was stored whole, twice.
+ */
+const MAX_SHOWN_ACCOUNT = 64;
 /** Far above any real count of checks; a larger place in the order is hostile. */
 const MAX_SEQ = 2 ** 40;
 /** A stored record larger than this (in UTF-8 JSON) is not kept; honest records stay far below it. */
@@ -24,10 +29,19 @@ export interface StoredRecord extends GroupRecord {
   seq: number;
 }
 
+export function clipAccount(account: string): string {
+  return account.length > MAX_SHOWN_ACCOUNT ? `${account.slice(0, MAX_SHOWN_ACCOUNT)}…` : account;
+}
+
+/** Accounts worth asking about again: a non-empty list, every one sendable; anything else is "not kept". */
+export function isCheckableList(v: unknown): v is string[] {
+  return isStringArray(v) && v.length > 0 && v.length <= MAX_LISTED && v.every((a) => checkAccount(a) === undefined);
+}
+
 export function toStored(record: GroupRecord, seq: number): StoredRecord {
   let room = MAX_LISTED;
   const errors = record.errors.map((e): RecordError => {
-    const accounts = e.accounts.slice(0, room);
+    const accounts = e.accounts.slice(0, room).map(clipAccount);
     room -= accounts.length;
     const count = errorAccountCount(e);
     const message = e.message.length > MAX_STORED_MESSAGE ? `${e.message.slice(0, MAX_STORED_MESSAGE - 1)}…` : e.message;
@@ -40,11 +54,11 @@ export function toStored(record: GroupRecord, seq: number): StoredRecord {
     identifier: record.identifier,
     checkedAt: record.checkedAt,
     counts: { ...record.counts },
-    roles: record.roles.slice(0, MAX_LISTED),
+    roles: record.roles.slice(0, MAX_LISTED).map(({ account, role }) => ({ account: clipAccount(account), role })),
     errors,
   };
-  if (record.accounts && record.accounts.length <= MAX_LISTED) stored.accounts = [...record.accounts];
-  if (record.source) stored.source = record.source;
+  if (isCheckableList(record.accounts)) stored.accounts = [...record.accounts];
+  if (isSource(record.source)) stored.source = record.source;
   return stored;
 }
 
@@ -59,6 +73,11 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Whether a list of accounts shown (roles, error accounts) holds no account longer than clipAccount() leaves. */
+function isClipped(accounts: readonly string[]): boolean {
+  return accounts.every((a) => a.length <= MAX_SHOWN_ACCOUNT + 1);
+}
+
 function isStringArray(v: unknown): v is string[] {
   return Array.isArray(v) && v.every((s) => typeof s === 'string');
 }
@@ -67,8 +86,13 @@ function isCount(v: unknown): v is number {
   return Number.isSafeInteger(v) && (v as number) >= 0;
 }
 
-function isSource(v: unknown): v is SourceLocation {
-  return isObject(v) && typeof v.uri === 'string' && Array.isArray(v.range) && v.range.length === 4 && v.range.every((n) => Number.isInteger(n) && n >= 0);
+function isSourceShape(v: unknown): v is SourceLocation {
+  return isObject(v) && typeof v.uri === 'string' && Array.isArray(v.range) && v.range.length === 4 && v.range.every((n) => Number.isSafeInteger(n) && n >= 0);
+}
+
+/** A source whose URI parses strictly to a scheme we open (see sourceUri): one bad URI once emptied the whole tree. */
+export function isSource(v: unknown): v is SourceLocation {
+  return isSourceShape(v) && sourceUri(v) !== undefined;
 }
 
 function isRoles(v: unknown): v is GroupRecord['roles'] {
@@ -98,7 +122,7 @@ function readCommon(v: unknown): (Omit<GroupRecord, 'counts'> & { raw: Record<st
   if (typeof v.groupId !== 'string' || checkGroupId(v.groupId) !== undefined) return undefined;
   if (!Number.isSafeInteger(v.sdkAppId) || typeof v.identifier !== 'string' || !Number.isFinite(v.checkedAt)) return undefined;
   if (!isRoles(v.roles) || !Array.isArray(v.errors) || !v.errors.every(isError)) return undefined;
-  if (v.source !== undefined && !isSource(v.source)) return undefined;
+  if (v.source !== undefined && !isSourceShape(v.source)) return undefined;
   const record: Omit<GroupRecord, 'counts'> & { raw: Record<string, unknown> } = {
     raw: v,
     groupId: v.groupId,
@@ -108,7 +132,8 @@ function readCommon(v: unknown): (Omit<GroupRecord, 'counts'> & { raw: Record<st
     roles: v.roles,
     errors: v.errors,
   };
-  if (v.source) record.source = v.source;
+  // A URI we cannot or would not open loses the way back to the document, not the record.
+  if (isSource(v.source)) record.source = v.source;
   return record;
 }
 
@@ -116,7 +141,8 @@ function readCommon(v: unknown): (Omit<GroupRecord, 'counts'> & { raw: Record<st
 function isBounded(record: Omit<GroupRecord, 'counts'>): boolean {
   return (
     record.roles.length <= MAX_LISTED &&
-    (record.accounts?.length ?? 0) <= MAX_LISTED &&
+    isClipped(record.roles.map((r) => r.account)) &&
+    record.errors.every((e) => isClipped(e.accounts)) &&
     record.errors.reduce((n, e) => n + e.accounts.length, 0) <= MAX_LISTED &&
     record.errors.every((e) => e.message.length <= MAX_STORED_MESSAGE)
   );
@@ -128,10 +154,10 @@ export function readStored(v: unknown): StoredRecord | undefined {
   if (!common) return undefined;
   const { raw, ...record } = common;
   if (!isCount(raw.seq) || raw.seq > MAX_SEQ || !isCounts(raw.counts, record.roles)) return undefined;
-  if (raw.accounts !== undefined && !isStringArray(raw.accounts)) return undefined;
-  if (!isBounded({ ...record, accounts: raw.accounts })) return undefined;
+  if (!isBounded(record)) return undefined;
   const stored: StoredRecord = { ...record, seq: raw.seq, counts: raw.counts };
-  if (raw.accounts) stored.accounts = raw.accounts;
+  // An empty, oversized or unsendable list counts as "not kept": Check Again asks for the accounts.
+  if (isCheckableList(raw.accounts)) stored.accounts = raw.accounts;
   return stored;
 }
 
@@ -140,5 +166,7 @@ export function readLegacy(v: unknown): GroupRecord | undefined {
   const common = readCommon(v);
   if (!common || !isStringArray(common.raw.accounts)) return undefined;
   const { raw, ...record } = common;
-  return { ...record, accounts: raw.accounts as string[], counts: countRoles(record.roles) };
+  const legacy: GroupRecord = { ...record, counts: countRoles(record.roles) };
+  if (isCheckableList(raw.accounts)) legacy.accounts = raw.accounts;
+  return legacy;
 }

@@ -154,19 +154,19 @@ describe('hardening: concurrency', function () {
     await assertNothingAfter(server, endedAt);
   });
 
-  it('a check while the credentials change: ends with the credentials it started with; the next uses the new ones', async () => {
+  it('a check while the credentials change: cancelled (it must not keep sending the replaced ones), every account accounted; the next uses the new ones', async () => {
     server.addFault({ fault: { kind: 'delay', ms: 1500 }, api: 'get_role_in_group', times: 1 });
     const running = check([TEST_GROUPS.work], ['alice', 'bob']);
     await waitFor('the request to reach the stand-in', () => server.requests.length > 0, 10_000);
     await vscode.commands.executeCommand('chatRoles.setCredentials', { sdkAppId: TEST_SDK_APP_ID, identifier: TEST_ADMIN, secretKey: TEST_SECRET_KEY });
     const result = await within(running, 30_000, 'the check');
     const [outcomes] = assertEveryAccountAccounted(result, [TEST_GROUPS.work], ['alice', 'bob']);
-    assert.deepStrictEqual([outcomes.get('alice'), outcomes.get('bob')], ['Owner', 'Admin']);
+    assert.deepStrictEqual([outcomes.get('alice'), outcomes.get('bob')], ['CANCELLED', 'CANCELLED']);
     const [next] = assertEveryAccountAccounted(await within(check([TEST_GROUPS.public], ['bob']), 30_000, 'the next check'), [TEST_GROUPS.public], ['bob']);
     assert.strictEqual(next.get('bob'), 'Owner');
     assert.ok(server.requests.every((r) => r.usersigOk !== false), 'every UserSig sent verified');
 
-    // Cleared mid-flight: the running check still ends cleanly; the next one says credentials are missing.
+    // Cleared mid-flight: the running check ends cleanly (cancelled); the next one says credentials are missing.
     server.addFault({ fault: { kind: 'delay', ms: 1500 }, api: 'get_role_in_group', times: 1 });
     const cleared = check([TEST_GROUPS.meeting], ['carol']);
     await waitFor('the request to reach the stand-in', () => server.requests.some((r) => r.groupId === TEST_GROUPS.meeting), 10_000);
