@@ -34,6 +34,11 @@ export interface ChatClientStats {
 export const ORIGIN_MEMORY_MS = 5 * 60_000;
 /** A 200 that is not the JSON expected is likely a glitch (truncation, a proxy page): tried this many times in all. */
 const BAD_RESPONSE_ATTEMPTS = 2;
+/**
+ * An attempt starts only with at least this much of the budget left (or the whole timeout, if shorter): a
+ * sliver of a few milliseconds cannot get an answer, and whether it is sent would depend on timer jitter.
+ */
+const MIN_ATTEMPT_MS = 1000;
 const SERVICE = '/v4/group_open_http_svc/';
 /**
  * The largest answer each API can give to one of our requests, with room to spare; reading stops beyond it.
@@ -128,7 +133,7 @@ export class RequestPath {
           const refusal = this.refusalFor(query);
           if (refusal) return { ok: false, failure: refusal };
           const remaining = budget - spent;
-          if (remaining <= 0) return this.gaveUp(query, label, attempt - 1, last);
+          if (remaining < Math.min(MIN_ATTEMPT_MS, timeoutMs)) return this.gaveUp(query, label, attempt - 1, last);
           const timeout = Math.min(timeoutMs, remaining);
           tried.add(origin);
           const started = performance.now();
@@ -155,7 +160,7 @@ export class RequestPath {
         origin = this.failover(query, origin, failure);
         if (!tried.has(origin)) delay = 0;
       }
-      if (spent + delay >= budget) return this.gaveUp(query, label, attempt, failure);
+      if (budget - spent - delay < Math.min(MIN_ATTEMPT_MS, timeoutMs)) return this.gaveUp(query, label, attempt, failure);
       query.log(failure.slowDown ? 'info' : 'warn', `${label}: ${describeFailure(failure)}; retrying in ${Math.round(delay)} ms (attempt ${attempt + 1} of ${retry.maxAttempts}).`);
       if (delay > 0) {
         const started = performance.now();
