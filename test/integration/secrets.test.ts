@@ -33,8 +33,18 @@ function userDataDir(logDirectory: string): string {
   throw new Error(`no user-data dir above ${logDirectory}`);
 }
 
+/**
+ * Text as a reader sees it: Markdown surfaces backslash-escape every punctuation character of foreign text
+ * (a UserSig has `*`, `-`, `_`) and plain ones break links with zero-width spaces, so a secret there would not
+ * match as typed.
+ */
+function asRead(text: string): string {
+  return text.replace(/\u200b/g, '').replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
 /** Where the text holds a secret (or a fragment of one), or a UserSig nobody named (one minted from the key). */
-function findLeak(text: string, secrets: readonly string[]): string | undefined {
+function findLeak(shownText: string, secrets: readonly string[]): string | undefined {
+  const text = asRead(shownText);
   for (const secret of secrets) {
     for (let i = 0; i + FRAGMENT <= secret.length; i += 8) {
       const at = text.indexOf(secret.slice(i, i + FRAGMENT));
@@ -167,7 +177,8 @@ describe('hardening: secrets audit', function () {
         for (const command of ['chatRoles.copyAsMarkdown', 'chatRoles.copyAsJson']) {
           await vscode.env.clipboard.writeText('');
           await vscode.commands.executeCommand(command, { groupId: record.groupId });
-          const copied = await vscode.env.clipboard.readText();
+          const clipboard = await vscode.env.clipboard.readText();
+          const copied = command === 'chatRoles.copyAsMarkdown' ? asRead(clipboard) : clipboard;
           assert.ok(copied.includes(record.groupId), `${command} copied ${record.groupId}`);
           shown.push(copied);
         }
