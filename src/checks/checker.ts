@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
 import { describeError, isSlowDown } from '../chat/errors';
-import { checkAccount, MAX_IDS_PER_SCAN } from '../chat/text/ids';
+import { checkAccount, clipAccountName, MAX_IDS_PER_SCAN } from '../chat/text/ids';
 import type { Credentials, GroupError, GroupResult } from '../chat/types';
 import type { CredentialStore } from '../credentials/store';
 import { type RoleDiagnostics, type GroupFailure } from '../editor/diagnostics';
 import type { Log } from '../log';
 import { errorsJson, toResultJson, type CheckResultJson } from '../results/json';
 import { countRoles, toSourceLocation, type GroupRecord } from '../results/record';
-import { clipAccount } from '../results/stored';
 import type { ResultsStore } from '../results/store';
 import { plainText } from '../ui/foreignText';
 import type { ChatConnection } from './connection';
@@ -192,7 +191,7 @@ export class RoleChecker implements vscode.Disposable {
       accounts: accounts.filter((a) => checkAccount(a) === undefined),
       counts: countRoles(g.roles),
       roles: g.roles.map(({ account, role }) => ({ account, role })),
-      errors: errorsJson(g.errors).map((e) => ({ ...e, accounts: e.accounts.map(clipAccount) })),
+      errors: errorsJson(g.errors).map((e) => ({ ...e, accounts: e.accounts.map(clipAccountName) })),
     };
     const where = source ? toSourceLocation(source.uri, source.range) : previous?.source;
     if (where) record.source = where;

@@ -2,7 +2,7 @@
 // older versions, other machines (settings sync of workspace state does not exist, but a copied profile
 // does) or hand edits: it is hostile input, validated field by field; a record that fails is dropped, never
 // shown half-read.
-import { checkAccount, checkGroupId } from '../chat/text/ids';
+import { checkAccount, checkGroupId, clipAccountName, SHOWN_ACCOUNT_CHARS } from '../chat/text/ids';
 import type { Role } from '../chat/types';
 import { countRoles, errorAccountCount, ROLE_NAMES, sourceUri, type GroupRecord, type RecordError, type RoleCounts, type SourceLocation } from './record';
 
@@ -14,11 +14,6 @@ import { countRoles, errorAccountCount, ROLE_NAMES, sourceUri, type GroupRecord,
 export const MAX_LISTED = 2000;
 /** A server's error message is kept up to this length (one message per error, and a group may have many). */
 const MAX_STORED_MESSAGE = 500;
-/**
- * A refused account (too long to send) is kept up to this many characters and "…": enough to recognise it,
- * where a 2 MB one was stored whole, twice.
- */
-const MAX_SHOWN_ACCOUNT = 64;
 /** Far above any real count of checks; a larger place in the order is hostile. */
 const MAX_SEQ = 2 ** 40;
 /** A stored record larger than this (in UTF-8 JSON) is not kept; honest records stay far below it. */
@@ -29,10 +24,6 @@ export interface StoredRecord extends GroupRecord {
   seq: number;
 }
 
-export function clipAccount(account: string): string {
-  return account.length > MAX_SHOWN_ACCOUNT ? `${account.slice(0, MAX_SHOWN_ACCOUNT)}…` : account;
-}
-
 /** Accounts worth asking about again: a non-empty list, every one sendable; anything else is "not kept". */
 export function isCheckableList(v: unknown): v is string[] {
   return isStringArray(v) && v.length > 0 && v.length <= MAX_LISTED && v.every((a) => checkAccount(a) === undefined);
@@ -41,7 +32,7 @@ export function isCheckableList(v: unknown): v is string[] {
 export function toStored(record: GroupRecord, seq: number): StoredRecord {
   let room = MAX_LISTED;
   const errors = record.errors.map((e): RecordError => {
-    const accounts = e.accounts.slice(0, room).map(clipAccount);
+    const accounts = e.accounts.slice(0, room).map(clipAccountName);
     room -= accounts.length;
     const count = errorAccountCount(e);
     const message = e.message.length > MAX_STORED_MESSAGE ? `${e.message.slice(0, MAX_STORED_MESSAGE - 1)}…` : e.message;
@@ -54,7 +45,7 @@ export function toStored(record: GroupRecord, seq: number): StoredRecord {
     identifier: record.identifier,
     checkedAt: record.checkedAt,
     counts: { ...record.counts },
-    roles: record.roles.slice(0, MAX_LISTED).map(({ account, role }) => ({ account: clipAccount(account), role })),
+    roles: record.roles.slice(0, MAX_LISTED).map(({ account, role }) => ({ account: clipAccountName(account), role })),
     errors,
   };
   if (isCheckableList(record.accounts)) stored.accounts = [...record.accounts];
@@ -73,9 +64,9 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Whether a list of accounts shown (roles, error accounts) holds no account longer than clipAccount() leaves. */
+/** Whether a list of accounts shown (roles, error accounts) holds no account longer than clipAccountName() leaves. */
 function isClipped(accounts: readonly string[]): boolean {
-  return accounts.every((a) => a.length <= MAX_SHOWN_ACCOUNT + 1);
+  return accounts.every((a) => a.length <= SHOWN_ACCOUNT_CHARS + 1);
 }
 
 function isStringArray(v: unknown): v is string[] {

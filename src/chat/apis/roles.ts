@@ -6,17 +6,14 @@ import { parseRoleResponse, type RoleAnswer } from '../parse/roles';
 import { runBatches, type Failure, type Query } from '../query';
 import type { CallResult, RequestPath } from '../request-path';
 import { formatError } from '../errors';
-import { checkAccount, checkGroupId } from '../text/ids';
+import { checkAccount, checkGroupId, clipAccountName } from '../text/ids';
 import { inSlices } from '../turns';
 import type { GroupResult } from '../types';
 import { assembleRoles, FailureCache, type Outcome } from './results';
 
 export const MAX_ACCOUNTS_PER_REQUEST = 500;
-/** How much of a server-given account name a log line quotes (real ones are at most 32 bytes). */
-const LOGGED_NAME_CHARS = 64;
-
 function loggedName(name: string): string {
-  return JSON.stringify(name.length > LOGGED_NAME_CHARS ? `${name.slice(0, LOGGED_NAME_CHARS)}…` : name);
+  return JSON.stringify(clipAccountName(name));
 }
 
 /**

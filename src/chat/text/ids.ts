@@ -419,6 +419,16 @@ export function checkGroupId(id: string): string | undefined {
 }
 
 /**
+ * How much of an account name is kept or quoted where a longer one can only be hostile (real ones are at
+ * most 32 bytes): enough to recognise it, where a 2 MB one was stored and logged whole.
+ */
+export const SHOWN_ACCOUNT_CHARS = 64;
+
+export function clipAccountName(account: string): string {
+  return account.length > SHOWN_ACCOUNT_CHARS ? `${account.slice(0, SHOWN_ACCOUNT_CHARS)}…` : account;
+}
+
+/**
  * Why an account (UserID) cannot be sent, or undefined when it can. Tencent recommends letters, digits,
  * "_" and "-" and its SDKs accept printable ASCII; we also accept other printable Unicode (the 32-byte UTF-8
  * limit still applies) and leave the verdict on those to the server, but refuse control characters and
