@@ -3,6 +3,7 @@
 // automatic retry is safe, which part of the setup it concerns, and where Tencent documents it.
 // Facts: /work/shared/reference/chat-rest-api.md.
 
+import { DOCS_PAGES, type DocsLinks } from './docs';
 import type { ErrorCode, LocalErrorCode } from './types';
 
 /**
@@ -24,20 +25,15 @@ export interface ErrorDescription {
   advice: string;
   retryable: boolean;
   scope: ErrorScope;
-  docsUrl: string;
+  /** The page that explains the code, per display language (the VS Code layer picks with docsLinkFor). */
+  docs: DocsLinks;
 }
-
-/** Tencent's global error-code table (public 60xxx/70xxx codes and the group 10xxx codes). */
-export const ERROR_CODES_PAGE = 'https://www.tencentcloud.com/document/product/1047/34348';
-/** The get_role_in_group API page (its own error table, domains, limits). */
-export const API_PAGE = 'https://www.tencentcloud.com/document/product/1047/34963';
 
 interface Entry {
   title: string;
   advice: string;
   scope: ErrorScope;
-  /** True when the code is listed on the API page itself rather than only in the global table. */
-  apiPage?: boolean;
+  docs: DocsLinks;
 }
 
 const SET_CREDENTIALS = 'Run "Chat Roles: Set Credentials…" to fix it.';
@@ -102,12 +98,19 @@ const SERVER_TABLE: readonly (readonly [number | number[], Exclude<ErrorScope, '
   [[70169, 70202], 'server', 'Server timeout', 'A temporary failure on Tencent\'s side; try again.'],
 ];
 
-/** Codes get_role_in_group's own page lists (the rest are documented only in the global table). */
-const API_PAGE_CODES = new Set<number>([10002, 10003, 10004, 10007, 10010, 10015]);
+/**
+ * Server codes whose meaning for get_role_in_group only its own page explains: 10007 (an AVChatRoom group)
+ * and 10015 (the page's "JSON parse failure" reading). Every other server code, 10010 included, is
+ * explained by the error-code list.
+ */
+const API_PAGE_CODES = new Set<number>([10007, 10015]);
 
 const SERVER_CODES: ReadonlyMap<number, Entry> = new Map(
   SERVER_TABLE.flatMap(([codes, scope, title, advice]) =>
-    [codes].flat().map((code): [number, Entry] => [code, { title, advice, scope, apiPage: API_PAGE_CODES.has(code) }]),
+    [codes].flat().map((code): [number, Entry] => [
+      code,
+      { title, advice, scope, docs: API_PAGE_CODES.has(code) ? DOCS_PAGES.getRoleInGroup : DOCS_PAGES.errorCodes },
+    ]),
   ),
 );
 
@@ -116,20 +119,20 @@ interface LocalEntry extends Entry {
 }
 
 const LOCAL_CODES: Readonly<Record<LocalErrorCode, LocalEntry>> = {
-  NETWORK: { title: 'Network error', advice: 'Could not reach the Chat server, not even its backup domain. Check the connection, proxy ("http.proxy") and region setting.', scope: 'network', retryable: true, apiPage: true },
-  TIMEOUT: { title: 'Request timed out', advice: 'No complete answer arrived in time; check the connection or raise "chatRoles.timeoutSeconds".', scope: 'network', retryable: true, apiPage: true },
+  NETWORK: { title: 'Network error', advice: 'Could not reach the Chat server, not even its backup domain. Check the connection, proxy ("http.proxy") and region setting.', scope: 'network', retryable: true, docs: DOCS_PAGES.restApiOverview },
+  TIMEOUT: { title: 'Request timed out', advice: 'No complete answer arrived in time; check the connection or raise "chatRoles.timeoutSeconds".', scope: 'network', retryable: true, docs: DOCS_PAGES.restApiOverview },
   // Retryable only for 5xx statuses; the caller knows the status and decides (4xx is not retried).
-  HTTP_STATUS: { title: 'Unexpected HTTP status', advice: 'The server (or a proxy in between) answered with an HTTP error; check the endpoint and proxy settings, or try again later.', scope: 'server', retryable: true, apiPage: true },
-  BAD_RESPONSE: { title: 'Unreadable response', advice: 'The answer was not the JSON Chat sends (truncated, HTML from a proxy, or the wrong shape); try again, and check the endpoint and proxy settings.', scope: 'server', retryable: true, apiPage: true },
-  MISSING_FROM_RESPONSE: { title: 'Account missing from the response', advice: 'The server did not report this account\'s role; check it again.', scope: 'server', retryable: false, apiPage: true },
-  CANCELLED: { title: 'Cancelled', advice: 'The check was cancelled before it finished; run it again to get the rest.', scope: 'client', retryable: false, apiPage: true },
-  DEADLINE: { title: 'Gave up after retries', advice: 'The server kept failing or asking to slow down until the time allowed ran out; try again later.', scope: 'network', retryable: false, apiPage: true },
-  USERSIG_EXPIRED: { title: 'UserSig expired', advice: NEW_USERSIG, scope: 'credentials', retryable: false },
-  USERSIG_APP_MISMATCH: { title: 'UserSig issued for another SDKAppID', advice: `The stored UserSig belongs to another app. ${SET_CREDENTIALS}`, scope: 'credentials', retryable: false },
-  USERSIG_IDENTIFIER_MISMATCH: { title: 'UserSig issued for another identifier', advice: `The stored UserSig belongs to another account. ${SET_CREDENTIALS}`, scope: 'credentials', retryable: false },
-  INVALID_ENDPOINT: { title: 'Endpoint refused', advice: 'Set "chatRoles.endpoint" to an https origin such as https://im.example.com (plain http only for loopback), or leave it empty to use the region.', scope: 'client', retryable: false, apiPage: true },
-  INVALID_PROXY: { title: 'Proxy setting unusable', advice: 'Nothing was sent. Fix "http.proxy" in your user settings (or the HTTPS_PROXY / HTTP_PROXY variable named below) to an http:// or https:// proxy such as http://proxy.example.com:8080, with a literal % in the user name or password written as %25, or clear it to connect directly.', scope: 'client', retryable: false },
-  INVALID_INPUT: { title: 'Cannot be sent', advice: 'Fix the group ID or account: group IDs are printable ASCII up to 48 bytes, accounts up to 32 bytes without control characters.', scope: 'client', retryable: false, apiPage: true },
+  HTTP_STATUS: { title: 'Unexpected HTTP status', advice: 'The server (or a proxy in between) answered with an HTTP error; check the endpoint and proxy settings, or try again later.', scope: 'server', retryable: true, docs: DOCS_PAGES.restApiOverview },
+  BAD_RESPONSE: { title: 'Unreadable response', advice: 'The answer was not the JSON Chat sends (truncated, HTML from a proxy, or the wrong shape); try again, and check the endpoint and proxy settings.', scope: 'server', retryable: true, docs: DOCS_PAGES.getRoleInGroup },
+  MISSING_FROM_RESPONSE: { title: 'Account missing from the response', advice: 'The server did not report this account\'s role; check it again.', scope: 'server', retryable: false, docs: DOCS_PAGES.getRoleInGroup },
+  CANCELLED: { title: 'Cancelled', advice: 'The check was cancelled before it finished; run it again to get the rest.', scope: 'client', retryable: false, docs: DOCS_PAGES.getRoleInGroup },
+  DEADLINE: { title: 'Gave up after retries', advice: 'The server kept failing or asking to slow down until the time allowed ran out; try again later.', scope: 'network', retryable: false, docs: DOCS_PAGES.getRoleInGroup },
+  USERSIG_EXPIRED: { title: 'UserSig expired', advice: NEW_USERSIG, scope: 'credentials', retryable: false, docs: DOCS_PAGES.userSig },
+  USERSIG_APP_MISMATCH: { title: 'UserSig issued for another SDKAppID', advice: `The stored UserSig belongs to another app. ${SET_CREDENTIALS}`, scope: 'credentials', retryable: false, docs: DOCS_PAGES.userSig },
+  USERSIG_IDENTIFIER_MISMATCH: { title: 'UserSig issued for another identifier', advice: `The stored UserSig belongs to another account. ${SET_CREDENTIALS}`, scope: 'credentials', retryable: false, docs: DOCS_PAGES.userSig },
+  INVALID_ENDPOINT: { title: 'Endpoint refused', advice: 'Set "chatRoles.endpoint" to an https origin such as https://im.example.com (plain http only for loopback), or leave it empty to use the region.', scope: 'client', retryable: false, docs: DOCS_PAGES.restApiOverview },
+  INVALID_PROXY: { title: 'Proxy setting unusable', advice: 'Nothing was sent. Fix "http.proxy" in your user settings (or the HTTPS_PROXY / HTTP_PROXY variable named below) to an http:// or https:// proxy such as http://proxy.example.com:8080, with a literal % in the user name or password written as %25, or clear it to connect directly.', scope: 'client', retryable: false, docs: DOCS_PAGES.vscodeProxy },
+  INVALID_INPUT: { title: 'Cannot be sent', advice: 'Fix the group ID or account: group IDs are printable ASCII up to 48 bytes, accounts up to 32 bytes without control characters.', scope: 'client', retryable: false, docs: DOCS_PAGES.getRoleInGroup },
 };
 
 /** The "slow down" codes: the frequency-limit answers (which one the limit uses is undocumented). */
@@ -165,7 +168,7 @@ export function describeError(code: ErrorCode, serverInfo?: string): ErrorDescri
         advice: entry.advice,
         retryable: isRetryable(code),
         scope: entry.scope,
-        docsUrl: entry.apiPage ? API_PAGE : ERROR_CODES_PAGE,
+        docs: entry.docs,
       };
     }
     const info = cleanServerInfo(serverInfo);
@@ -177,7 +180,7 @@ export function describeError(code: ErrorCode, serverInfo?: string): ErrorDescri
         : 'The server gave no explanation. Look the code up in Tencent\'s error-code table.',
       retryable: false,
       scope: 'server',
-      docsUrl: ERROR_CODES_PAGE,
+      docs: DOCS_PAGES.errorCodes,
     };
   }
   const local = lookupLocal(code);
@@ -188,7 +191,7 @@ export function describeError(code: ErrorCode, serverInfo?: string): ErrorDescri
       advice: local.advice,
       retryable: local.retryable,
       scope: local.scope,
-      docsUrl: local.apiPage ? API_PAGE : ERROR_CODES_PAGE,
+      docs: local.docs,
     };
   }
   // Not a LocalErrorCode (a caller bypassed the type); still describe it rather than throw.
@@ -198,7 +201,7 @@ export function describeError(code: ErrorCode, serverInfo?: string): ErrorDescri
     advice: 'An unexpected error; try again.',
     retryable: false,
     scope: 'client',
-    docsUrl: API_PAGE,
+    docs: DOCS_PAGES.getRoleInGroup,
   };
 }
 

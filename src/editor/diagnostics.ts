@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { describeError, type ErrorScope } from '../chat/errors';
 import type { ErrorCode } from '../chat/types';
+import { docsLink } from '../ui/docsLink';
 import { occurrencesOf } from './occurrences';
 
 export const DIAGNOSTIC_SOURCE = 'Chat Roles';
@@ -96,7 +97,7 @@ export class RoleDiagnostics implements vscode.Disposable {
       const range = new vscode.Range(document.positionAt(occ.start), document.positionAt(occ.end));
       const diagnostic = new vscode.Diagnostic(range, `${failure.groupId}: ${failure.message}${more}`, severityFor(d.scope));
       diagnostic.source = DIAGNOSTIC_SOURCE;
-      diagnostic.code = { value: String(failure.code), target: vscode.Uri.parse(d.docsUrl) };
+      diagnostic.code = { value: String(failure.code), target: vscode.Uri.parse(docsLink(d.docs)) };
       return { groupId: failure.groupId, start: occ.start, end: occ.end, diagnostic };
     });
   }

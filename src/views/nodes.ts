@@ -3,6 +3,7 @@ import { describeError } from '../chat/errors';
 import type { Role } from '../chat/types';
 import { errorAccountCount, unlisted, type GroupRecord } from '../results/record';
 import { summarizeRecord } from '../results/summary';
+import { docsLink } from '../ui/docsLink';
 import { markdownText } from '../ui/foreignText';
 import { formatLocalTime, formatRelative } from '../ui/time';
 import { MoreNode } from './moreNode';
@@ -90,7 +91,7 @@ export class ErrorNode extends vscode.TreeItem {
     const tip = new vscode.MarkdownString(undefined, true);
     tip.appendMarkdown(`${markdownText(error.message)}\n\n`);
     if (!error.message.includes(d.advice)) tip.appendMarkdown(`${markdownText(d.advice)}\n\n`);
-    tip.appendMarkdown(`Accounts: ${error.accounts.map(markdownText).join(', ')}\n\n[Documentation](${d.docsUrl})`);
+    tip.appendMarkdown(`Accounts: ${error.accounts.map(markdownText).join(', ')}\n\n[Documentation](${docsLink(d.docs)})`);
     this.tooltip = tip;
     this.contextValue = 'chatRoles.error';
     this.command = { command: 'chatRoles.openErrorDocs', title: 'Open Documentation', arguments: [this] };

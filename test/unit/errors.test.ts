@@ -1,8 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { DOCS_PAGES, docsLinkFor } from '../../src/chat/docs';
 import {
-  API_PAGE,
   ChatError,
-  ERROR_CODES_PAGE,
   KNOWN_LOCAL_CODES,
   KNOWN_SERVER_CODES,
   describeError,
@@ -38,6 +37,15 @@ const LOCAL_RETRYABLE: Record<LocalErrorCode, boolean> = {
   MISSING_FROM_RESPONSE: false, CANCELLED: false, DEADLINE: false, USERSIG_EXPIRED: false, USERSIG_APP_MISMATCH: false,
   USERSIG_IDENTIFIER_MISMATCH: false, INVALID_ENDPOINT: false, INVALID_PROXY: false, INVALID_INPUT: false,
 };
+// The page that explains each local code: UserSig checks the UserSig page, domains and transport the REST
+// overview (domains, backup domains, HTTP 200 for every answer), answer shapes and limits the API page.
+const LOCAL_DOCS: Record<LocalErrorCode, (typeof DOCS_PAGES)[keyof typeof DOCS_PAGES]> = {
+  NETWORK: DOCS_PAGES.restApiOverview, TIMEOUT: DOCS_PAGES.restApiOverview, HTTP_STATUS: DOCS_PAGES.restApiOverview,
+  BAD_RESPONSE: DOCS_PAGES.getRoleInGroup, MISSING_FROM_RESPONSE: DOCS_PAGES.getRoleInGroup, CANCELLED: DOCS_PAGES.getRoleInGroup,
+  DEADLINE: DOCS_PAGES.getRoleInGroup, USERSIG_EXPIRED: DOCS_PAGES.userSig, USERSIG_APP_MISMATCH: DOCS_PAGES.userSig,
+  USERSIG_IDENTIFIER_MISMATCH: DOCS_PAGES.userSig, INVALID_ENDPOINT: DOCS_PAGES.restApiOverview,
+  INVALID_PROXY: DOCS_PAGES.vscodeProxy, INVALID_INPUT: DOCS_PAGES.getRoleInGroup,
+};
 const SCOPES = ['credentials', 'group', 'account', 'request', 'rate', 'server', 'network', 'client'];
 
 describe('errors: the catalogue', () => {
@@ -54,7 +62,7 @@ describe('errors: the catalogue', () => {
       assert.ok(d.advice.length > 10);
       assert.ok(SCOPES.includes(d.scope));
       assert.equal(d.retryable, SLOW_DOWN.includes(code) || TRANSIENT.includes(code));
-      assert.equal(d.docsUrl, API_SPECIFIC.includes(code) ? API_PAGE : ERROR_CODES_PAGE);
+      assert.deepEqual(d.docs, code === 10007 || code === 10015 ? DOCS_PAGES.getRoleInGroup : DOCS_PAGES.errorCodes);
     });
   }
 
@@ -66,14 +74,9 @@ describe('errors: the catalogue', () => {
       assert.ok(SCOPES.includes(d.scope));
       assert.equal(d.retryable, retryable);
       assert.equal(isRetryable(code), retryable);
-      assert.ok(d.docsUrl === API_PAGE || d.docsUrl === ERROR_CODES_PAGE);
+      assert.deepEqual(d.docs, LOCAL_DOCS[code]);
     });
   }
-
-  it('links the pre-flight UserSig codes to the error-code table, transport codes to the API page', () => {
-    assert.equal(describeError('USERSIG_EXPIRED').docsUrl, ERROR_CODES_PAGE);
-    assert.equal(describeError('NETWORK').docsUrl, API_PAGE);
-  });
 
   it('scopes signature codes as credentials and frequency codes as rate', () => {
     for (const code of SIGNATURE) assert.equal(describeError(code).scope, 'credentials', String(code));
@@ -94,7 +97,7 @@ describe('errors: the catalogue', () => {
     assert.equal(d.title, 'Chat error 12345');
     assert.match(d.advice, /something odd happened/);
     assert.equal(d.retryable, false);
-    assert.equal(d.docsUrl, ERROR_CODES_PAGE);
+    assert.deepEqual(d.docs, DOCS_PAGES.errorCodes);
     assert.equal(describeError(12345).title, 'Chat error 12345');
     assert.equal(describeError(0).title, 'Chat error 0');
   });
@@ -208,5 +211,30 @@ describe('errors: redactSecrets on pieces of a secret', () => {
     assert.equal(redactSecrets(`tail ${sig.slice(0, 11)}`, [sig]), `tail ${sig.slice(0, 11)}`);
     assert.equal(redactSecrets('nothing secret in this long sentence', [sig]), 'nothing secret in this long sentence');
     assert.equal(redactSecrets(sig.slice(0, 30), []), sig.slice(0, 30));
+  });
+});
+
+describe('errors: docs links per language', () => {
+  it('links 10010 to the error-code list, not the API page, in both languages', () => {
+    const { docs } = describeError(10010);
+    assert.equal(docsLinkFor(docs, 'en'), 'https://www.tencentcloud.com/document/product/1047/34348');
+    assert.equal(docsLinkFor(docs, 'zh-cn'), 'https://cloud.tencent.com/document/product/269/1671');
+  });
+
+  it('gives each Tencent page its Chinese twin on cloud.tencent.com (product 269)', () => {
+    for (const [name, links] of Object.entries(DOCS_PAGES)) {
+      if (name === 'vscodeProxy') continue;
+      assert.match(links.en, /^https:\/\/www\.tencentcloud\.com\/document\/product\/1047\/\d+$/, name);
+      assert.match(links['zh-cn'], /^https:\/\/cloud\.tencent\.com\/document\/product\/269\/\d+$/, name);
+    }
+    assert.equal(docsLinkFor(describeError(10007).docs, 'zh-cn'), 'https://cloud.tencent.com/document/product/269/1626');
+    assert.equal(docsLinkFor(describeError('USERSIG_EXPIRED').docs, 'zh-cn'), 'https://cloud.tencent.com/document/product/269/32688');
+    assert.equal(docsLinkFor(describeError('INVALID_ENDPOINT').docs, 'zh-cn'), 'https://cloud.tencent.com/document/product/269/1519');
+  });
+
+  it('picks the Chinese page for every zh language and English for the rest', () => {
+    const links = DOCS_PAGES.errorCodes;
+    for (const language of ['zh-cn', 'zh-CN', 'zh-tw', 'zh-hk', 'zh']) assert.equal(docsLinkFor(links, language), links['zh-cn'], language);
+    for (const language of ['en', 'en-us', 'de', 'ja', 'zhx', '']) assert.equal(docsLinkFor(links, language), links.en, language);
   });
 });
