@@ -10,6 +10,7 @@ import { RoleCodeActions } from './editor/codeActions';
 import { RoleDiagnostics } from './editor/diagnostics';
 import { RoleHover } from './editor/hover';
 import { Log } from './log';
+import { useTranslations } from './chat/l10n';
 import { isRuntimeLoaded } from './runtime';
 import type { Services } from './services';
 import { Prompts } from './ui/prompts';
@@ -23,6 +24,7 @@ let connection: ChatConnection | undefined;
 // ExtensionMode.Test only (see api.ts): in production any extension could read it.
 export function activate(context: vscode.ExtensionContext): ChatRolesApi | undefined {
   const testing = context.extensionMode === vscode.ExtensionMode.Test;
+  useTranslations(vscode.l10n.bundle);
   const log = new Log();
   // The test seams exist only when testing: a switchable SecretStorage and a watch on the prompts.
   const secrets = testing ? new SwappableSecretStorage(context.secrets) : undefined;

@@ -3,6 +3,7 @@
 // automatic retry is safe, which part of the setup it concerns, and where Tencent documents it.
 // Facts: /work/shared/reference/chat-rest-api.md.
 
+import * as l10n from '@vscode/l10n';
 import { DOCS_PAGES, type DocsLinks } from './docs';
 import type { ErrorCode, LocalErrorCode } from './types';
 
@@ -135,6 +136,15 @@ const LOCAL_CODES: Readonly<Record<LocalErrorCode, LocalEntry>> = {
   INVALID_INPUT: { title: 'Cannot be sent', advice: 'Fix the group ID or account: group IDs are printable ASCII up to 48 bytes, accounts up to 32 bytes without control characters.', scope: 'client', retryable: false, docs: DOCS_PAGES.getRoleInGroup },
 };
 
+/**
+ * Every English title and advice of the catalogue. They are data that describeError passes to l10n.t, so
+ * the string extractor cannot see them; the completeness check (scripts/check-l10n.js) counts them as used.
+ */
+export function catalogueTexts(): string[] {
+  const entries: Entry[] = [...SERVER_CODES.values(), ...Object.values(LOCAL_CODES)];
+  return [...new Set(entries.flatMap((e) => [e.title, e.advice]))];
+}
+
 /** The "slow down" codes: the frequency-limit answers (which one the limit uses is undocumented). */
 const SLOW_DOWN = new Set<number>([60007, 60011, 60018, 60019, 10006]);
 /** Transient server failures that are safe to retry (get_role_in_group only reads). */
@@ -164,8 +174,8 @@ export function describeError(code: ErrorCode, serverInfo?: string): ErrorDescri
     if (entry) {
       return {
         code,
-        title: entry.title,
-        advice: entry.advice,
+        title: l10n.t(entry.title),
+        advice: l10n.t(entry.advice),
         retryable: isRetryable(code),
         scope: entry.scope,
         docs: entry.docs,
@@ -174,10 +184,10 @@ export function describeError(code: ErrorCode, serverInfo?: string): ErrorDescri
     const info = cleanServerInfo(serverInfo);
     return {
       code,
-      title: `Chat error ${code}`,
+      title: l10n.t('Chat error {0}', code),
       advice: info
-        ? `The server said: "${info}". Look the code up in Tencent's error-code table.`
-        : 'The server gave no explanation. Look the code up in Tencent\'s error-code table.',
+        ? l10n.t('The server said: "{0}". Look the code up in Tencent\'s error-code table.', info)
+        : l10n.t('The server gave no explanation. Look the code up in Tencent\'s error-code table.'),
       retryable: false,
       scope: 'server',
       docs: DOCS_PAGES.errorCodes,
@@ -187,8 +197,8 @@ export function describeError(code: ErrorCode, serverInfo?: string): ErrorDescri
   if (local) {
     return {
       code,
-      title: local.title,
-      advice: local.advice,
+      title: l10n.t(local.title),
+      advice: l10n.t(local.advice),
       retryable: local.retryable,
       scope: local.scope,
       docs: local.docs,
@@ -197,8 +207,8 @@ export function describeError(code: ErrorCode, serverInfo?: string): ErrorDescri
   // Not a LocalErrorCode (a caller bypassed the type); still describe it rather than throw.
   return {
     code,
-    title: `Error ${String(code)}`,
-    advice: 'An unexpected error; try again.',
+    title: l10n.t('Error {0}', String(code)),
+    advice: l10n.t('An unexpected error; try again.'),
     retryable: false,
     scope: 'client',
     docs: DOCS_PAGES.getRoleInGroup,
@@ -219,12 +229,13 @@ function cleanServerInfo(serverInfo: string | undefined): string {
 export function formatError(code: ErrorCode, serverInfo?: string): string {
   const d = describeError(code, serverInfo);
   const info = cleanServerInfo(serverInfo);
-  let line = `${d.title} (${String(code)}): ${d.advice}`;
   const lower = info.toLowerCase();
-  if (info && !d.advice.toLowerCase().includes(lower) && !d.title.toLowerCase().includes(lower)) {
-    line += typeof code === 'number' ? ` Server said: ${info}` : ` Details: ${info}`;
+  if (!info || d.advice.toLowerCase().includes(lower) || d.title.toLowerCase().includes(lower)) {
+    return l10n.t('{0} ({1}): {2}', d.title, String(code), d.advice);
   }
-  return line;
+  return typeof code === 'number'
+    ? l10n.t('{0} ({1}): {2} Server said: {3}', d.title, String(code), d.advice, info)
+    : l10n.t('{0} ({1}): {2} Details: {3}', d.title, String(code), d.advice, info);
 }
 
 /** An error of the Chat core, carrying its catalogue entry; the message never holds a secret. */

@@ -65,10 +65,14 @@ describe('installed .vsix', () => {
     assert.deepStrictEqual(unwanted, []);
   });
 
-  it('packs exactly dist bundles, media, manifest, README, CHANGELOG and LICENSE', () => {
+  it('packs exactly dist bundles, media, translations, manifest, README, CHANGELOG and LICENSE', () => {
     const media = filesUnder(path.join(repoRoot, 'media'))
       .filter((f) => !f.startsWith('screenshots-raw/'))
       .map((f) => `extension/media/${f}`);
+    const translations = [
+      ...filesUnder(path.join(repoRoot, 'l10n')).filter((f) => /^bundle\.l10n\.[\w-]+\.json$/.test(f)).map((f) => `extension/l10n/${f}`),
+      ...fs.readdirSync(repoRoot).filter((f) => /^package\.nls(\.[\w-]+)?\.json$/.test(f)).map((f) => `extension/${f}`),
+    ];
     const expected = [
       '[Content_Types].xml',
       'extension.vsixmanifest',
@@ -79,6 +83,7 @@ describe('installed .vsix', () => {
       'extension/dist/extension.js',
       'extension/dist/chat-runtime.js',
       ...media,
+      ...translations,
     ].sort();
     assert.deepStrictEqual(listZipEntries(env('CHAT_ROLES_TEST_VSIX')).sort(), expected);
   });
