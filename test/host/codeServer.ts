@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
+import { useDisplayLanguage } from './displayLanguage';
 import { codeServerEntry, node24 } from './paths';
 import { spawnGroup } from './processGroup';
 
@@ -33,6 +34,8 @@ export interface CodeServerOptions {
   env?: Record<string, string>;
   /** How long to wait for the server to listen. */
   startTimeoutMs?: number;
+  /** A display language such as 'zh-cn' (see displayLanguage.ts); English when omitted. */
+  displayLanguage?: string;
 }
 
 export interface CodeServer {
@@ -130,6 +133,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   ];
   if (options.smokeTestDriver !== false) args.push('--vscode-option', 'enable-smoke-test-driver');
   if (options.trust !== false) args.push('--disable-workspace-trust');
+  if (options.displayLanguage) args.push(...useDisplayLanguage(userDataDir, options.displayLanguage));
 
   const server = spawnGroup(node24, args, {
     cwd: tmp,

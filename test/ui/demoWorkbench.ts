@@ -34,10 +34,11 @@ function packagedVsix(): Promise<string> {
   return packaged;
 }
 
-export function useDemoWorkbench(): DemoWorkbench {
+/** `displayLanguage` runs the whole workbench in that language (test/host/displayLanguage.ts). */
+export function useDemoWorkbench(extra: Pick<WorkbenchOptions, 'displayLanguage'> = {}): DemoWorkbench {
   // useWorkbench reads its options when its own before hook runs, after this describe's first hook
   // below has filled them in (hooks run in the order they are registered).
-  const options: WorkbenchOptions = { extensionDevelopmentPath: null };
+  const options: WorkbenchOptions = { extensionDevelopmentPath: null, ...extra };
   let standIn: StandIn | undefined;
   let scratch: string | undefined;
 
