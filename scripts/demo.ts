@@ -2,24 +2,29 @@
 // data, and starts code-server with the packaged .vsix installed, opened on demo/workspace. Prints the URL
 // and the demo credentials; Ctrl+C stops everything it started.
 // `npm run demo -- --desktop` starts only the stand-in and says how to use it from a desktop VS Code.
+// `npm run demo -- --locale zh-cn` runs the workbench and the extension in Simplified Chinese.
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { startCodeServer, type CodeServer } from '../test/host/codeServer';
+import { DISPLAY_LANGUAGES } from '../test/host/displayLanguage';
 import { packageVsix } from '../test/host/packageVsix';
 import { repoRoot, setupScript } from '../test/host/paths';
 import { commandLineOptions } from '../test/standin/command-line';
 import { DEMO_ADMIN, DEMO_DATA_FILE, DEMO_SDK_APP_ID, DEMO_SECRET_KEY } from '../test/standin/data/demo-app';
 import { startStandIn, type StandIn } from '../test/standin/server';
 
-const USAGE = `usage: npm run demo [-- --port N] [--api-port N] [--desktop]
+const USAGE = `usage: npm run demo [-- --port N] [--api-port N] [--desktop] [--locale L]
   --port N       code-server's port on 127.0.0.1 (default 8123)
   --api-port N   the Chat API stand-in's port on 127.0.0.1 (default 8124)
-  --desktop      start only the stand-in, and print how to open the demo in a desktop VS Code`;
+  --desktop      start only the stand-in, and print how to open the demo in a desktop VS Code
+  --locale L     the display language: en (default) or ${DISPLAY_LANGUAGES.join(', ')}`;
 
 interface DemoOptions {
   port: number;
   apiPort: number;
   desktop: boolean;
+  /** A display language other than English (test/host/displayLanguage.ts), or undefined. */
+  locale?: string;
 }
 
 /** Per-user demo state (profile, installed extension); git-ignored, kept between runs. */
@@ -40,10 +45,20 @@ function parseArgs(argv: string[]): DemoOptions | 'help' {
     else if (arg === '--port') options.port = port(arg, argv[++i]);
     else if (arg === '--api-port') options.apiPort = port(arg, argv[++i]);
     else if (arg === '--desktop') options.desktop = true;
+    else if (arg === '--locale') options.locale = displayLanguage(argv[++i]);
     else throw new Error(`unknown argument ${arg}`);
   }
   if (options.port === options.apiPort) throw new Error('--port and --api-port must differ');
   return options;
+}
+
+function displayLanguage(value: string | undefined): string | undefined {
+  const locale = value?.toLowerCase();
+  if (locale === 'en') return undefined;
+  if (locale === undefined || !DISPLAY_LANGUAGES.includes(locale)) {
+    throw new Error(`--locale needs one of: en, ${DISPLAY_LANGUAGES.join(', ')}`);
+  }
+  return locale;
 }
 
 /** Runs one step, printing what it does and how long it took. */
@@ -86,7 +101,7 @@ function demoSettings(standIn: StandIn): Record<string, unknown> {
 }
 
 /** code-server on the demo port with the .vsix installed into the kept profile, opened on demo/workspace. */
-async function startEditor(port: number, vsix: string, userSettings: Record<string, unknown>): Promise<CodeServer> {
+async function startEditor(port: number, vsix: string, userSettings: Record<string, unknown>, locale?: string): Promise<CodeServer> {
   try {
     return await startCodeServer({
       port,
@@ -96,6 +111,7 @@ async function startEditor(port: number, vsix: string, userSettings: Record<stri
       userSettings,
       folder: workspace,
       smokeTestDriver: false, // the driver hides notification toasts, and the demo shows them
+      displayLanguage: locale,
     });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
@@ -115,7 +131,7 @@ Chat Roles view → Set Credentials…: type the SDKAppID, Enter, Enter (keeps "
 choose "Secret key", paste the key, Enter. demo/README.md has the rest.`);
 }
 
-function printDesktopSteps(vsix: string, standIn: StandIn): void {
+function printDesktopSteps(vsix: string, standIn: StandIn, locale?: string): void {
   console.log(`
 The Chat API stand-in is listening on ${standIn.url}. In your desktop VS Code:
   1. code --install-extension ${path.relative(process.cwd(), vsix) || vsix}
@@ -123,6 +139,7 @@ The Chat API stand-in is listening on ${standIn.url}. In your desktop VS Code:
        "chatRoles.endpoint": "${standIn.url}"
      (remove it afterwards: it points Chat Roles at this stand-in instead of Tencent's servers)
   3. code ${path.relative(process.cwd(), workspace)}`);
+  if (locale) console.log(`  For ${locale}: Configure Display Language → ${locale}, with the language pack VS Code offers.`);
   printCredentials();
 }
 
@@ -150,12 +167,12 @@ async function main(): Promise<void> {
     const vsix = await step('Building and packaging the extension', packageVsix);
     standIn = await step(`Starting the Chat API stand-in on 127.0.0.1:${options.apiPort}`, () => startApi(options.apiPort));
     if (options.desktop) {
-      printDesktopSteps(vsix, standIn);
+      printDesktopSteps(vsix, standIn, options.locale);
     } else {
       await step('Checking the test host (code-server; the first time installs it, about 2.5 min)', ensureTestHost);
       const settings = demoSettings(standIn);
       const server = (editor = await step(`Starting code-server on 127.0.0.1:${options.port} with the .vsix installed`, () =>
-        startEditor(options.port, vsix, settings),
+        startEditor(options.port, vsix, settings, options.locale),
       ));
       console.log(`\nChat Roles demo is up in ${((Date.now() - started) / 1000).toFixed(1)} s. Open:\n\n  ${server.workbenchUrl()}\n`);
       console.log(`Chat API stand-in: ${standIn.url} (already set as chatRoles.endpoint in the demo profile)`);
