@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { RolesNode } from '../../src/views/nodes';
 import { TEST_GROUPS } from '../standin/data/test-app';
 import { chatRolesExtension } from '../host/extensionUnderTest';
+import { ProgressRecorder } from './hardeningKit';
 import { answer, checkRoles, openEditor, useCheckSuite, validationText, waitFor, within } from './support';
 
 function label(node: vscode.TreeItem): string {
@@ -158,6 +159,22 @@ describe('tree rows', function () {
     await accept();
     await within(running, 20_000, 'the check');
     assert.deepStrictEqual(roleRequests(), [[TEST_GROUPS.meeting, ['carol', 'dave']]]);
+  });
+
+  it('Check All Groups Again counts the requests of every group from the start', async () => {
+    await checkRoles([TEST_GROUPS.work], ['alice']);
+    await checkRoles([TEST_GROUPS.meeting], ['carol', 'dave']);
+    await checkRoles([TEST_GROUPS.public], ['bob']);
+    const progress = new ProgressRecorder();
+    try {
+      await within(vscode.commands.executeCommand('chatRoles.refreshAll'), 20_000, 'check all groups again');
+    } finally {
+      progress.dispose();
+    }
+    const counts = progress.reports.flatMap((r) => (r.message && / of \d+ requests$/.test(r.message) ? [r.message] : []));
+    assert.strictEqual(counts[0], '0 of 3 requests', counts.join(' | '));
+    assert.ok(counts.every((t) => t.endsWith(' of 3 requests')), counts.join(' | '));
+    assert.strictEqual(counts[counts.length - 1], '3 of 3 requests');
   });
 
   it('says the selection holds no group ID, with its size, for a selected comment line', async () => {
