@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { groupIdAt } from '../chat/text/ids';
 import type { ResultsStore } from '../results/store';
-import { sortByRole, summarizeRecord } from '../results/summary';
+import { summarizeRecord } from '../results/summary';
 import { markdownText } from '../ui/foreignText';
-import { roleWord } from '../ui/roleWords';
+import { roleWord, sortByRole } from '../ui/roleWords';
 import { formatLocalTime } from '../ui/time';
 import { errorSeverity, severityIcon } from '../ui/severity';
 

@@ -3,11 +3,6 @@
 import type { Role } from '../chat/types';
 import { errorAccountCount, ROLE_NAMES, totalRoles, type GroupRecord } from './record';
 
-/** Owner, Admin, Member, then not in the group; accounts of one role keep the order they were checked in. */
-export function sortByRole<T extends { role: Role }>(roles: readonly T[]): T[] {
-  return [...roles].sort((a, b) => ROLE_NAMES.indexOf(a.role) - ROLE_NAMES.indexOf(b.role));
-}
-
 const NUMBER = new Intl.NumberFormat('en-US');
 
 /** "1,197": thousands grouped, so a big group's counts read at a glance. */

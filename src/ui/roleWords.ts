@@ -29,3 +29,22 @@ export function roleSentence(account: string, role: Role, groupId: string): stri
       return `${account} is not in group ${groupId}`;
   }
 }
+
+/** Where a role stands in lists: owner first, accounts not in the group last. */
+function roleRank(role: Role): number {
+  switch (role) {
+    case 'Owner':
+      return 0;
+    case 'Admin':
+      return 1;
+    case 'Member':
+      return 2;
+    case 'NotMember':
+      return 3;
+  }
+}
+
+/** Owner, Admin, Member, then not in the group; accounts of one role keep the order they were checked in. */
+export function sortByRole<T extends { role: Role }>(roles: readonly T[]): T[] {
+  return [...roles].sort((a, b) => roleRank(a.role) - roleRank(b.role));
+}

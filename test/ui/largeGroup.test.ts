@@ -3,8 +3,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { DEMO_DATA_FILE, DEMO_GROUPS } from '../standin/data/demo-app';
-import { sortByRole } from '../../src/results/summary';
-import { roleWord } from '../../src/ui/roleWords';
+import { roleWord, sortByRole } from '../../src/ui/roleWords';
 import type { SeedData } from '../standin/types';
 import { useDemoWorkbench } from './demoWorkbench';
 import { answer, chooseMenuItem, enterDemoSecretKey, openFile, openRolesView, type PageElement, rightClickToken, runCommand, treeRow } from './person';
