@@ -5,10 +5,10 @@ import { errorAccountCount, unlisted, type GroupRecord } from '../results/record
 import { shortSummary, summarizeRecord } from '../results/summary';
 import { markdownText } from '../ui/foreignText';
 import { roleSentence, roleWord, sortByRole } from '../ui/roleWords';
+import { errorSeverity, severityIcon, severityWord, worstSeverity } from '../ui/severity';
 import { formatLocalTime, formatRelative } from '../ui/time';
 import { FOLD_ABOVE, FoldNode } from './foldNode';
 import { MoreNode } from './moreNode';
-import { errorSeverity, severityIcon, severityWord, worstSeverity } from '../ui/severity';
 
 const ROLE_ICONS: Readonly<Record<Role, [icon: string, color: string]>> = {
   Owner: ['star-full', 'charts.yellow'],
