@@ -97,7 +97,7 @@ describe('UI: foreign text stays text, and the tree reads as sentences', () => {
     await row.waitFor({ timeout: UI_WAIT_MS });
     assert.strictEqual(
       await row.getAttribute('aria-label'),
-      `Error ${SERVER_CODE}, Chat error ${SERVER_CODE}, for 4 accounts in group ${GROUP}. Opens the documentation.`,
+      `Warning ${SERVER_CODE}, Chat error ${SERVER_CODE}, for 4 accounts in group ${GROUP}. Opens the documentation.`,
     );
     const tooltip = await hoverShowing(page, row, 'The server said');
     // The one link a tooltip may hold is ours: Tencent's documentation.
