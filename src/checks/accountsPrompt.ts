@@ -53,6 +53,10 @@ export async function promptForAccounts(prompts: Prompts, recents: RecentAccount
     itemsFor,
     onAccept: (item, value) => (item.typed ? (typedItem(value) ?? item) : item),
     canAccept: (item) => !item.problem && item.accounts.length > 0,
+    confirmOnEmpty: (item) =>
+      item.accounts.length === 1
+        ? `Press Enter again to check the recent list ${item.label}, pick another with the arrow keys, or type accounts.`
+        : `Press Enter again to check the recent list of ${item.accounts.length} accounts, pick another with the arrow keys, or type accounts.`,
   });
   return chosen?.accounts;
 }

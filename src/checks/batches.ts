@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { MAX_ACCOUNTS_PER_REQUEST } from '../chat/apis/roles';
 import { MAX_GROUPS_PER_CHECK, type CheckRequest } from './checker';
 
 /** One group to check again: its accounts and, when known, where its ID stands. */
@@ -25,4 +26,9 @@ export function batchByAccounts(groups: readonly GroupToCheck[]): CheckRequest[]
     if (g.source) batch.sources.set(g.groupId, g.source);
   }
   return batches;
+}
+
+/** The requests a query will send: a batch of up to MAX_ACCOUNTS_PER_REQUEST distinct accounts per group. */
+export function plannedRequests(query: Pick<CheckRequest, 'groupIds' | 'accounts'>): number {
+  return new Set(query.groupIds).size * Math.ceil(new Set(query.accounts).size / MAX_ACCOUNTS_PER_REQUEST);
 }

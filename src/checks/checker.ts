@@ -9,6 +9,7 @@ import { errorsJson, toResultJson, type CheckResultJson } from '../results/json'
 import { countRoles, toSourceLocation, type GroupRecord } from '../results/record';
 import type { ResultsStore } from '../results/store';
 import { plainText } from '../ui/foreignText';
+import { plannedRequests } from './batches';
 import type { ChatConnection } from './connection';
 import type { RecentAccounts } from './recentAccounts';
 
@@ -131,17 +132,25 @@ export class RoleChecker implements vscode.Disposable {
         this.running.add(abort);
         const cancel = token.onCancellationRequested(() => abort.abort());
         let reported = 0;
+        // Every query's requests from the start (each query's own count replaces its plan once it runs), so
+        // several queries (Check All Groups Again) read "3 of 40 requests", not "0 of 1" per query.
+        const planned = queries.map(plannedRequests);
+        let finished = 0;
+        progress.report({ message: `0 of ${planned.reduce((n, p) => n + p, 0)} requests` });
         try {
           const answers: GroupResult[][] = [];
           for (const [i, q] of queries.entries()) {
             const results = await this.connection.get().getRoleInGroup(credentials, q.groupIds, q.accounts, {
               signal: abort.signal,
               onProgress: ({ done, total }) => {
+                planned[i] = total;
                 const percent = ((i + (total ? done / total : 0)) / queries.length) * 100;
-                progress.report({ message: `${done} of ${total} requests`, increment: percent - reported });
+                const all = planned.reduce((n, p) => n + p, 0);
+                progress.report({ message: `${finished + done} of ${all} requests`, increment: percent - reported });
                 reported = percent;
               },
             });
+            finished += planned[i];
             // A server's ErrorInfo may quote the request, even a UserSig cut short: scrub before anything shows it.
             for (const g of results) for (const e of g.errors) e.message = this.log.redact(e.message);
             answers.push(results);

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { MAX_IDS_PER_SCAN } from '../chat/text/ids';
 import { promptForAccounts } from '../checks/accountsPrompt';
+import { promptForGroupIds } from '../checks/groupIdPrompt';
 import { MissingCredentialsError } from '../checks/checker';
 import type { CheckResultJson } from '../results/json';
 import { ensureCredentials } from '../credentials/ensure';
-import { parseGroupIdInput, targetsFromEditor, type EditorTargets } from '../editor/targets';
+import { targetsFromEditor, type EditorTargets } from '../editor/targets';
 import type { Services } from '../services';
 import { plainText } from '../ui/foreignText';
 import { reportFailure } from '../ui/reportFailure';
@@ -48,19 +49,14 @@ async function checkInteractively(services: Services): Promise<CheckResultJson |
   const editor = vscode.window.activeTextEditor;
   let targets: EditorTargets = editor ? targetsFromEditor(editor) : { groupIds: [], sources: new Map(), truncated: false };
   if (!targets.groupIds.length) {
-    const typed = await services.prompts.text({
+    const groupIds = await promptForGroupIds(services.prompts, {
       title: 'Chat Roles: Check Roles in Group',
       prompt: targets.unusable
-        ? `The selected text cannot be a group ID. ${plainText(targets.unusable)} Enter the group ID to check.`
+        ? `${plainText(targets.unusable)} Enter the group ID to check.`
         : 'The group ID to check (several @TGS# IDs may be given at once).',
-      placeholder: '@TGS#2C5SZEAEF',
-      validate: (v) => {
-        const reason = parseGroupIdInput(v).reason;
-        return reason && plainText(reason);
-      },
     });
-    if (typed === undefined) return undefined;
-    targets = { groupIds: parseGroupIdInput(typed).ids, sources: new Map(), truncated: false };
+    if (!groupIds) return undefined;
+    targets = { groupIds, sources: new Map(), truncated: false };
   }
   if (targets.truncated) {
     void vscode.window.showWarningMessage(

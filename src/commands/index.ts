@@ -12,6 +12,11 @@ import { registerOpenSample } from './openSample';
 import { registerRefreshAll } from './refreshAll';
 import { registerRemoveGroup } from './removeGroup';
 import { registerSetCredentials } from './setCredentials';
+import { registerCheckInAnotherGroup } from './checkInAnotherGroup';
+import { registerCopyAccount } from './copyAccount';
+import { registerCopyAsCsv } from './copyAsCsv';
+import { registerCopyError } from './copyError';
+import { registerShowLog } from './showLog';
 
 /** Registers every chatRoles.* command (each is declared in package.json). */
 export function registerCommands(context: vscode.ExtensionContext, services: Services): void {
@@ -27,4 +32,9 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
   registerGoToSource(context, services);
   registerOpenErrorDocs(context);
   registerOpenSample(context);
+  registerCopyAccount(context, services);
+  registerCheckInAnotherGroup(context, services);
+  registerCopyError(context, services);
+  registerCopyAsCsv(context, services);
+  registerShowLog(context, services);
 }

@@ -1,12 +1,22 @@
 import { AccountNode, ErrorNode, GroupNode, type RolesNode } from '../views/nodes';
 import type { Services } from '../services';
 
+/** The clicked node with the rest of a multi-selection, or the tree's selection when invoked without one. */
+function clickedNodes(services: Services, arg: unknown, selected?: unknown): unknown[] {
+  return Array.isArray(selected) && selected.includes(arg) ? selected : arg === undefined ? [...services.treeView.selection] : [arg];
+}
+
+/** The account or error rows a row command acts on (other selected nodes are not its business). */
+export function targetRows<T extends AccountNode | ErrorNode>(services: Services, arg: unknown, selected: unknown, kind: new (...args: never[]) => T): T[] {
+  return clickedNodes(services, arg, selected).filter((n): n is T => n instanceof kind);
+}
+
 /**
  * The groups a tree command acts on: the clicked node's group (with the rest of a multi-selection),
  * a `{ groupId }` argument, or the tree's selection when invoked without one.
  */
 export function targetGroups(services: Services, arg: unknown, selected?: unknown): GroupNode[] {
-  const nodes: unknown[] = Array.isArray(selected) && selected.includes(arg) ? selected : arg === undefined ? [...services.treeView.selection] : [arg];
+  const nodes = clickedNodes(services, arg, selected);
   const groups = new Map<string, GroupNode>();
   for (const n of nodes) {
     const node = toGroupNode(services, n);

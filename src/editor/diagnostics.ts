@@ -1,36 +1,14 @@
 import * as vscode from 'vscode';
-import { describeError, type ErrorScope } from '../chat/errors';
+import { describeError } from '../chat/errors';
 import type { ErrorCode } from '../chat/types';
 import { docsLink } from '../ui/docsLink';
+import { severityFor } from '../ui/severity';
 import { occurrencesOf } from './occurrences';
 
 export const DIAGNOSTIC_SOURCE = 'Chat Roles';
 /** Marks per failed group and per document: more say nothing new (and VS Code shows 1,000 per file at most). */
 export const MAX_MARKS_PER_GROUP = 100;
 export const MAX_MARKS_PER_DOCUMENT = 1000;
-
-/**
- * Severity by what the user must do about it:
- * - Error: only the user can fix it, and every further check fails the same way — the group does not
- *   exist or refuses us (10010, 10007…), the credentials are wrong (70001…), or the request cannot be sent.
- * - Warning: transient — rate limits, server and network failures; "Check Again" usually fixes it.
- * - Information: the group answered, but one of the accounts could not be checked (e.g. 10019).
- */
-function severityFor(scope: ErrorScope): vscode.DiagnosticSeverity {
-  switch (scope) {
-    case 'rate':
-    case 'server':
-    case 'network':
-      return vscode.DiagnosticSeverity.Warning;
-    case 'account':
-      return vscode.DiagnosticSeverity.Information;
-    case 'credentials':
-    case 'group':
-    case 'request':
-    case 'client':
-      return vscode.DiagnosticSeverity.Error;
-  }
-}
 
 interface Entry {
   groupId: string;

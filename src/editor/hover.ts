@@ -3,7 +3,9 @@ import { groupIdAt } from '../chat/text/ids';
 import type { ResultsStore } from '../results/store';
 import { summarizeRecord } from '../results/summary';
 import { markdownText } from '../ui/foreignText';
+import { roleWord, sortByRole } from '../ui/roleWords';
 import { formatLocalTime } from '../ui/time';
+import { errorSeverity, severityIcon } from '../ui/severity';
 
 /** Hovering a group ID that was checked shows the last result. */
 export class RoleHover implements vscode.HoverProvider {
@@ -19,9 +21,10 @@ export class RoleHover implements vscode.HoverProvider {
     const md = new vscode.MarkdownString(undefined, true);
     // Accounts, codes and the app come from the selected text, the server or stored state: escaped.
     md.appendMarkdown(`**Chat Roles** — ${summarizeRecord(record)} (app ${markdownText(String(record.sdkAppId))}, ${formatLocalTime(record.checkedAt)})\n\n`);
-    for (const r of record.roles.slice(0, 20)) md.appendMarkdown(`- ${markdownText(r.account)}: ${markdownText(r.role)}\n`);
+    // Owners and admins first, as in the tree: they are what a hover is usually for.
+    for (const r of sortByRole(record.roles).slice(0, 20)) md.appendMarkdown(`- ${markdownText(r.account)}: ${roleWord(r.role)}\n`);
     if (record.roles.length > 20) md.appendMarkdown(`- … ${record.roles.length - 20} more in the Chat Roles view\n`);
-    for (const e of record.errors) md.appendMarkdown(`- $(error) ${markdownText(String(e.code))}: ${e.accounts.length} account(s)\n`);
+    for (const e of record.errors) md.appendMarkdown(`- $(${severityIcon(errorSeverity(e.code)).id}) ${markdownText(String(e.code))}: ${e.accounts.length} account(s)\n`);
     const range = new vscode.Range(document.positionAt(lineStart + at.start), document.positionAt(lineStart + at.end));
     return new vscode.Hover(md, range);
   }

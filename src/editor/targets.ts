@@ -6,6 +6,7 @@ import {
   findGroupIds,
   findOccurrences,
   groupIdAt,
+  MAX_CUSTOM_GROUP_ID_BYTES,
   MAX_IDS_PER_SCAN,
 } from '../chat/text/ids';
 
@@ -62,7 +63,7 @@ export function targetsFromEditor(editor: vscode.TextEditor): EditorTargets {
       continue;
     }
     const trimmed = text.trim();
-    const problem = trimmed ? checkGroupId(trimmed) : 'It is blank.';
+    const problem = unusableSelection(trimmed);
     if (problem) {
       targets.unusable ??= problem;
       continue;
@@ -80,6 +81,21 @@ export function targetsFromEditor(editor: vscode.TextEditor): EditorTargets {
   return targets;
 }
 
+/**
+ * Why a selection (trimmed) that holds no @TGS# ID and no request body cannot be one custom group ID, said
+ * about the selection: a selected comment line is not "a group ID 65 bytes long".
+ */
+function unusableSelection(trimmed: string): string | undefined {
+  if (!trimmed) return 'The selection holds no group ID (it is blank).';
+  const problem = checkGroupId(trimmed);
+  if (!problem) return undefined;
+  const bytes = new TextEncoder().encode(trimmed).length;
+  if (bytes > MAX_CUSTOM_GROUP_ID_BYTES) {
+    return `The selection holds no group ID (${bytes} bytes selected): it has no @TGS# ID, and a custom group ID has at most ${MAX_CUSTOM_GROUP_ID_BYTES} bytes.`;
+  }
+  return `The selection holds no group ID: ${problem}`;
+}
+
 /** Group IDs typed into the input box: every @TGS# ID in it, or the whole trimmed text as one ID. */
 export function parseGroupIdInput(input: string): { ids: string[]; reason?: string } {
   const found = findGroupIds(input, { max: MAX_IDS_PER_SCAN + 1 });
@@ -92,4 +108,17 @@ export function parseGroupIdInput(input: string): { ids: string[]; reason?: stri
   if (!trimmed) return { ids: [], reason: 'Enter a group ID, such as @TGS#2C5SZEAEF or a custom ID.' };
   const reason = checkGroupId(trimmed);
   return reason ? { ids: [], reason } : { ids: [trimmed] };
+}
+
+/** Characters the API accepts in a custom group ID but a typed one rarely means: a slip, or two IDs run together. */
+const DOUBTFUL = /[\s"'`,;]/;
+
+/** A warning for a typed custom group ID that the API would take but that is probably not what was meant. */
+export function groupIdInputDoubt(input: string): string | undefined {
+  const { ids, reason } = parseGroupIdInput(input);
+  if (reason || ids.length !== 1 || findGroupIds(input, { max: 1 }).ids.length) return undefined;
+  const found = DOUBTFUL.exec(ids[0]);
+  if (!found) return undefined;
+  const what = /\s/.test(found[0]) ? 'a space' : `"${found[0]}"`;
+  return `The group ID holds ${what} at position ${found.index + 1}. Custom group IDs may, but it is more often a typing slip or two IDs. Press Enter again to check it as typed.`;
 }

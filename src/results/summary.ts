@@ -1,19 +1,45 @@
+// A group's result in words: the short form for the tree row's description (it must fit the default
+// sidebar width) and the full form for tooltips, the hover and copies. One word per role (roleWords.ts).
 import type { Role } from '../chat/types';
-import { errorAccountCount, totalRoles, type GroupRecord } from './record';
+import { errorAccountCount, ROLE_NAMES, totalRoles, type GroupRecord } from './record';
 
-/** "3 checked · 1 owner · 1 admin · 1 error", from the counts (complete even when the lists are not). */
-export function summarizeRecord(record: GroupRecord): string {
-  const count = (role: Role) => record.counts[role];
-  const failed = record.errors.reduce((n, e) => n + errorAccountCount(e), 0);
-  const parts = [`${totalRoles(record) + failed} checked`];
-  const owners = count('Owner');
-  const admins = count('Admin');
-  const members = count('Member');
-  const outside = count('NotMember');
-  if (owners) parts.push(`${owners} owner`);
-  if (admins) parts.push(`${admins} admin${admins === 1 ? '' : 's'}`);
-  if (members) parts.push(`${members} member${members === 1 ? '' : 's'}`);
-  if (outside) parts.push(`${outside} not in group`);
-  if (record.errors.length) parts.push(`${record.errors.length} error${record.errors.length === 1 ? '' : 's'}`);
+const NUMBER = new Intl.NumberFormat('en-US');
+
+/** "1,197": thousands grouped, so a big group's counts read at a glance. */
+export function formatCount(n: number): string {
+  return NUMBER.format(n);
+}
+
+/** "1 owner", "2 admins", "1,197 members", "3 not in group". */
+export function rolePhrase(role: Role, n: number): string {
+  const c = formatCount(n);
+  switch (role) {
+    case 'Owner':
+      return n === 1 ? `${c} owner` : `${c} owners`;
+    case 'Admin':
+      return n === 1 ? `${c} admin` : `${c} admins`;
+    case 'Member':
+      return n === 1 ? `${c} member` : `${c} members`;
+    case 'NotMember':
+      return `${c} not in group`;
+  }
+}
+
+function errorPhrase(n: number): string {
+  return n === 1 ? `${formatCount(n)} error` : `${formatCount(n)} errors`;
+}
+
+/** "1 owner · 2 admins · 1,197 members · 1 error", from the counts (complete even when the lists are not). */
+export function shortSummary(record: GroupRecord): string {
+  const parts = ROLE_NAMES.filter((role) => record.counts[role] > 0).map((role) => rolePhrase(role, record.counts[role]));
+  if (record.errors.length) parts.push(errorPhrase(record.errors.length));
   return parts.join(' · ');
+}
+
+/** "1,201 checked · 1 owner · 2 admins · 1,197 members · 1 error". */
+export function summarizeRecord(record: GroupRecord): string {
+  const failed = record.errors.reduce((n, e) => n + errorAccountCount(e), 0);
+  const checked = `${formatCount(totalRoles(record) + failed)} checked`;
+  const rest = shortSummary(record);
+  return rest ? `${checked} · ${rest}` : checked;
 }

@@ -10,6 +10,8 @@ export interface TextPromptOptions {
   password?: boolean;
   /** Checked as typed and again on Enter; a reason blocks accepting. */
   validate?: (value: string) => string | undefined;
+  /** Checked as typed and on Enter: a doubt shown as a warning; Enter again (on the same value) accepts. */
+  warn?: (value: string) => string | undefined;
   /** A prompt for the current value (e.g. what a pasted UserSig decodes to); falls back to `prompt`. */
   hint?: (value: string) => string | undefined;
 }
@@ -30,6 +32,11 @@ export interface PickPromptOptions<T extends vscode.QuickPickItem> {
   onAccept?: (item: T, value: string) => T;
   /** Whether Enter on this item may close the pick (e.g. not on an entry that shows a typing error). */
   canAccept?: (item: T) => boolean;
+  /**
+   * With the box empty, Enter only highlights what it would take: the returned question replaces the
+   * placeholder, and a second Enter on the same item accepts it (nothing runs that the user did not see).
+   */
+  confirmOnEmpty?: (item: T) => string;
 }
 
 /** Hears each prompt appear and go (the test API's seam; nothing observes prompts in normal use). */
@@ -62,18 +69,27 @@ export class Prompts implements vscode.Disposable {
     const validate = (v: string) => options.validate?.(v);
     const refresh = (v: string) => {
       const reason = v ? validate(v) : undefined;
-      box.validationMessage = reason;
+      const doubt = v && !reason ? options.warn?.(v) : undefined;
+      box.validationMessage = doubt ? { message: doubt, severity: vscode.InputBoxValidationSeverity.Warning } : reason;
       box.prompt = (!reason && v && options.hint?.(v)) || options.prompt;
     };
     refresh(box.value);
     return new Promise<string | undefined>((resolve) => {
       let done = false;
+      let warned: string | undefined;
       const disposables: vscode.Disposable[] = [
         box.onDidChangeValue(refresh),
         box.onDidAccept(() => {
           const reason = validate(box.value);
           box.validationMessage = reason;
           if (reason) return;
+          // A doubt holds the first Enter, so a pasted value is not sent before its warning was seen.
+          const doubt = options.warn?.(box.value);
+          if (doubt && warned !== box.value) {
+            warned = box.value;
+            box.validationMessage = { message: doubt, severity: vscode.InputBoxValidationSeverity.Warning };
+            return;
+          }
           done = true;
           resolve(box.value);
           box.hide();
@@ -100,8 +116,11 @@ export class Prompts implements vscode.Disposable {
     qp.items = options.itemsFor ? options.itemsFor(qp.value) : options.items;
     return new Promise<T | undefined>((resolve) => {
       let done = false;
+      let asked: T | undefined;
       const disposables: vscode.Disposable[] = [
         qp.onDidChangeValue((v) => {
+          asked = undefined;
+          qp.placeholder = options.placeholder;
           if (!options.itemsFor) return;
           qp.items = options.itemsFor(v);
           // What was just typed is what Enter means; the arrow keys still reach the other entries.
@@ -111,6 +130,11 @@ export class Prompts implements vscode.Disposable {
           const active = qp.activeItems[0] ?? qp.selectedItems[0];
           const chosen = active && options.onAccept ? options.onAccept(active, qp.value) : active;
           if (!chosen || options.canAccept?.(chosen) === false) return;
+          if (options.confirmOnEmpty && !qp.value.trim() && asked !== chosen) {
+            asked = chosen;
+            qp.placeholder = options.confirmOnEmpty(chosen);
+            return;
+          }
           done = true;
           resolve(chosen);
           qp.hide();

@@ -4,6 +4,7 @@ import { toGroupJson, type GroupJson } from '../results/json';
 import { isPartial, unlisted, type GroupRecord, type RoleCounts } from '../results/record';
 import { summarizeRecord } from '../results/summary';
 import { markdownEscape as cell } from '../ui/foreignText';
+import { roleWord } from '../ui/roleWords';
 import { formatLocalTime } from '../ui/time';
 
 /** A copied group; `partial` only when the record lists fewer accounts than were checked. */
@@ -21,7 +22,7 @@ export function recordToMarkdown(record: GroupRecord): string {
     ...(isPartial(record) ? [`Partial list: ${missing.roles + missing.errorAccounts} accounts are not listed (${summarizeRecord(record)}). ${PARTIAL_NOTE}`, ''] : []),
     '| Account | Role |',
     '| --- | --- |',
-    ...record.roles.map((r) => `| ${cell(r.account)} | ${r.role} |`),
+    ...record.roles.map((r) => `| ${cell(r.account)} | ${roleWord(r.role)} |`),
     ...record.errors.flatMap((e) => e.accounts.map((a) => `| ${cell(a)} | Error ${cell(String(e.code))}: ${cell(e.message)} |`)),
   ];
   return lines.join('\n') + '\n';
@@ -34,4 +35,17 @@ export function recordToJson(record: GroupRecord): CopiedGroupJson {
     json.partial = { counts: { ...record.counts }, unlistedRoles: missing.roles, unlistedErrorAccounts: missing.errorAccounts, note: PARTIAL_NOTE };
   }
   return json;
+}
+
+/**
+ * Rows of a CSV copy: one per account, its role as the JSON contract names it (a spreadsheet filters on
+ * stable codes, in every display language), or the error it got.
+ */
+export const CSV_HEADER = ['Group', 'Account', 'Role', 'Error code', 'Error message'] as const;
+
+export function recordToCsvRows(record: GroupRecord): string[][] {
+  return [
+    ...record.roles.map((r) => [record.groupId, r.account, r.role, '', '']),
+    ...record.errors.flatMap((e) => e.accounts.map((a) => [record.groupId, a, '', String(e.code), e.message])),
+  ];
 }

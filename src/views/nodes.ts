@@ -2,10 +2,13 @@ import * as vscode from 'vscode';
 import { describeError } from '../chat/errors';
 import type { Role } from '../chat/types';
 import { errorAccountCount, unlisted, type GroupRecord } from '../results/record';
-import { summarizeRecord } from '../results/summary';
+import { shortSummary, summarizeRecord } from '../results/summary';
 import { docsLink } from '../ui/docsLink';
 import { markdownText } from '../ui/foreignText';
+import { roleSentence, roleWord, sortByRole } from '../ui/roleWords';
+import { errorSeverity, severityIcon, severityWord, worstSeverity } from '../ui/severity';
 import { formatLocalTime, formatRelative } from '../ui/time';
+import { FOLD_ABOVE, FoldNode } from './foldNode';
 import { MoreNode } from './moreNode';
 
 const ROLE_ICONS: Readonly<Record<Role, [icon: string, color: string]>> = {
@@ -15,59 +18,80 @@ const ROLE_ICONS: Readonly<Record<Role, [icon: string, color: string]>> = {
   NotMember: ['circle-slash', 'disabledForeground'],
 };
 
-/** What a role's icon and colour show, in words for a screen reader: "alice is an admin of group …". */
-const ROLE_PHRASES: Readonly<Record<Role, string>> = {
-  Owner: 'is the owner',
-  Admin: 'is an admin',
-  Member: 'is a member',
-  NotMember: 'is not a member',
-};
+type Row = AccountNode | ErrorNode;
+/** Errors or accounts not in the group, folded under their group. */
+export type RowFold = FoldNode<Row, GroupNode>;
 
-/** A checked group: its ID, a summary, and its accounts and errors as children. */
+/** A checked group: its ID, a short summary, and its errors and accounts (sorted by role) as children. */
 export class GroupNode extends vscode.TreeItem {
   readonly kind = 'group';
 
   constructor(readonly record: GroupRecord) {
     super(record.groupId, vscode.TreeItemCollapsibleState.Expanded);
     this.id = `group:${record.groupId}`;
-    this.description = summarizeRecord(record);
-    this.iconPath = new vscode.ThemeIcon(record.errors.length ? 'warning' : 'organization', record.errors.length ? new vscode.ThemeColor('list.warningForeground') : undefined);
+    const full = summarizeRecord(record);
+    this.description = shortSummary(record);
+    const worst = worstSeverity(record.errors);
+    this.iconPath = worst === undefined ? new vscode.ThemeIcon('organization') : severityIcon(worst);
     this.contextValue = record.source ? 'chatRoles.group.withSource' : 'chatRoles.group';
     this.accessibilityInformation = {
-      label: `Group ${record.groupId}: ${this.description.replace(/ · /g, ', ')}; checked ${formatRelative(record.checkedAt)}`,
+      label: `Group ${record.groupId}: ${full.replace(/ · /g, ', ')}${worst === undefined ? '' : ` (worst: ${severityWord(worst)})`}; checked ${formatRelative(record.checkedAt)}`,
     };
     const tip = new vscode.MarkdownString(undefined, true);
     tip.appendMarkdown(`**${markdownText(record.groupId)}**\n\n`);
-    tip.appendMarkdown(`${markdownText(this.description)}\n\n`);
+    tip.appendMarkdown(`${markdownText(full)}\n\n`);
     tip.appendMarkdown(`App ${markdownText(String(record.sdkAppId))} as ${markdownText(record.identifier)}, checked ${formatLocalTime(record.checkedAt)}`);
     if (record.source) tip.appendMarkdown(`\n\nFound in ${markdownText(vscode.Uri.parse(record.source.uri).path.split('/').pop() ?? '')}, line ${record.source.range[0] + 1}`);
     this.tooltip = tip;
   }
 
-  children(): (AccountNode | ErrorNode | MoreNode<GroupNode>)[] {
+  /** Errors first (they need doing something), then Owner, Admin, Member, then accounts not in the group. */
+  children(): (Row | RowFold | MoreNode<GroupNode>)[] {
     const hidden = unlisted(this.record).roles;
+    const byRole = sortByRole(this.record.roles);
+    const inGroup = byRole.filter((r) => r.role !== 'NotMember');
+    const outside = byRole.filter((r) => r.role === 'NotMember');
+    const errors = this.record.errors.map((_, i) => i);
+    const errorsIcon = () => severityIcon(worstSeverity(this.record.errors) ?? vscode.DiagnosticSeverity.Error);
     return [
-      ...this.record.errors.map((_, i) => new ErrorNode(this, i)),
-      ...this.record.roles.map((r) => new AccountNode(this, r.account, r.role)),
+      ...this.folded('errors', errors, errorsIcon, (parent, i) => new ErrorNode(parent, i)),
+      ...inGroup.map((r) => new AccountNode(this, r.account, r.role)),
+      ...this.folded('notInGroup', outside, () => roleIcon('NotMember'), (parent, r) => new AccountNode(parent, r.account, r.role)),
       ...(hidden > 0 ? [new MoreNode(this, hidden)] : []),
     ];
   }
+
+  /** The rows inline, or one collapsed node holding them when there are more than FOLD_ABOVE. */
+  private folded<T>(
+    kind: 'errors' | 'notInGroup',
+    items: readonly T[],
+    icon: () => vscode.ThemeIcon,
+    row: (parent: GroupNode | RowFold, item: T) => Row,
+  ): (Row | RowFold)[] {
+    if (items.length <= FOLD_ABOVE) return items.map((item) => row(this, item));
+    return [new FoldNode<Row, GroupNode>(this, kind, items.length, icon(), (fold) => items.map((item) => row(fold, item)))];
+  }
 }
 
-/** One account and its role, with an icon and colour per role. */
+function roleIcon(role: Role): vscode.ThemeIcon {
+  const [icon, color] = ROLE_ICONS[role];
+  return new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+}
+
+/** A node whose rows belong to a group: the group itself or one of its folds. */
+type RowParent = GroupNode | RowFold;
+
+/** One account and its role; the label carries the role word so the tree's Find can filter by it. */
 export class AccountNode extends vscode.TreeItem {
   readonly kind = 'account';
 
-  constructor(readonly parent: GroupNode, readonly account: string, readonly role: Role) {
-    super(account, vscode.TreeItemCollapsibleState.None);
+  constructor(readonly parent: RowParent, readonly account: string, readonly role: Role) {
+    super(`${account} · ${roleWord(role)}`, vscode.TreeItemCollapsibleState.None);
+    const groupId = parent.record.groupId;
     this.id = `${parent.id}/account:${account}`;
-    this.description = role === 'NotMember' ? 'not a member' : role;
-    const [icon, color] = ROLE_ICONS[role];
-    this.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
-    this.tooltip = `${account}: ${role} of ${parent.record.groupId}`;
-    this.accessibilityInformation = {
-      label: `${account} ${ROLE_PHRASES[role]} of group ${parent.record.groupId}, checked ${formatRelative(parent.record.checkedAt)}`,
-    };
+    this.iconPath = roleIcon(role);
+    this.tooltip = `${roleSentence(account, role, groupId)}, checked ${formatLocalTime(parent.record.checkedAt)}`;
+    this.accessibilityInformation = { label: `${roleSentence(account, role, groupId)}, checked ${formatRelative(parent.record.checkedAt)}` };
     this.contextValue = 'chatRoles.account';
   }
 }
@@ -76,16 +100,18 @@ export class AccountNode extends vscode.TreeItem {
 export class ErrorNode extends vscode.TreeItem {
   readonly kind = 'error';
 
-  constructor(readonly parent: GroupNode, readonly index: number) {
+  constructor(readonly parent: RowParent, readonly index: number) {
     const error = parent.record.errors[index];
     const d = describeError(error.code);
     super(`${String(error.code)} ${d.title}`, vscode.TreeItemCollapsibleState.None);
+    const groupId = parent.record.groupId;
     this.id = `${parent.id}/error:${index}`;
     this.description = errorAccountCount(error) === 1 ? error.accounts[0] : `${errorAccountCount(error)} accounts`;
-    this.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+    const severity = errorSeverity(error.code);
+    this.iconPath = severityIcon(severity);
     const who = errorAccountCount(error) === 1 ? `account ${error.accounts[0]}` : `${errorAccountCount(error)} accounts`;
     this.accessibilityInformation = {
-      label: `Error ${String(error.code)}, ${d.title}, for ${who} in group ${parent.record.groupId}. Opens the documentation.`,
+      label: `${severityWord(severity)} ${String(error.code)}, ${d.title}, for ${who} in group ${groupId}. Opens the documentation.`,
       role: 'link',
     };
     const tip = new vscode.MarkdownString(undefined, true);
@@ -102,4 +128,4 @@ export class ErrorNode extends vscode.TreeItem {
   }
 }
 
-export type RolesNode = GroupNode | AccountNode | ErrorNode | MoreNode<GroupNode>;
+export type RolesNode = GroupNode | AccountNode | ErrorNode | RowFold | MoreNode<GroupNode>;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { FoldNode } from './foldNode';
 import { GroupNode, type RolesNode } from './nodes';
 import type { ResultsStore } from '../results/store';
 
@@ -18,7 +19,7 @@ export class RolesTreeProvider implements vscode.TreeDataProvider<RolesNode>, vs
 
   getChildren(node?: RolesNode): RolesNode[] {
     if (!node) return this.results.all().map((r) => new GroupNode(r));
-    return node instanceof GroupNode ? node.children() : [];
+    return node instanceof GroupNode || node instanceof FoldNode ? node.children() : [];
   }
 
   getParent(node: RolesNode): RolesNode | undefined {

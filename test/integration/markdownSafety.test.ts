@@ -73,7 +73,7 @@ describe('foreign text in Markdown, notifications, progress and labels', () => {
     const labels = children(found).map((n) => n.accessibilityInformation?.label);
     assert.deepStrictEqual(labels, [
       `${ACCOUNTS.admin} is an admin of group ${GROUP}, checked less than a minute ago`,
-      `zoe is not a member of group ${GROUP}, checked less than a minute ago`,
+      `zoe is not in group ${GROUP}, checked less than a minute ago`,
     ]);
     const [error] = children(missing);
     assert.deepStrictEqual(error.accessibilityInformation, {

@@ -41,13 +41,8 @@ describe('UI: checking roles from the editor', () => {
     const view = await openRolesView(page);
     const group = treeRow(view, DEMO_GROUPS.work);
     await group.waitFor({ timeout: UI_WAIT_MS });
-    assert.match(await group.innerText(), /4 checked · 1 owner · 1 admin · 1 member · 1 not in group/);
-    const expected: [string, string][] = [['leckie', 'Owner'], ['alice', 'Admin'], ['peter', 'Member'], ['wesley', 'not a member']];
-    for (const [account, role] of expected) {
-      const row = treeRow(view, account);
-      await row.waitFor({ timeout: UI_WAIT_MS });
-      assert.strictEqual((await row.locator('.label-description').innerText()).trim(), role, `${account}'s role`);
-    }
+    assert.match(await group.innerText(), /1 owner · 1 admin · 1 member · 1 not in group/);
+    for (const row of ['leckie · owner', 'alice · admin', 'peter · member', 'wesley · not in group']) await treeRow(view, row).waitFor({ timeout: UI_WAIT_MS });
   });
 
   it('a missing group gets a squiggle, a Problems entry, a hover and the documented quick fixes', async () => {

@@ -97,7 +97,7 @@ describe('UI: foreign text stays text, and the tree reads as sentences', () => {
     await row.waitFor({ timeout: UI_WAIT_MS });
     assert.strictEqual(
       await row.getAttribute('aria-label'),
-      `Error ${SERVER_CODE}, Chat error ${SERVER_CODE}, for 4 accounts in group ${GROUP}. Opens the documentation.`,
+      `Warning ${SERVER_CODE}, Chat error ${SERVER_CODE}, for 4 accounts in group ${GROUP}. Opens the documentation.`,
     );
     const tooltip = await hoverShowing(page, row, 'The server said');
     // The one link a tooltip may hold is ours: Tencent's documentation.
@@ -120,10 +120,10 @@ describe('UI: foreign text stays text, and the tree reads as sentences', () => {
     await page.keyboard.press('Escape');
 
     const view = await openRolesView(page);
-    const admin = treeRow(view, ACCOUNTS.admin);
+    const admin = treeRow(view, `${ACCOUNTS.admin} · admin`);
     await admin.waitFor({ timeout: UI_WAIT_MS });
     assert.strictEqual(await admin.getAttribute('aria-label'), `${ACCOUNTS.admin} is an admin of group ${GROUP}, checked less than a minute ago`);
-    assert.strictEqual(await treeRow(view, ACCOUNTS.bare).getAttribute('aria-label'), `${ACCOUNTS.bare} is not a member of group ${GROUP}, checked less than a minute ago`);
+    assert.strictEqual(await treeRow(view, `${ACCOUNTS.bare} · not in group`).getAttribute('aria-label'), `${ACCOUNTS.bare} is not in group ${GROUP}, checked less than a minute ago`);
     const group = treeRow(view, GROUP);
     assert.strictEqual(
       await group.getAttribute('aria-label'),

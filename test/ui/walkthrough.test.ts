@@ -103,7 +103,7 @@ describe('UI: the Get Started walkthrough', () => {
     // No accounts prompt: the selected body's User_Account list is used for both group IDs.
     const view = await openRolesView(page);
     await treeRow(view, DEMO_GROUPS.work).waitFor({ timeout: UI_WAIT_MS });
-    assert.match(await treeRow(view, DEMO_GROUPS.work).innerText(), /3 checked · 1 owner · 1 member · 1 not in group/);
+    assert.match(await treeRow(view, DEMO_GROUPS.work).innerText(), /1 owner · 1 member · 1 not in group/);
     await treeRow(view, DEMO_MISSING_GROUP).waitFor({ timeout: UI_WAIT_MS });
     await page.locator('.editor-instance .squiggly-error').first().waitFor({ timeout: UI_WAIT_MS });
     const sidebar = await boxOf(page.locator('.part.sidebar'));
