@@ -102,6 +102,22 @@ const SERVER_TABLE: readonly (readonly [number | number[], Exclude<ErrorScope, '
   [[70169, 70202], 'server', 'Server timeout', 'A temporary failure on Tencent\'s side; try again.'],
 ];
 
+/**
+ * What a server code means when a role change (modify_group_member_info, change_group_owner) gets it,
+ * where that differs from a read's. Which code the server uses for each rule is not documented (see
+ * related-apis.md); the advice names every rule the code may stand for, and the server's message follows it.
+ * No admin limit is documented for any group type, so none is assumed: the server's refusal is the limit.
+ */
+const ROLE_CHANGE_ADVICE: ReadonlyMap<number, string> = new Map([
+  [10004, 'The server refused this change; its message says why. The owner\'s role cannot be changed (transfer ownership instead), the account must already be a member of the group (it has to join first), and when the group already has as many admins as the server allows, another admin must be made a member first.'],
+  [10007, 'This change is not allowed: the identifier must be an App admin, AVChatRoom (live broadcast) groups refuse role changes and ownership transfers, and Work groups have no admins.'],
+  [10019, 'The account does not exist in this app: it must be imported, and join the group, before its role can change.'],
+  [10010, 'The group does not exist or was disbanded; nothing was changed. Check the group ID and that the app (SDKAppID) and region are the ones the group lives in.'],
+]);
+
+/** The API an error came from, where it changes the advice: reads, or a role change. */
+export type ErrorContext = 'read' | 'roleChange';
+
 /** Codes get_role_in_group's own page lists (the rest are documented only in the global table). */
 const API_PAGE_CODES = new Set<number>([10002, 10003, 10004, 10007, 10010, 10015]);
 
@@ -155,14 +171,15 @@ function lookupLocal(code: string): LocalEntry | undefined {
   return Object.hasOwn(LOCAL_CODES, code) ? LOCAL_CODES[code as LocalErrorCode] : undefined;
 }
 
-export function describeError(code: ErrorCode, serverInfo?: string): ErrorDescription {
+export function describeError(code: ErrorCode, serverInfo?: string, context: ErrorContext = 'read'): ErrorDescription {
   if (typeof code === 'number') {
     const entry = SERVER_CODES.get(code);
+    const changeAdvice = context === 'roleChange' ? ROLE_CHANGE_ADVICE.get(code) : undefined;
     if (entry) {
       return {
         code,
-        title: entry.title,
-        advice: entry.advice,
+        title: changeAdvice && code === 10007 ? 'No permission for this change' : entry.title,
+        advice: changeAdvice ?? entry.advice,
         retryable: isRetryable(code),
         scope: entry.scope,
         docsUrl: entry.apiPage ? API_PAGE : ERROR_CODES_PAGE,
@@ -213,8 +230,8 @@ function cleanServerInfo(serverInfo: string | undefined): string {
 }
 
 /** One readable line: "Title (code): advice", plus what the server (or the caller) said when it adds something. */
-export function formatError(code: ErrorCode, serverInfo?: string): string {
-  const d = describeError(code, serverInfo);
+export function formatError(code: ErrorCode, serverInfo?: string, context: ErrorContext = 'read'): string {
+  const d = describeError(code, serverInfo, context);
   const info = cleanServerInfo(serverInfo);
   let line = `${d.title} (${String(code)}): ${d.advice}`;
   const lower = info.toLowerCase();
