@@ -12,6 +12,13 @@ import { registerOpenSample } from './openSample';
 import { registerRefreshAll } from './refreshAll';
 import { registerRemoveGroup } from './removeGroup';
 import { registerSetCredentials } from './setCredentials';
+import { registerJoinGroupFirst } from './joinGroupFirst';
+import { registerMakeAdmin } from './makeAdmin';
+import { registerMakeMember } from './makeMember';
+import { registerSetRole } from './setRole';
+import { registerTransferOwner } from './transferOwner';
+import { registerTransferOwnershipHere } from './transferOwnershipHere';
+import { registerUndoRoleChange } from './undoRoleChange';
 
 /** Registers every chatRoles.* command (each is declared in package.json). */
 export function registerCommands(context: vscode.ExtensionContext, services: Services): void {
@@ -27,4 +34,11 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
   registerGoToSource(context, services);
   registerOpenErrorDocs(context);
   registerOpenSample(context);
+  registerSetRole(context, services);
+  registerTransferOwner(context, services);
+  registerMakeAdmin(context, services);
+  registerMakeMember(context, services);
+  registerTransferOwnershipHere(context, services);
+  registerJoinGroupFirst(context);
+  registerUndoRoleChange(context, services);
 }

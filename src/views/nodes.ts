@@ -5,7 +5,9 @@ import { errorAccountCount, unlisted, type GroupRecord } from '../results/record
 import { summarizeRecord } from '../results/summary';
 import { markdownText } from '../ui/foreignText';
 import { formatLocalTime, formatRelative } from '../ui/time';
+import { accountContextValue } from './accountContext';
 import { MoreNode } from './moreNode';
+import type { ChangeNode, RecentChangesNode } from './recentChangesNode';
 
 const ROLE_ICONS: Readonly<Record<Role, [icon: string, color: string]>> = {
   Owner: ['star-full', 'charts.yellow'],
@@ -26,7 +28,11 @@ const ROLE_PHRASES: Readonly<Record<Role, string>> = {
 export class GroupNode extends vscode.TreeItem {
   readonly kind = 'group';
 
-  constructor(readonly record: GroupRecord) {
+  /** `groupType`: the group's type when known (it decides which role changes its rows offer). */
+  constructor(
+    readonly record: GroupRecord,
+    readonly groupType?: string,
+  ) {
     super(record.groupId, vscode.TreeItemCollapsibleState.Expanded);
     this.id = `group:${record.groupId}`;
     this.description = summarizeRecord(record);
@@ -67,7 +73,7 @@ export class AccountNode extends vscode.TreeItem {
     this.accessibilityInformation = {
       label: `${account} ${ROLE_PHRASES[role]} of group ${parent.record.groupId}, checked ${formatRelative(parent.record.checkedAt)}`,
     };
-    this.contextValue = 'chatRoles.account';
+    this.contextValue = accountContextValue(role, parent.groupType);
   }
 }
 
@@ -101,4 +107,4 @@ export class ErrorNode extends vscode.TreeItem {
   }
 }
 
-export type RolesNode = GroupNode | AccountNode | ErrorNode | MoreNode<GroupNode>;
+export type RolesNode = GroupNode | AccountNode | ErrorNode | MoreNode<GroupNode> | RecentChangesNode | ChangeNode;
