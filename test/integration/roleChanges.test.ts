@@ -237,7 +237,7 @@ describe('role changes', function () {
     assert.ok(recent);
     const [row] = tree.getChildren(recent);
     assert.strictEqual(row.contextValue, 'chatRoles.change.undoable');
-    const undone = (await vscode.commands.executeCommand('chatRoles.undoRoleChange', row)) as SetRoleJson;
+    const undone = await vscode.commands.executeCommand<SetRoleJson>('chatRoles.undoRoleChange', row);
     assert.deepStrictEqual([undone.previousRole, undone.role, undone.verified], ['Member', 'Admin', true]);
     assert.match(modals[0].message, /Make alice an admin/);
     assert.strictEqual(treeRole(TEST_GROUPS.public, 'alice'), 'Admin');
