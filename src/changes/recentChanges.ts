@@ -30,6 +30,13 @@ export class RecentChanges implements TreeExtras, vscode.Disposable {
     return added;
   }
 
+  /** Forgets the listed changes and learned types (the log keeps the changes). */
+  clear(): void {
+    this.entries = [];
+    this.types.clear();
+    this.changed.fire();
+  }
+
   groupType(groupId: string): string | undefined {
     return this.types.get(groupId);
   }

@@ -96,6 +96,8 @@ describe('role changes', function () {
     notes.dispose();
     suite.api.useRoleChangeGate();
     suite.api.answerRoleChangeModals();
+    // Other suites read the tree's roots: leave no Recent Changes behind.
+    suite.api.services.recentChanges.clear();
   });
 
   const writes = () => suite.server.requests.filter((r) => r.api === 'modify_group_member_info' || r.api === 'change_group_owner');
