@@ -2,6 +2,8 @@
 // activate() returns undefined: any extension can read getExtension(...).exports, and these seams reach
 // the credential store and the prompt in which a UserSig or secret key is typed.
 import * as vscode from 'vscode';
+import type { Confirmer } from './changes/confirm';
+import type { RoleChangeGate } from './changes/gate';
 import { CREDENTIALS_SECRET_KEY, type SecretStorageLike } from './credentials/store';
 import type { Services } from './services';
 import type { PromptObserver } from './ui/prompts';
@@ -31,6 +33,10 @@ export interface ChatRolesApi {
   runtimeLoaded(): boolean;
   /** The extension's workspace and global state, for tests that audit what is kept there (never a secret). */
   readonly state: { workspace: vscode.Memento; global: vscode.Memento };
+  /** Puts a gate (apps and their switches held by the test) in place of the read-only one; without an argument, back to it. */
+  useRoleChangeGate(gate?: RoleChangeGate): void;
+  /** Answers role-change confirmations (message, detail, buttons) instead of the modal; without an argument, the modal again. */
+  answerRoleChangeModals(answer?: Confirmer): void;
 }
 
 /** The context's SecretStorage behind a switch, so a test can put a failing storage in its place. */
@@ -104,6 +110,8 @@ export function createTestApi(
   services: Services,
   seams: { secrets: SwappableSecretStorage; prompts: PromptWatch; statusBarItem: vscode.StatusBarItem; runtimeLoaded: () => boolean },
 ): ChatRolesApi {
+  const productionGate = services.roleChanges.gate;
+  const productionConfirmer = services.roleChanges.confirmer;
   return {
     services,
     useSecretStorage: (storage) => seams.secrets.use(storage),
@@ -119,5 +127,11 @@ export function createTestApi(
     logDirectory: context.logUri,
     runtimeLoaded: seams.runtimeLoaded,
     state: { workspace: context.workspaceState, global: context.globalState },
+    useRoleChangeGate: (gate) => {
+      services.roleChanges.gate = gate ?? productionGate;
+    },
+    answerRoleChangeModals: (answer) => {
+      services.roleChanges.confirmer = answer ?? productionConfirmer;
+    },
   };
 }

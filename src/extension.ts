@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import { createTestApi, PromptWatch, SwappableSecretStorage, type ChatRolesApi } from './api';
+import { SingleAppReadOnlyGate } from './changes/gate';
+import { RecentChanges } from './changes/recentChanges';
+import { RoleChangeService } from './changes/service';
 import { RoleChecker } from './checks/checker';
 import { ChatConnection } from './checks/connection';
 import { RecentAccounts } from './checks/recentAccounts';
@@ -38,11 +41,15 @@ export function activate(context: vscode.ExtensionContext): ChatRolesApi | undef
   const recents = new RecentAccounts(context.workspaceState, context.globalState);
   const diagnostics = new RoleDiagnostics();
   const checker = new RoleChecker(connection, credentials, results, diagnostics, recents, log);
-  const tree = new RolesTreeProvider(results);
+  const recentChanges = new RecentChanges();
+  const tree = new RolesTreeProvider(results, recentChanges);
   const treeView = vscode.window.createTreeView('chatRoles.roles', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   context.subscriptions.push(log, prompts, credentials, statusBar, connection, results, diagnostics, checker, tree, treeView);
+  // Read-only until app profiles (which hold each app's switch) are wired in: the safe default.
+  const roleChanges = new RoleChangeService(new SingleAppReadOnlyGate(credentials), connection, results, recentChanges, log);
+  context.subscriptions.push(recentChanges);
 
-  const services: Services = { log, prompts, credentials, statusBar, connection, results, recents, diagnostics, checker, tree, treeView };
+  const services: Services = { log, prompts, credentials, statusBar, connection, results, recents, diagnostics, checker, tree, treeView, roleChanges, recentChanges };
   registerCommands(context, services);
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider('*', new RoleCodeActions(), RoleCodeActions.metadata),

@@ -1,4 +1,6 @@
 import type * as vscode from 'vscode';
+import type { RecentChanges } from './changes/recentChanges';
+import type { RoleChangeService } from './changes/service';
 import type { RoleChecker } from './checks/checker';
 import type { ChatConnection } from './checks/connection';
 import type { RecentAccounts } from './checks/recentAccounts';
@@ -24,4 +26,6 @@ export interface Services {
   checker: RoleChecker;
   tree: RolesTreeProvider;
   treeView: vscode.TreeView<RolesNode>;
+  roleChanges: RoleChangeService;
+  recentChanges: RecentChanges;
 }

@@ -2,6 +2,7 @@
 // per-app pace and the request path, checks each call's arguments, and runs each call as a query of one
 // API (apis/). Never imports vscode; undici only through http/transport.ts.
 
+import { changeGroupOwner, setMemberRole, writeNotSent, type AssignableRole, type WriteOutcome } from './apis/changes';
 import { askGroupInfo, groupInfoAllFailed } from './apis/groups';
 import { askRoles, MAX_PAIRS_PER_CHECK, rolesAllFailed, rolesTooMany } from './apis/roles';
 import { UserSigMinter } from './auth/usersig';
@@ -21,6 +22,7 @@ export { ORIGIN_MEMORY_MS } from './request-path';
 export type { ChatClientOptions, LogLevel, RetryOptions } from './settings';
 export { MAX_ACCOUNTS_PER_REQUEST, MAX_PAIRS_PER_CHECK } from './apis/roles';
 export { MAX_GROUPS_PER_INFO_REQUEST } from './apis/groups';
+export type { AssignableRole, WriteOutcome } from './apis/changes';
 
 function unique(items: readonly string[]): string[] {
   return [...new Set(items)];
@@ -107,6 +109,24 @@ export class ChatClient {
       (query, workers) => askGroupInfo(this.path, query, groups, workers),
       (failure) => groupInfoAllFailed(groups, failure),
     );
+  }
+
+  /**
+   * Makes `account` an admin or a plain member of `groupId` (modify_group_member_info). Never sent twice
+   * unless an answer proves the first was not applied; resolves with the write's own outcome.
+   */
+  async setMemberRole(credentials: Credentials, groupId: string, account: string, role: AssignableRole, options: QueryOptions = {}): Promise<WriteOutcome> {
+    this.checkArguments(credentials, [groupId], options);
+    if (typeof account !== 'string') throw new TypeError('account must be a string');
+    if (role !== 'Admin' && role !== 'Member') throw new TypeError('role must be "Admin" or "Member"');
+    return this.run(credentials, options, (query) => setMemberRole(this.path, query, groupId, account, role), writeNotSent);
+  }
+
+  /** Makes `newOwner` the owner of `groupId` (change_group_owner); retried as setMemberRole is. */
+  async changeGroupOwner(credentials: Credentials, groupId: string, newOwner: string, options: QueryOptions = {}): Promise<WriteOutcome> {
+    this.checkArguments(credentials, [groupId], options);
+    if (typeof newOwner !== 'string') throw new TypeError('newOwner must be a string');
+    return this.run(credentials, options, (query) => changeGroupOwner(this.path, query, groupId, newOwner), writeNotSent);
   }
 
   /** Cancels every query in flight and closes every connection. The client cannot be used afterwards. */

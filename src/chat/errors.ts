@@ -100,6 +100,22 @@ const SERVER_TABLE: readonly (readonly [number | number[], Exclude<ErrorScope, '
 ];
 
 /**
+ * What a server code means when a role change (modify_group_member_info, change_group_owner) gets it,
+ * where that differs from a read's. Which code the server uses for each rule is not documented (see
+ * related-apis.md); the advice names every rule the code may stand for, and the server's message follows it.
+ * No admin limit is documented for any group type, so none is assumed: the server's refusal is the limit.
+ */
+const ROLE_CHANGE_ADVICE: ReadonlyMap<number, string> = new Map([
+  [10004, 'The server refused this change; its message says why. The owner\'s role cannot be changed (transfer ownership instead), the account must already be a member of the group (it has to join first), and when the group already has as many admins as the server allows, another admin must be made a member first.'],
+  [10007, 'This change is not allowed: the identifier must be an App admin, AVChatRoom (live broadcast) groups refuse role changes and ownership transfers, and Work groups have no admins.'],
+  [10019, 'The account does not exist in this app: it must be imported, and join the group, before its role can change.'],
+  [10010, 'The group does not exist or was disbanded; nothing was changed. Check the group ID and that the app (SDKAppID) and region are the ones the group lives in.'],
+]);
+
+/** The API an error came from, where it changes the advice: reads, or a role change. */
+export type ErrorContext = 'read' | 'roleChange';
+
+/**
  * Server codes whose meaning for get_role_in_group only its own page explains: 10007 (an AVChatRoom group)
  * and 10015 (the page's "JSON parse failure" reading). Every other server code, 10010 included, is
  * explained by the error-code list.
@@ -142,7 +158,7 @@ const LOCAL_CODES: Readonly<Record<LocalErrorCode, LocalEntry>> = {
  */
 export function catalogueTexts(): string[] {
   const entries: Entry[] = [...SERVER_CODES.values(), ...Object.values(LOCAL_CODES)];
-  return [...new Set(entries.flatMap((e) => [e.title, e.advice]))];
+  return [...new Set([...entries.flatMap((e) => [e.title, e.advice]), ...ROLE_CHANGE_ADVICE.values()])];
 }
 
 /** The "slow down" codes: the frequency-limit answers (which one the limit uses is undocumented). */
@@ -168,14 +184,15 @@ function lookupLocal(code: string): LocalEntry | undefined {
   return Object.hasOwn(LOCAL_CODES, code) ? LOCAL_CODES[code as LocalErrorCode] : undefined;
 }
 
-export function describeError(code: ErrorCode, serverInfo?: string): ErrorDescription {
+export function describeError(code: ErrorCode, serverInfo?: string, context: ErrorContext = 'read'): ErrorDescription {
   if (typeof code === 'number') {
     const entry = SERVER_CODES.get(code);
+    const changeAdvice = context === 'roleChange' ? ROLE_CHANGE_ADVICE.get(code) : undefined;
     if (entry) {
       return {
         code,
-        title: l10n.t(entry.title),
-        advice: l10n.t(entry.advice),
+        title: changeAdvice && code === 10007 ? l10n.t('No permission for this change') : l10n.t(entry.title),
+        advice: l10n.t(changeAdvice ?? entry.advice),
         retryable: isRetryable(code),
         scope: entry.scope,
         docs: entry.docs,
@@ -226,8 +243,8 @@ function cleanServerInfo(serverInfo: string | undefined): string {
 }
 
 /** One readable line: "Title (code): advice", plus what the server (or the caller) said when it adds something. */
-export function formatError(code: ErrorCode, serverInfo?: string): string {
-  const d = describeError(code, serverInfo);
+export function formatError(code: ErrorCode, serverInfo?: string, context: ErrorContext = 'read'): string {
+  const d = describeError(code, serverInfo, context);
   const info = cleanServerInfo(serverInfo);
   const lower = info.toLowerCase();
   if (!info || d.advice.toLowerCase().includes(lower) || d.title.toLowerCase().includes(lower)) {

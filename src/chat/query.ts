@@ -17,6 +17,8 @@ export interface Failure {
   code: ErrorCode;
   message: string;
   lastCode?: ErrorCode;
+  /** A write that may have been applied: it was sent and no answer of the server's came back. */
+  uncertain?: true;
 }
 
 /**

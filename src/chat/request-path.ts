@@ -15,7 +15,14 @@ import type { Failure, Query } from './query';
 import { requestBudgetMs, type Settings } from './settings';
 import type { ErrorCode } from './types';
 
-export type Api = 'get_role_in_group' | 'get_group_info';
+export type Api = 'get_role_in_group' | 'get_group_info' | 'modify_group_member_info' | 'change_group_owner';
+/**
+ * Which failures an API's requests are sent again after. `read`: every failure that might pass (transient
+ * server codes, 5xx, timeouts, dropped connections). `write`: only those that prove nothing was applied, a
+ * slow-down answer or a connection that was never made; anything else may have been applied, so it is final,
+ * and a failure without the server's answer is marked `uncertain`.
+ */
+export type RetryPolicy = 'read' | 'write';
 export type Parse<T> = (status: number, body: Uint8Array) => Parsed<T>;
 
 /** What one request (with its retries) came to. */
@@ -47,7 +54,13 @@ const SERVICE = '/v4/group_open_http_svc/';
  * name (30), owner (32) are fully escaped, plus the introduction (240), notification (300) and face URL
  * (100) should the server send them despite the filter: about 200 KB.
  */
-const MAX_ANSWER_BYTES: Readonly<Record<Api, number>> = { get_role_in_group: 256 * 1024, get_group_info: 512 * 1024 };
+const MAX_ANSWER_BYTES: Readonly<Record<Api, number>> = {
+  get_role_in_group: 256 * 1024,
+  get_group_info: 512 * 1024,
+  // The writes answer with the envelope alone.
+  modify_group_member_info: 64 * 1024,
+  change_group_owner: 64 * 1024,
+};
 
 /** A request's failure before it is final: what went wrong and whether to try again. */
 interface AttemptFailure {
@@ -56,6 +69,10 @@ interface AttemptFailure {
   retryable: boolean;
   slowDown: boolean;
   connectionLevel: boolean;
+  /** No answer of the server's came although the request may have reached it: it may have been applied. */
+  uncertain: boolean;
+  /** The request provably never left (no connection was made). */
+  unsent: boolean;
 }
 
 type AttemptResult<T> = { ok: true; value: T } | { ok: false; failure: AttemptFailure };
@@ -76,7 +93,7 @@ export class RequestPath {
   }
 
   /** One request of `query`, with its retries; never rejects except for programmer errors. */
-  async send<T>(query: Query, api: Api, body: string, label: string, parse: Parse<T>): Promise<CallResult<T>> {
+  async send<T>(query: Query, api: Api, body: string, label: string, parse: Parse<T>, policy: RetryPolicy = 'read'): Promise<CallResult<T>> {
     let probing = false;
     try {
       if (query.refusal) return { ok: false, failure: query.refusal };
@@ -84,7 +101,7 @@ export class RequestPath {
       if (admission.kind === 'refused') return { ok: false, failure: admission.refusal };
       probing = admission.kind === 'probe';
       if (probing) query.log('debug', `${label}: these credentials have no accepted answer yet; this request goes alone first.`);
-      const result = await this.attempts(query, api, body, label, parse);
+      const result = await this.attempts(query, api, body, label, parse, policy);
       this.learn(query, result);
       return result;
     } catch (err) {
@@ -115,7 +132,7 @@ export class RequestPath {
    * waiting for the pace or a place in flight never runs it out. A connection-level failure moves to the
    * next origin (at once, if that origin was not tried yet in this request).
    */
-  private async attempts<T>(query: Query, api: Api, body: string, label: string, parse: Parse<T>): Promise<CallResult<T>> {
+  private async attempts<T>(query: Query, api: Api, body: string, label: string, parse: Parse<T>, policy: RetryPolicy): Promise<CallResult<T>> {
     const { retry, timeoutMs } = this.settings;
     const budget = requestBudgetMs(this.settings);
     let spent = 0;
@@ -133,7 +150,7 @@ export class RequestPath {
           const refusal = this.refusalFor(query);
           if (refusal) return { ok: false, failure: refusal };
           const remaining = budget - spent;
-          if (remaining < Math.min(MIN_ATTEMPT_MS, timeoutMs)) return this.gaveUp(query, label, attempt - 1, last);
+          if (remaining < Math.min(MIN_ATTEMPT_MS, timeoutMs)) return this.gaveUp(query, label, attempt - 1, last, false);
           const timeout = Math.min(timeoutMs, remaining);
           tried.add(origin);
           const started = performance.now();
@@ -142,7 +159,7 @@ export class RequestPath {
           if (result.ok) return result;
           failure = result.failure;
           // Cut short by the budget, not by the per-request timeout: report what failed before it.
-          if (failure.code === 'TIMEOUT' && timeout < timeoutMs) return this.gaveUp(query, label, attempt, last);
+          if (failure.code === 'TIMEOUT' && timeout < timeoutMs) return this.gaveUp(query, label, attempt, last, policy === 'write');
         } finally {
           release();
         }
@@ -153,14 +170,15 @@ export class RequestPath {
       if (failure.code === 'CANCELLED') return cancelled();
       last = failure;
       if (failure.code === 'BAD_RESPONSE' && ++badResponses >= BAD_RESPONSE_ATTEMPTS) failure.retryable = false;
-      if (!failure.retryable || attempt >= retry.maxAttempts) return this.finalFailure(query, label, attempt, failure);
+      if (policy === 'write' && !failure.slowDown && !failure.unsent) failure.retryable = false;
+      if (!failure.retryable || attempt >= retry.maxAttempts) return this.finalFailure(query, label, attempt, failure, policy);
 
       let delay = backoffDelay(attempt, retry, failure.slowDown);
       if (failure.connectionLevel && query.origins.length > 1) {
         origin = this.failover(query, origin, failure);
         if (!tried.has(origin)) delay = 0;
       }
-      if (budget - spent - delay < Math.min(MIN_ATTEMPT_MS, timeoutMs)) return this.gaveUp(query, label, attempt, failure);
+      if (budget - spent - delay < Math.min(MIN_ATTEMPT_MS, timeoutMs)) return this.gaveUp(query, label, attempt, failure, false);
       query.log(failure.slowDown ? 'info' : 'warn', `${label}: ${describeFailure(failure)}; retrying in ${Math.round(delay)} ms (attempt ${attempt + 1} of ${retry.maxAttempts}).`);
       if (delay > 0) {
         const started = performance.now();
@@ -189,14 +207,18 @@ export class RequestPath {
         const { code, detail, status } = parsed.problem;
         const statusRetry = status !== undefined && (status >= 500 || status === 429);
         const retryable = code === 'HTTP_STATUS' ? statusRetry : isRetryable(code);
-        outcome = { ok: false, failure: { code, detail, retryable, slowDown: isSlowDown(code) || status === 429, connectionLevel: false } };
+        // A server's own answer (an ErrorCode, a 4xx) says the request was refused; a 5xx or an unreadable 200
+        // may come from a gateway after the server applied it.
+        const uncertain = code === 'BAD_RESPONSE' || (code === 'HTTP_STATUS' && status !== undefined && status >= 500);
+        outcome = { ok: false, failure: { code, detail, retryable, slowDown: isSlowDown(code) || status === 429, connectionLevel: false, uncertain, unsent: false } };
         shown = status !== undefined ? `HTTP ${status}` : String(code);
       }
     } catch (err) {
       if (!(err instanceof TransportError)) throw err;
       const host = new URL(origin).host;
       const via = this.transport.route === 'direct' ? '' : ` (${this.transport.route})`;
-      outcome = { ok: false, failure: { code: err.code, detail: `${host}: ${err.detail}${via}`, retryable: err.retryable, slowDown: false, connectionLevel: err.connectionLevel } };
+      const failure = { code: err.code, detail: `${host}: ${err.detail}${via}`, retryable: err.retryable, slowDown: false, connectionLevel: err.connectionLevel };
+      outcome = { ok: false, failure: { ...failure, uncertain: !err.unsent && err.code !== 'CANCELLED', unsent: err.unsent } };
       shown = err.code;
     }
     const key = outcome.ok ? '0' : String(outcome.failure.code);
@@ -224,19 +246,20 @@ export class RequestPath {
     return next;
   }
 
-  private finalFailure(query: Query, label: string, attempts: number, failure: AttemptFailure): CallResult<never> {
+  private finalFailure(query: Query, label: string, attempts: number, failure: AttemptFailure, policy: RetryPolicy): CallResult<never> {
     const detail = attempts > 1 ? `${failure.detail} (after ${attempts} attempts)` : failure.detail;
-    const message = formatError(failure.code, detail);
+    const message = formatError(failure.code, detail, policy === 'write' ? 'roleChange' : 'read');
     query.log(typeof failure.code === 'number' ? 'warn' : 'error', `${label}: ${message}`);
-    return { ok: false, failure: { code: failure.code, message } };
+    return { ok: false, failure: { code: failure.code, message, ...(policy === 'write' && failure.uncertain && { uncertain: true }) } };
   }
 
-  private gaveUp(query: Query, label: string, attempts: number, last: AttemptFailure | undefined): CallResult<never> {
+  /** `uncertain`: the attempt the budget cut short was a write that may have been applied. */
+  private gaveUp(query: Query, label: string, attempts: number, last: AttemptFailure | undefined, uncertain: boolean): CallResult<never> {
     const seconds = Math.round(requestBudgetMs(this.settings) / 100) / 10;
     const detail = `no answer within ${seconds} s of sending (${attempts} attempt${attempts === 1 ? '' : 's'})${last ? `; the last: ${describeFailure(last)}` : ''}`;
     const message = formatError('DEADLINE', detail);
     query.log('error', `${label}: ${message}`);
-    return { ok: false, failure: { code: 'DEADLINE', message, ...(last && { lastCode: last.code }) } };
+    return { ok: false, failure: { code: 'DEADLINE', message, ...(last && { lastCode: last.code }), ...(uncertain && { uncertain: true }) } };
   }
 }
 

@@ -17,6 +17,13 @@ import { registerCopyAccount } from './copyAccount';
 import { registerCopyAsCsv } from './copyAsCsv';
 import { registerCopyError } from './copyError';
 import { registerShowLog } from './showLog';
+import { registerJoinGroupFirst } from './joinGroupFirst';
+import { registerMakeAdmin } from './makeAdmin';
+import { registerMakeMember } from './makeMember';
+import { registerSetRole } from './setRole';
+import { registerTransferOwner } from './transferOwner';
+import { registerTransferOwnershipHere } from './transferOwnershipHere';
+import { registerUndoRoleChange } from './undoRoleChange';
 
 /** Registers every chatRoles.* command (each is declared in package.json). */
 export function registerCommands(context: vscode.ExtensionContext, services: Services): void {
@@ -37,4 +44,11 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
   registerCopyError(context, services);
   registerCopyAsCsv(context, services);
   registerShowLog(context, services);
+  registerSetRole(context, services);
+  registerTransferOwner(context, services);
+  registerMakeAdmin(context, services);
+  registerMakeMember(context, services);
+  registerTransferOwnershipHere(context, services);
+  registerJoinGroupFirst(context);
+  registerUndoRoleChange(context, services);
 }

@@ -9,7 +9,9 @@ import { roleSentence, roleWord, sortByRole } from '../ui/roleWords';
 import { errorSeverity, severityIcon, severityWord, worstSeverity } from '../ui/severity';
 import { formatLocalTime, formatRelative } from '../ui/time';
 import { FOLD_ABOVE, FoldNode } from './foldNode';
+import { accountContextValue } from './accountContext';
 import { MoreNode } from './moreNode';
+import type { ChangeNode, RecentChangesNode } from './recentChangesNode';
 
 const ROLE_ICONS: Readonly<Record<Role, [icon: string, color: string]>> = {
   Owner: ['star-full', 'charts.yellow'],
@@ -26,7 +28,11 @@ export type RowFold = FoldNode<Row, GroupNode>;
 export class GroupNode extends vscode.TreeItem {
   readonly kind = 'group';
 
-  constructor(readonly record: GroupRecord) {
+  /** `groupType`: the group's type when known (it decides which role changes its rows offer). */
+  constructor(
+    readonly record: GroupRecord,
+    readonly groupType?: string,
+  ) {
     super(record.groupId, vscode.TreeItemCollapsibleState.Expanded);
     this.id = `group:${record.groupId}`;
     const full = summarizeRecord(record);
@@ -92,7 +98,7 @@ export class AccountNode extends vscode.TreeItem {
     this.iconPath = roleIcon(role);
     this.tooltip = `${roleSentence(account, role, groupId)}, checked ${formatLocalTime(parent.record.checkedAt)}`;
     this.accessibilityInformation = { label: `${roleSentence(account, role, groupId)}, checked ${formatRelative(parent.record.checkedAt)}` };
-    this.contextValue = 'chatRoles.account';
+    this.contextValue = accountContextValue(role, (parent instanceof GroupNode ? parent : parent.parent).groupType);
   }
 }
 
@@ -128,4 +134,4 @@ export class ErrorNode extends vscode.TreeItem {
   }
 }
 
-export type RolesNode = GroupNode | AccountNode | ErrorNode | RowFold | MoreNode<GroupNode>;
+export type RolesNode = GroupNode | AccountNode | ErrorNode | RowFold | MoreNode<GroupNode> | RecentChangesNode | ChangeNode;

@@ -44,6 +44,11 @@ export function handleControl(standIn: StandIn, method: string, path: string, bo
         const { requestsPerSecond } = (parse(body) ?? {}) as { requestsPerSecond?: unknown };
         standIn.setRequestsPerSecond(requestsPerSecond as number | false);
       });
+    case 'PUT admin-limit':
+      return run(() => {
+        const { limit } = (parse(body) ?? {}) as { limit?: unknown };
+        standIn.setAdminLimit(limit === null ? undefined : (limit as number));
+      });
     case 'PUT data':
       return run(() => standIn.setData(parse(body) as never));
     default:

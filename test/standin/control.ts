@@ -9,6 +9,8 @@ export interface StandInControl {
   stats(): Promise<StandInStats>;
   setRequestsPerSecond(limit: number | false): Promise<void>;
   setData(data: SeedData): Promise<void>;
+  /** Most admins per group; null = no limit. */
+  setAdminLimit(limit: number | null): Promise<void>;
 }
 
 /** `url` is the stand-in's origin, e.g. http://127.0.0.1:PORT. */
@@ -31,5 +33,6 @@ export function standInControl(url: string): StandInControl {
     stats: async () => (await call('GET', 'stats')) as StandInStats,
     setRequestsPerSecond: async (limit) => void (await call('PUT', 'rate', { requestsPerSecond: limit })),
     setData: async (data) => void (await call('PUT', 'data', data)),
+    setAdminLimit: async (limit) => void (await call('PUT', 'admin-limit', { limit })),
   };
 }

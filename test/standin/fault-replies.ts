@@ -57,6 +57,7 @@ export function replacementReply(fault: Fault): Reply | undefined {
     case 'userIdList':
     case 'close':
     case 'resetBeforeResponse':
+    case 'applyThenClose':
       return undefined;
   }
 }
@@ -142,8 +143,9 @@ export function send(res: ServerResponse, reply: Reply, fault: Fault | undefined
     case 'errorCode':
     case 'wrongShape':
     case 'userIdList':
-    case 'close': // these two never get here (dropsConnection)
+    case 'close': // these three never get here (dropsConnection, or destroyed after the answer was made)
     case 'resetBeforeResponse':
+    case 'applyThenClose':
       if (head()) res.end(body);
   }
 }

@@ -3,7 +3,7 @@ import type { Fault, FaultRule } from './types';
 
 const shapeVariants = new Set(['array', 'errorCodeString', 'userIdListNotArray', 'roleNotString']);
 const listVariants = new Set(['missing', 'unrequested', 'duplicated', 'dropOne']);
-const bareKinds = new Set(['resetBeforeResponse', 'resetMidBody', 'http502', 'http503', 'nonJson', 'truncatedJson', 'close']);
+const bareKinds = new Set(['resetBeforeResponse', 'resetMidBody', 'http502', 'http503', 'nonJson', 'truncatedJson', 'close', 'applyThenClose']);
 
 function isCount(v: unknown, min: number): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= min;

@@ -15,6 +15,8 @@ export interface Model {
   app: { sdkAppId: number; secretKey: string; admins: Set<string> };
   groups: Map<string, Group>;
   users: Set<string>;
+  /** Most admins a group may have (set by a test; the docs give no number): undefined = no limit. */
+  adminLimit?: number;
 }
 
 const typeAliases: Record<string, GroupType> = {

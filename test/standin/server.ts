@@ -6,6 +6,7 @@ import { gate, type GateState } from './api-gate';
 import { getGroupInfo } from './apis/get-group-info';
 import { getGroupMemberInfo } from './apis/get-group-member-info';
 import { getRoleInGroup } from './apis/get-role-in-group';
+import { changeGroupOwner, modifyGroupMemberInfo } from './apis/change-roles';
 import { type ApiResponse, Code, fail } from './codes';
 import { CONTROL_PREFIX, handleControl } from './control-routes';
 import { dropsConnection, JSON_TYPE, jsonReply, PendingTimers, replacementReply, reshape, send } from './fault-replies';
@@ -24,6 +25,8 @@ const handlers: Record<string, (model: Model, body: unknown) => ApiResponse> = {
   get_role_in_group: getRoleInGroup,
   get_group_info: getGroupInfo,
   get_group_member_info: getGroupMemberInfo,
+  modify_group_member_info: modifyGroupMemberInfo,
+  change_group_owner: changeGroupOwner,
 };
 
 /** Requests larger than this are refused; real bodies of 500 accounts are a few kB. */
@@ -141,6 +144,12 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
       return;
     }
     const { response, usersigOk, rateLimited } = answer(req, url, text, parsed, tooLarge);
+    if (fault?.kind === 'applyThenClose') {
+      // The request did its work (a write is applied); the answer is lost with the connection.
+      record({ usersigOk, errorCode: response.ErrorCode, httpStatus: undefined }, rateLimited);
+      req.socket.destroy();
+      return;
+    }
     record({ usersigOk, errorCode: response.ErrorCode, httpStatus: 200 }, rateLimited);
     const shaped = fault ? reshape(response, fault) : response;
     send(res, { status: 200, contentType: JSON_TYPE, body: JSON.stringify(shaped) }, fault, timers);
@@ -188,6 +197,10 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     setRequestsPerSecond(limit: number | false) {
       rateLimit = validRate(limit);
       state.rate.setLimit(rateLimit);
+    },
+    setAdminLimit(limit: number | undefined) {
+      if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) throw new Error('the admin limit must be a non-negative integer or null');
+      state.model.adminLimit = limit;
     },
     setData(data: SeedData) {
       state.model = buildModel(data);

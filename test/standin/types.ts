@@ -26,7 +26,8 @@ export type Fault =
   | { kind: 'wrongShape'; variant: 'array' | 'errorCodeString' | 'userIdListNotArray' | 'roleNotString' }
   | { kind: 'userIdList'; variant: 'missing' | 'unrequested' | 'duplicated' | 'dropOne' }
   | { kind: 'errorCode'; code: number; info?: string } // e.g. 10002 once, 70001
-  | { kind: 'close' }; // accept then destroy the socket immediately
+  | { kind: 'close' } // accept then destroy the socket immediately
+  | { kind: 'applyThenClose' }; // process the request (a write is applied), then destroy the socket unanswered
 
 export interface FaultRule {
   fault: Fault;
@@ -86,6 +87,8 @@ export interface StandIn {
   addFault(rule: FaultRule): void;
   clearFaults(): void;
   setRequestsPerSecond(limit: number | false): void;
+  /** Most admins per group from now on (a write over it is refused); undefined = no limit. setData clears it. */
+  setAdminLimit(limit: number | undefined): void;
   /** Replace groups/users/app at run time (also clears the UserSig lockout and the rate window). */
   setData(data: SeedData): void;
   /** Forget the recorded requests and the stats counters. */

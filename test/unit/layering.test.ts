@@ -17,6 +17,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['src/api.ts'],
   ['src/commands/'],
   ['src/services.ts'],
+  ['src/changes/'],
   ['src/checks/'],
   ['src/editor/', 'src/views/', 'src/credentials/'],
   ['src/results/'],

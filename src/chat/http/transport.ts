@@ -36,6 +36,8 @@ export class TransportError extends Error {
     readonly connectionLevel: boolean,
     /** Whether trying again could help (false for an untrusted certificate or an oversized body). */
     readonly retryable: boolean,
+    /** The request provably never left: no connection was made. A write may be sent again only then. */
+    readonly unsent = false,
   ) {
     super(detail);
     this.name = 'TransportError';
@@ -68,6 +70,9 @@ const CONNECTION_CODES: Readonly<Record<string, string>> = {
   UND_ERR_SOCKET: 'the server closed the connection',
   UND_ERR_CLOSED: 'the connection was closed',
 };
+
+/** Of CONNECTION_CODES, those that fail before a connection exists: nothing of the request was sent. */
+const CONNECT_PHASE_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 const CERTIFICATE_CODES = new Set([
   'SELF_SIGNED_CERT_IN_CHAIN',
@@ -114,7 +119,7 @@ function classify(err: unknown, reason: unknown, answered: boolean, maxBytes: nu
     const what = CONNECTION_CODES[code];
     return answered
       ? new TransportError('NETWORK', `the connection broke while the response arrived (${code})`, false, true)
-      : new TransportError('NETWORK', `${what} (${code})`, true, true);
+      : new TransportError('NETWORK', `${what} (${code})`, true, true, CONNECT_PHASE_CODES.has(code));
   }
   if (code === 'UND_ERR_INVALID_ARG') return new TransportError('NETWORK', `the request could not be made: ${shortMessage(err)}`, false, false);
   const proxyStatus = /Proxy response \((\d{3})\)/.exec(shortMessage(err));
@@ -204,8 +209,8 @@ export class Transport {
    * cap for this request: reading stops at the first byte over it and the connection is dropped.
    */
   async post(url: string, body: string, timeoutMs: number, signal?: AbortSignal, maxBytes = this.maxBytes): Promise<HttpResponse> {
-    if (this.refusal) throw new TransportError('INVALID_PROXY', this.refusal, false, false);
-    if (signal?.aborted) throw new TransportError('CANCELLED', 'the request was cancelled', false, false);
+    if (this.refusal) throw new TransportError('INVALID_PROXY', this.refusal, false, false, true);
+    if (signal?.aborted) throw new TransportError('CANCELLED', 'the request was cancelled', false, false, true);
     const dispatcher = this.dispatcherFor(url);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);

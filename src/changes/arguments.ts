@@ -1,0 +1,33 @@
+// The programmatic arguments of chatRoles.setRole and chatRoles.transferOwner, read as `unknown`: a wrong
+// shape rejects with a clear error before anything is read or sent.
+import { RoleChangeRefused, type SetRoleRequest, type TransferRequest } from './service';
+
+function field(arg: Record<string, unknown>, command: string, name: string): string {
+  const value = arg[name];
+  if (typeof value !== 'string' || value === '') throw new RoleChangeRefused(`${command}: ${name} must be a non-empty string.`);
+  return value;
+}
+
+function common(arg: unknown, command: string): TransferRequest {
+  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new RoleChangeRefused(`${command}: the argument must be an object.`);
+  const a = arg as Record<string, unknown>;
+  if (a.app !== undefined && (typeof a.app !== 'string' || a.app === '')) throw new RoleChangeRefused(`${command}: app, when given, must be a non-empty string.`);
+  if (a.confirm !== undefined && typeof a.confirm !== 'boolean') throw new RoleChangeRefused(`${command}: confirm, when given, must be true or false.`);
+  return {
+    groupId: field(a, command, 'groupId'),
+    account: field(a, command, 'account'),
+    confirm: a.confirm !== false,
+    ...(typeof a.app === 'string' && { app: a.app }),
+  };
+}
+
+export function setRoleArguments(arg: unknown): SetRoleRequest {
+  const request = common(arg, 'chatRoles.setRole');
+  const { role } = arg as { role?: unknown };
+  if (role !== 'Admin' && role !== 'Member') throw new RoleChangeRefused('chatRoles.setRole: role must be "Admin" or "Member" (ownership moves with chatRoles.transferOwner).');
+  return { ...request, role };
+}
+
+export function transferArguments(arg: unknown): TransferRequest {
+  return common(arg, 'chatRoles.transferOwner');
+}
