@@ -3,6 +3,8 @@
 // API (apis/). Never imports vscode; undici only through http/transport.ts.
 
 import { askGroupInfo, groupInfoAllFailed } from './apis/groups';
+import { askAccountGroups, type AccountGroups } from './apis/joined-groups';
+import { askMembers, type MemberListing, type MemberRoleFilter } from './apis/members';
 import { askRoles, MAX_PAIRS_PER_CHECK, rolesAllFailed, rolesTooMany } from './apis/roles';
 import { UserSigMinter } from './auth/usersig';
 import { RateLimiter } from './http/pacing';
@@ -21,6 +23,16 @@ export { ORIGIN_MEMORY_MS } from './request-path';
 export type { ChatClientOptions, LogLevel, RetryOptions } from './settings';
 export { MAX_ACCOUNTS_PER_REQUEST, MAX_PAIRS_PER_CHECK } from './apis/roles';
 export { MAX_GROUPS_PER_INFO_REQUEST } from './apis/groups';
+export type { AccountGroups } from './apis/joined-groups';
+export type { MemberListing, MemberRoleFilter } from './apis/members';
+export type { Member } from './parse/members';
+export type { JoinedGroup } from './parse/joined-groups';
+
+const MEMBER_ROLE_FILTERS: readonly string[] = ['Owner', 'Admin', 'Member'];
+
+function checkCap(max: number, what: string): void {
+  if (!Number.isSafeInteger(max) || max < 1) throw new TypeError(`${what} must be a positive integer`);
+}
 
 function unique(items: readonly string[]): string[] {
   return [...new Set(items)];
@@ -106,6 +118,38 @@ export class ChatClient {
       options,
       (query, workers) => askGroupInfo(this.path, query, groups, workers),
       (failure) => groupInfoAllFailed(groups, failure),
+    );
+  }
+
+  /**
+   * Members of one group with their roles (all, or those of `roles`), paged to the end or to `max`. API and
+   * transport errors end in `error` (with the members listed before it); rejects only for programmer errors.
+   */
+  async listMembers(credentials: Credentials, groupId: string, roles: readonly MemberRoleFilter[] | undefined, max: number, options: QueryOptions = {}): Promise<MemberListing> {
+    this.checkArguments(credentials, [groupId], options);
+    if (roles !== undefined && (!Array.isArray(roles) || roles.length === 0 || roles.some((r) => !MEMBER_ROLE_FILTERS.includes(r)))) {
+      throw new TypeError('roles must be a non-empty array of Owner, Admin or Member');
+    }
+    checkCap(max, 'max');
+    const filter = roles && [...new Set(roles)];
+    return this.run(
+      credentials,
+      options,
+      (query) => askMembers(this.path, query, groupId, filter, max),
+      (error) => ({ groupId, members: [], truncated: false, error }),
+    );
+  }
+
+  /** Every group `account` is in, with its role there, paged to the end or to `max`; errors as for listMembers. */
+  async listAccountGroups(credentials: Credentials, account: string, max: number, options: QueryOptions = {}): Promise<AccountGroups> {
+    this.checkArguments(credentials, [], options);
+    if (typeof account !== 'string') throw new TypeError('account must be a string');
+    checkCap(max, 'max');
+    return this.run(
+      credentials,
+      options,
+      (query) => askAccountGroups(this.path, query, account, max),
+      (error) => ({ account, groups: [], truncated: false, error }),
     );
   }
 

@@ -15,7 +15,7 @@ import type { Failure, Query } from './query';
 import { requestBudgetMs, type Settings } from './settings';
 import type { ErrorCode } from './types';
 
-export type Api = 'get_role_in_group' | 'get_group_info';
+export type Api = 'get_role_in_group' | 'get_group_info' | 'get_group_member_info' | 'get_joined_group_list';
 export type Parse<T> = (status: number, body: Uint8Array) => Parsed<T>;
 
 /** What one request (with its retries) came to. */
@@ -45,9 +45,16 @@ const SERVICE = '/v4/group_open_http_svc/';
  * get_role_in_group: 500 entries of an account of at most 32 bytes, every byte \u-escaped (192 characters),
  * plus a role and the keys, about 240 bytes each: 120 KB. get_group_info: 50 groups whose ID (48 bytes),
  * name (30), owner (32) are fully escaped, plus the introduction (240), notification (300) and face URL
- * (100) should the server send them despite the filter: about 200 KB.
+ * (100) should the server send them despite the filter: about 200 KB. A page of get_group_member_info (at
+ * most 101 members, account and name card fully escaped, every other member field too) and one of
+ * get_joined_group_list (50 groups, ID and name escaped, the base fields sent unasked) stay under 200 KB.
  */
-const MAX_ANSWER_BYTES: Readonly<Record<Api, number>> = { get_role_in_group: 256 * 1024, get_group_info: 512 * 1024 };
+const MAX_ANSWER_BYTES: Readonly<Record<Api, number>> = {
+  get_role_in_group: 256 * 1024,
+  get_group_info: 512 * 1024,
+  get_group_member_info: 512 * 1024,
+  get_joined_group_list: 512 * 1024,
+};
 
 /** A request's failure before it is final: what went wrong and whether to try again. */
 interface AttemptFailure {
