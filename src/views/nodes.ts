@@ -3,6 +3,7 @@ import { describeError } from '../chat/errors';
 import type { Role } from '../chat/types';
 import { errorAccountCount, unlisted, type GroupRecord } from '../results/record';
 import { summarizeRecord } from '../results/summary';
+import { describeFacts } from '../results/groupFacts';
 import { markdownText } from '../ui/foreignText';
 import { formatLocalTime, formatRelative } from '../ui/time';
 import { MoreNode } from './moreNode';
@@ -30,6 +31,7 @@ export class GroupNode extends vscode.TreeItem {
     super(record.groupId, vscode.TreeItemCollapsibleState.Expanded);
     this.id = `group:${record.groupId}`;
     this.description = summarizeRecord(record);
+    if (record.facts) this.description = `${describeFacts(record.facts)} · ${this.description}`;
     this.iconPath = new vscode.ThemeIcon(record.errors.length ? 'warning' : 'organization', record.errors.length ? new vscode.ThemeColor('list.warningForeground') : undefined);
     this.contextValue = record.source ? 'chatRoles.group.withSource' : 'chatRoles.group';
     this.accessibilityInformation = {

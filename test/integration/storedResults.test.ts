@@ -52,7 +52,7 @@ describe('stored results', () => {
     assert.ok(bytes < 2_000_000, `workspace state holds ${bytes} bytes`);
 
     const [group] = children(tree());
-    const summary = '100000 checked · 1 owner · 1 admin · 99998 not in group';
+    const summary = 'Work · “Test work group” · 4 members · 100000 checked · 1 owner · 1 admin · 99998 not in group';
     assert.strictEqual(group.description, summary);
     const listed = children(tree(), group);
     assert.strictEqual(listed.filter((n) => n.kind === 'account').length, 100_000, 'this window lists every account');
