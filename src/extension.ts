@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createTestApi, PromptWatch, SwappableSecretStorage, type ChatRolesApi } from './api';
 import { RoleChecker } from './checks/checker';
 import { ChatConnection } from './checks/connection';
+import { ListingService, OWNER_AND_ADMINS } from './checks/listings';
 import { RecentAccounts } from './checks/recentAccounts';
 import { registerCommands } from './commands';
 import { createCredentialStatusBarItem, CredentialStatusBar } from './credentials/statusBar';
@@ -14,6 +15,7 @@ import { isRuntimeLoaded } from './runtime';
 import type { Services } from './services';
 import { Prompts } from './ui/prompts';
 import { ResultsStore } from './results/store';
+import { ListingsStore } from './results/listings';
 import { RolesTreeProvider } from './views/rolesTree';
 
 let connection: ChatConnection | undefined;
@@ -36,11 +38,15 @@ export function activate(context: vscode.ExtensionContext): ChatRolesApi | undef
   const recents = new RecentAccounts(context.workspaceState, context.globalState);
   const diagnostics = new RoleDiagnostics();
   const checker = new RoleChecker(connection, credentials, results, diagnostics, recents, log);
-  const tree = new RolesTreeProvider(results);
+  const listings = new ListingsStore(context.workspaceState, log);
+  const listingService = new ListingService(connection, credentials, listings, diagnostics, log);
+  const tree = new RolesTreeProvider(results, listings);
+  tree.loadOwnerAdmins = (groupId) => listingService.listMembers({ groupId, roles: OWNER_AND_ADMINS, progress: 'view' }).then(() => undefined);
   const treeView = vscode.window.createTreeView('chatRoles.roles', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   context.subscriptions.push(log, prompts, credentials, statusBar, connection, results, diagnostics, checker, tree, treeView);
+  context.subscriptions.push(listings, listingService);
 
-  const services: Services = { log, prompts, credentials, statusBar, connection, results, recents, diagnostics, checker, tree, treeView };
+  const services: Services = { log, prompts, credentials, statusBar, connection, results, recents, diagnostics, checker, tree, treeView, listings, listingService };
   registerCommands(context, services);
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider('*', new RoleCodeActions(), RoleCodeActions.metadata),

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { RoleChecker } from './checks/checker';
 import type { ChatConnection } from './checks/connection';
+import type { ListingService } from './checks/listings';
 import type { RecentAccounts } from './checks/recentAccounts';
 import type { CredentialStatusBar } from './credentials/statusBar';
 import type { CredentialStore } from './credentials/store';
@@ -9,6 +10,7 @@ import type { Log } from './log';
 import type { Prompts } from './ui/prompts';
 import type { RolesNode } from './views/nodes';
 import type { ResultsStore } from './results/store';
+import type { ListingsStore } from './results/listings';
 import type { RolesTreeProvider } from './views/rolesTree';
 
 /** What the commands work with; built once in activate(). */
@@ -24,4 +26,6 @@ export interface Services {
   checker: RoleChecker;
   tree: RolesTreeProvider;
   treeView: vscode.TreeView<RolesNode>;
+  listings: ListingsStore;
+  listingService: ListingService;
 }

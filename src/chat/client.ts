@@ -127,7 +127,7 @@ export class ChatClient {
    */
   async listMembers(credentials: Credentials, groupId: string, roles: readonly MemberRoleFilter[] | undefined, max: number, options: QueryOptions = {}): Promise<MemberListing> {
     this.checkArguments(credentials, [groupId], options);
-    if (roles !== undefined && (!Array.isArray(roles) || roles.length === 0 || roles.some((r) => !MEMBER_ROLE_FILTERS.includes(r)))) {
+    if (roles !== undefined && (!Array.isArray(roles) || roles.length === 0 || (roles as readonly unknown[]).some((r) => typeof r !== 'string' || !MEMBER_ROLE_FILTERS.includes(r)))) {
       throw new TypeError('roles must be a non-empty array of Owner, Admin or Member');
     }
     checkCap(max, 'max');

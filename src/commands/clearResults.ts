@@ -7,6 +7,7 @@ export function registerClearResults(context: vscode.ExtensionContext, services:
     vscode.commands.registerCommand('chatRoles.clearResults', async () => {
       services.diagnostics.clearAll();
       await services.results.clear();
+      await services.listings.clear();
     }),
   );
 }

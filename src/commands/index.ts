@@ -7,6 +7,8 @@ import { registerClearResults } from './clearResults';
 import { registerCopyAsJson } from './copyAsJson';
 import { registerCopyAsMarkdown } from './copyAsMarkdown';
 import { registerGoToSource } from './goToSource';
+import { registerListAccountGroups } from './listAccountGroups';
+import { registerListMembers } from './listMembers';
 import { registerOpenErrorDocs } from './openErrorDocs';
 import { registerOpenSample } from './openSample';
 import { registerRefreshAll } from './refreshAll';
@@ -27,4 +29,6 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
   registerGoToSource(context, services);
   registerOpenErrorDocs(context);
   registerOpenSample(context);
+  registerListMembers(context, services);
+  registerListAccountGroups(context, services);
 }

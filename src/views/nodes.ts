@@ -6,6 +6,7 @@ import { summarizeRecord } from '../results/summary';
 import { describeFacts } from '../results/groupFacts';
 import { markdownText } from '../ui/foreignText';
 import { formatLocalTime, formatRelative } from '../ui/time';
+import type { ListingNode } from './listingNodes';
 import { MoreNode } from './moreNode';
 
 const ROLE_ICONS: Readonly<Record<Role, [icon: string, color: string]>> = {
@@ -103,4 +104,4 @@ export class ErrorNode extends vscode.TreeItem {
   }
 }
 
-export type RolesNode = GroupNode | AccountNode | ErrorNode | MoreNode<GroupNode>;
+export type RolesNode = GroupNode | AccountNode | ErrorNode | MoreNode<GroupNode> | ListingNode;
