@@ -135,7 +135,7 @@ export class ChatClient {
     return this.run(
       credentials,
       options,
-      (query) => askMembers(this.path, query, groupId, filter, max),
+      (query, workers) => askMembers(this.path, query, groupId, filter, max, workers),
       (error) => ({ groupId, members: [], truncated: false, error }),
     );
   }
