@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { ListingsStore } from '../../src/results/listings';
 import type { RolesNode } from '../../src/views/nodes';
 import { TEST_DATA_FILE, TEST_GROUPS, TEST_SDK_APP_ID } from '../standin/data/test-app';
 import type { SeedData } from '../standin/server';
@@ -195,6 +196,29 @@ describe('members and account groups', () => {
       { account: 'alice', role: 'Admin' },
       { account: 'erin', role: 'Admin' },
     ]);
+  });
+
+  it('copies an account\'s groups as JSON (the command\'s answer) and Markdown, and keeps listings across a reload, hostile ones dropped', async () => {
+    const result = await listAccountGroups({ account: 'alice' });
+    const node = children().find((n) => n.kind === 'accountGroups')!;
+    await vscode.commands.executeCommand('chatRoles.copyAsJson', node);
+    assert.deepStrictEqual(JSON.parse(await vscode.env.clipboard.readText()), result);
+    await vscode.commands.executeCommand('chatRoles.copyAsMarkdown', node);
+    const markdown = await vscode.env.clipboard.readText();
+    assert.match(markdown, /\| Group \| Role \| Type \| Name \|/);
+    assert.match(markdown, /TESTWORK1 \| Owner \| Work \| Test work group \|/);
+
+    const state = suite.api.state.workspace;
+    const stored = state.get<unknown[]>('chatRoles.listings.v1') ?? [];
+    assert.ok(stored.length >= 1);
+    const hostile = [{ kind: 'account', account: 'x'.repeat(100), sdkAppId: 1, listedAt: 0, groups: [], found: 0, truncated: false }, { kind: 'members', scope: 'all', groupId: 'bad\nid' }, null];
+    await state.update('chatRoles.listings.v1', [...hostile, ...stored]);
+    const reloaded = new ListingsStore(state, suite.api.services.log);
+    try {
+      assert.deepStrictEqual(reloaded.accounts().map((r) => [r.account, r.groups.length]), [['alice', result.groups.length]]);
+    } finally {
+      reloaded.dispose();
+    }
   });
 
   it('List All Members of a missing group from the editor puts the error on the ID as a diagnostic', async () => {
