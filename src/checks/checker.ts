@@ -150,9 +150,11 @@ export class RoleChecker implements vscode.Disposable {
             answers.push(results);
           }
           const infos = new Map<string, GroupInfo>();
-          if (!abort.signal.aborted) {
-            progress.report({ message: 'Asking for each group\'s type, name and size' });
-            for (const info of await this.groupInfo(credentials, answers.flat().map((g) => g.groupId), abort.signal)) infos.set(info.groupId, info);
+          // A cancelled check (Cancel, or the client closed under it by a reload) asks nothing more.
+          const cancelled = abort.signal.aborted || answers.flat().some((g) => g.errors.some((e) => e.code === 'CANCELLED'));
+          const asked = answers.flat().filter(wasAsked).map((g) => g.groupId);
+          if (asked.length && !cancelled) {
+            for (const info of await this.groupInfo(credentials, asked, abort.signal)) infos.set(info.groupId, info);
           }
           this.explainNoPermission(credentials, answers.flat(), infos);
           return { answers, infos };
@@ -266,6 +268,15 @@ function refusal(groupIds: readonly string[], accounts: readonly string[]): stri
     return `At most ${MAX_GROUPS_PER_CHECK} groups can be checked at once (${groupIds.length} given); check them in parts.`;
   }
   return undefined;
+}
+
+/**
+ * Whether a check reached the server for a group: some account got a role or a server's or network's
+ * answer. A group whose accounts were all refused locally or cancelled gets no get_group_info either, so
+ * "nothing sent" stays true (and a closed client is not reopened for it).
+ */
+function wasAsked(g: GroupResult): boolean {
+  return g.roles.length > 0 || g.errors.some((e) => e.code !== 'INVALID_INPUT' && e.code !== 'CANCELLED');
 }
 
 /** A frequency-limit error, or a DEADLINE whose last attempt was one (how a 60007 storm usually ends). */

@@ -34,6 +34,7 @@ export class OwnerAdminsNode extends vscode.TreeItem {
     this.id = `${parent.id}/ownerAdmins`;
     this.iconPath = new vscode.ThemeIcon('shield');
     this.tooltip = `The owner and admins of ${plainText(groupId)}, listed when expanded`;
+    this.accessibilityInformation = { label: `Owner and admins of group ${plainText(groupId)}; expand to list them` };
     this.contextValue = 'chatRoles.ownerAdmins';
   }
 }
