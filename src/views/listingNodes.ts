@@ -44,7 +44,7 @@ function membersOf(parent: Parent, record: MemberListingRecord): ListingChild[] 
   const hidden = record.found - record.members.length;
   return [
     ...(record.error ? [new ListingErrorNode(parent, record.error)] : []),
-    ...record.members.map((m) => new MemberRowNode(parent, record.groupId, m)),
+    ...record.members.map((m, i) => new MemberRowNode(parent, record.groupId, m, i)),
     ...(hidden > 0 ? [new NoteNode(parent, `… ${hidden} more (list the members again to see them)`)] : []),
     ...(record.truncated ? [new NoteNode(parent, `Stopped at chatRoles.maxMembersListed (${record.members.length}): the group has more members`)] : []),
   ];
@@ -85,9 +85,11 @@ export class MemberRowNode extends vscode.TreeItem {
     readonly parent: Parent,
     readonly groupId: string,
     readonly row: MemberRow,
+    index: number,
   ) {
     super(plainText(row.account), vscode.TreeItemCollapsibleState.None);
-    this.id = `${parent.id}/member:${row.account}`;
+    // By place, not by account: a server may list an account twice, and ids must be unique.
+    this.id = `${parent.id}/member:${index}`;
     this.description = row.nameCard ? `${plainText(row.role)} · ${plainText(row.nameCard)}` : plainText(row.role);
     this.iconPath = roleIcon(row.role);
     const joined = row.joinTime !== undefined ? `, joined ${new Date(row.joinTime * 1000).toISOString().slice(0, 10)}` : '';
@@ -127,7 +129,7 @@ export class AccountGroupsNode extends vscode.TreeItem {
     const hidden = this.record.found - this.record.groups.length;
     return [
       ...(this.record.error ? [new ListingErrorNode(this, this.record.error)] : []),
-      ...this.record.groups.map((g) => new JoinedGroupNode(this, g)),
+      ...this.record.groups.map((g, i) => new JoinedGroupNode(this, g, i)),
       ...(hidden > 0 ? [new NoteNode(this, `… ${hidden} more (show the groups again to see them)`)] : []),
       ...(this.record.truncated ? [new NoteNode(this, `Stopped at chatRoles.maxMembersListed (${this.record.groups.length}): the account is in more groups`)] : []),
     ];
@@ -141,9 +143,10 @@ export class JoinedGroupNode extends vscode.TreeItem {
   constructor(
     readonly parent: AccountGroupsNode,
     readonly row: JoinedGroupRow,
+    index: number,
   ) {
     super(plainText(row.groupId), vscode.TreeItemCollapsibleState.Collapsed);
-    this.id = `${parent.id}/group:${row.groupId}`;
+    this.id = `${parent.id}/group:${index}`;
     const role = row.role || 'role not reported';
     this.description = [role, row.type, row.name && `“${row.name}”`].filter(Boolean).map((t) => plainText(t as string)).join(' · ');
     this.iconPath = roleIcon(row.role);

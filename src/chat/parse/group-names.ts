@@ -13,11 +13,9 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
 
 /**
  * Work | Public | Meeting | AVChatRoom | Community for any known spelling (Private and ChatRoom are the
- * classic names of Work and Meeting). Another string is kept as the server sent it; Tencent's generated SDK
- * types `Type` as an integer whose numbering no page gives, so a number is kept as its decimal text (guess).
+ * classic names of Work and Meeting). Another string is kept as the server sent it; anything else is none.
  */
 export function groupTypeName(value: unknown): string | undefined {
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
   if (typeof value !== 'string') return undefined;
   const key = value.trim().toLowerCase();
   return Object.hasOwn(TYPE_NAMES, key) ? TYPE_NAMES[key] : value;

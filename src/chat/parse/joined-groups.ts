@@ -42,7 +42,9 @@ export function parseJoinedGroupsPage(status: number, body: Uint8Array, limit: n
     const groupId = entry.GroupId;
     if (typeof groupId !== 'string' || groupId === '') return problem('BAD_RESPONSE', `GroupIdList[${i}].GroupId in the response is not a non-empty string`);
     const self = isRecord(entry.SelfInfo) ? entry.SelfInfo : {};
-    const group: JoinedGroup = { groupId, type: groupTypeName(entry.Type) ?? '', role: memberRoleName(self.Role) ?? '' };
+    // Tencent's generated SDK types this Type as an integer whose numbering no page gives: kept as its text (guess).
+    const type = typeof entry.Type === 'number' && Number.isSafeInteger(entry.Type) ? String(entry.Type) : (groupTypeName(entry.Type) ?? '');
+    const group: JoinedGroup = { groupId, type, role: memberRoleName(self.Role) ?? '' };
     if (typeof entry.Name === 'string') group.name = entry.Name;
     groups.push(group);
   }
