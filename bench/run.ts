@@ -11,6 +11,7 @@ import { runActivationRow } from './row-activation';
 import { runScanRow } from './row-scan';
 import { runMemoryRow } from './row-memory';
 import { runFairnessRows } from './row-fairness';
+import { runMembersRow } from './row-members';
 
 /** The whole bench stops by itself: anything still running after this is a failure. */
 const WATCHDOG_MS = 10 * 60_000;
@@ -23,6 +24,7 @@ const rows: { ids: number[]; run: () => RowResult | RowResult[] | Promise<RowRes
   { ids: [5], run: runScanRow },
   { ids: [6], run: runMemoryRow },
   { ids: [7, 8], run: runFairnessRows },
+  { ids: [9], run: runMembersRow },
 ];
 
 /** All traffic stays on 127.0.0.1: no proxy from the environment may be put in the way. */

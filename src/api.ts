@@ -8,6 +8,7 @@ import { CREDENTIALS_SECRET_KEY, type SecretStorageLike } from './credentials/st
 import type { Services } from './services';
 import type { PromptObserver } from './ui/prompts';
 import { ResultsStore } from './results/store';
+import type { ListingsStore } from './results/listings';
 import { RolesTreeProvider } from './views/rolesTree';
 
 /**
@@ -95,8 +96,11 @@ export class PromptWatch implements PromptObserver, vscode.Disposable {
 
 /** A tree over its own results store, disposing both. */
 class RestoredTree extends RolesTreeProvider {
-  constructor(private readonly store: ResultsStore) {
-    super(store);
+  constructor(
+    private readonly store: ResultsStore,
+    listings?: ListingsStore,
+  ) {
+    super(store, listings);
   }
 
   override dispose(): void {
@@ -123,7 +127,7 @@ export function createTestApi(
     }),
     onDidShowPrompt: seams.prompts.onDidShow,
     currentPrompt: () => seams.prompts.current,
-    restoredTree: () => new RestoredTree(new ResultsStore(context.workspaceState, services.log)),
+    restoredTree: () => new RestoredTree(new ResultsStore(context.workspaceState, services.log), services.listings),
     logDirectory: context.logUri,
     runtimeLoaded: seams.runtimeLoaded,
     state: { workspace: context.workspaceState, global: context.globalState },

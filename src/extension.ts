@@ -5,6 +5,7 @@ import { RecentChanges } from './changes/recentChanges';
 import { RoleChangeService } from './changes/service';
 import { RoleChecker } from './checks/checker';
 import { ChatConnection } from './checks/connection';
+import { ListingService, OWNER_AND_ADMINS } from './checks/listings';
 import { RecentAccounts } from './checks/recentAccounts';
 import { registerCommands } from './commands';
 import { createCredentialStatusBarItem, CredentialStatusBar } from './credentials/statusBar';
@@ -18,6 +19,7 @@ import { isRuntimeLoaded } from './runtime';
 import type { Services } from './services';
 import { Prompts } from './ui/prompts';
 import { ResultsStore } from './results/store';
+import { ListingsStore } from './results/listings';
 import { RolesTreeProvider } from './views/rolesTree';
 
 let connection: ChatConnection | undefined;
@@ -41,15 +43,18 @@ export function activate(context: vscode.ExtensionContext): ChatRolesApi | undef
   const recents = new RecentAccounts(context.workspaceState, context.globalState);
   const diagnostics = new RoleDiagnostics();
   const checker = new RoleChecker(connection, credentials, results, diagnostics, recents, log);
+  const listings = new ListingsStore(context.workspaceState, log);
+  const listingService = new ListingService(connection, credentials, listings, diagnostics, log);
   const recentChanges = new RecentChanges();
-  const tree = new RolesTreeProvider(results, recentChanges);
+  const tree = new RolesTreeProvider(results, listings, recentChanges);
+  tree.loadOwnerAdmins = (groupId) => listingService.listMembers({ groupId, roles: OWNER_AND_ADMINS, progress: 'view' }).then(() => undefined);
   const treeView = vscode.window.createTreeView('chatRoles.roles', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   context.subscriptions.push(log, prompts, credentials, statusBar, connection, results, diagnostics, checker, tree, treeView);
   // Read-only until app profiles (which hold each app's switch) are wired in: the safe default.
   const roleChanges = new RoleChangeService(new SingleAppReadOnlyGate(credentials), connection, results, recentChanges, log);
-  context.subscriptions.push(recentChanges);
+  context.subscriptions.push(listings, listingService, recentChanges);
 
-  const services: Services = { log, prompts, credentials, statusBar, connection, results, recents, diagnostics, checker, tree, treeView, roleChanges, recentChanges };
+  const services: Services = { log, prompts, credentials, statusBar, connection, results, recents, diagnostics, checker, tree, treeView, roleChanges, recentChanges, listings, listingService };
   registerCommands(context, services);
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider('*', new RoleCodeActions(), RoleCodeActions.metadata),

@@ -3,6 +3,7 @@ import type { RecentChanges } from './changes/recentChanges';
 import type { RoleChangeService } from './changes/service';
 import type { RoleChecker } from './checks/checker';
 import type { ChatConnection } from './checks/connection';
+import type { ListingService } from './checks/listings';
 import type { RecentAccounts } from './checks/recentAccounts';
 import type { CredentialStatusBar } from './credentials/statusBar';
 import type { CredentialStore } from './credentials/store';
@@ -11,6 +12,7 @@ import type { Log } from './log';
 import type { Prompts } from './ui/prompts';
 import type { RolesNode } from './views/nodes';
 import type { ResultsStore } from './results/store';
+import type { ListingsStore } from './results/listings';
 import type { RolesTreeProvider } from './views/rolesTree';
 
 /** What the commands work with; built once in activate(). */
@@ -28,4 +30,6 @@ export interface Services {
   treeView: vscode.TreeView<RolesNode>;
   roleChanges: RoleChangeService;
   recentChanges: RecentChanges;
+  listings: ListingsStore;
+  listingService: ListingService;
 }

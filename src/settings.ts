@@ -85,3 +85,16 @@ export function defaultAccounts(): string[] {
   }
   return accounts;
 }
+
+/** chatRoles.maxMembersListed: its floor, default and ceiling (a Community holds at most 100,000 members). */
+export const MEMBERS_LISTED = { min: 100, default: 10_000, max: 100_000 } as const;
+
+/**
+ * How many members List All Members lists (and how many groups Show Groups of Account lists) at most.
+ * A user value only, like the request settings: a repository must not make a listing spend the app's limit.
+ */
+export function maxMembersListed(): number {
+  const value = userValue<unknown>('chatRoles', 'maxMembersListed', MEMBERS_LISTED.default);
+  if (typeof value !== 'number' || !Number.isFinite(value)) return MEMBERS_LISTED.default;
+  return Math.min(MEMBERS_LISTED.max, Math.max(MEMBERS_LISTED.min, Math.floor(value)));
+}

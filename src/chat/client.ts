@@ -4,6 +4,8 @@
 
 import { changeGroupOwner, setMemberRole, writeNotSent, type AssignableRole, type WriteOutcome } from './apis/changes';
 import { askGroupInfo, groupInfoAllFailed } from './apis/groups';
+import { askAccountGroups, type AccountGroups } from './apis/joined-groups';
+import { askMembers, type MemberListing, type MemberRoleFilter } from './apis/members';
 import { askRoles, MAX_PAIRS_PER_CHECK, rolesAllFailed, rolesTooMany } from './apis/roles';
 import { UserSigMinter } from './auth/usersig';
 import { RateLimiter } from './http/pacing';
@@ -23,6 +25,16 @@ export type { ChatClientOptions, LogLevel, RetryOptions } from './settings';
 export { MAX_ACCOUNTS_PER_REQUEST, MAX_PAIRS_PER_CHECK } from './apis/roles';
 export { MAX_GROUPS_PER_INFO_REQUEST } from './apis/groups';
 export type { AssignableRole, WriteOutcome } from './apis/changes';
+export type { AccountGroups } from './apis/joined-groups';
+export type { MemberListing, MemberRoleFilter } from './apis/members';
+export type { Member } from './parse/members';
+export type { JoinedGroup } from './parse/joined-groups';
+
+const MEMBER_ROLE_FILTERS: readonly string[] = ['Owner', 'Admin', 'Member'];
+
+function checkCap(max: number, what: string): void {
+  if (!Number.isSafeInteger(max) || max < 1) throw new TypeError(`${what} must be a positive integer`);
+}
 
 function unique(items: readonly string[]): string[] {
   return [...new Set(items)];
@@ -127,6 +139,38 @@ export class ChatClient {
     this.checkArguments(credentials, [groupId], options);
     if (typeof newOwner !== 'string') throw new TypeError('newOwner must be a string');
     return this.run(credentials, options, (query) => changeGroupOwner(this.path, query, groupId, newOwner), writeNotSent);
+  }
+
+  /**
+   * Members of one group with their roles (all, or those of `roles`), paged to the end or to `max`. API and
+   * transport errors end in `error` (with the members listed before it); rejects only for programmer errors.
+   */
+  async listMembers(credentials: Credentials, groupId: string, roles: readonly MemberRoleFilter[] | undefined, max: number, options: QueryOptions = {}): Promise<MemberListing> {
+    this.checkArguments(credentials, [groupId], options);
+    if (roles !== undefined && (!Array.isArray(roles) || roles.length === 0 || (roles as readonly unknown[]).some((r) => typeof r !== 'string' || !MEMBER_ROLE_FILTERS.includes(r)))) {
+      throw new TypeError('roles must be a non-empty array of Owner, Admin or Member');
+    }
+    checkCap(max, 'max');
+    const filter = roles && [...new Set(roles)];
+    return this.run(
+      credentials,
+      options,
+      (query, workers) => askMembers(this.path, query, groupId, filter, max, workers),
+      (error) => ({ groupId, members: [], truncated: false, error }),
+    );
+  }
+
+  /** Every group `account` is in, with its role there, paged to the end or to `max`; errors as for listMembers. */
+  async listAccountGroups(credentials: Credentials, account: string, max: number, options: QueryOptions = {}): Promise<AccountGroups> {
+    this.checkArguments(credentials, [], options);
+    if (typeof account !== 'string') throw new TypeError('account must be a string');
+    checkCap(max, 'max');
+    return this.run(
+      credentials,
+      options,
+      (query) => askAccountGroups(this.path, query, account, max),
+      (error) => ({ account, groups: [], truncated: false, error }),
+    );
   }
 
   /** Cancels every query in flight and closes every connection. The client cannot be used afterwards. */

@@ -137,7 +137,8 @@ export function closeQuery(controller: AbortController): void {
   controller.abort();
 }
 
-function reportProgress(query: Query): void {
+/** Tells the query's listener how far it is (runBatches does so itself; paged queries call it per page). */
+export function reportProgress(query: Query): void {
   if (!query.onProgress) return;
   try {
     query.onProgress({ done: query.done, total: query.total });

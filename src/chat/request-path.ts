@@ -15,7 +15,7 @@ import type { Failure, Query } from './query';
 import { requestBudgetMs, type Settings } from './settings';
 import type { ErrorCode } from './types';
 
-export type Api = 'get_role_in_group' | 'get_group_info' | 'modify_group_member_info' | 'change_group_owner';
+export type Api = 'get_role_in_group' | 'get_group_info' | 'get_group_member_info' | 'get_joined_group_list' | 'modify_group_member_info' | 'change_group_owner';
 /**
  * Which failures an API's requests are sent again after. `read`: every failure that might pass (transient
  * server codes, 5xx, timeouts, dropped connections). `write`: only those that prove nothing was applied, a
@@ -52,11 +52,15 @@ const SERVICE = '/v4/group_open_http_svc/';
  * get_role_in_group: 500 entries of an account of at most 32 bytes, every byte \u-escaped (192 characters),
  * plus a role and the keys, about 240 bytes each: 120 KB. get_group_info: 50 groups whose ID (48 bytes),
  * name (30), owner (32) are fully escaped, plus the introduction (240), notification (300) and face URL
- * (100) should the server send them despite the filter: about 200 KB.
+ * (100) should the server send them despite the filter: about 200 KB. A page of get_group_member_info (at
+ * most 101 members, account and name card fully escaped, every other member field too) and one of
+ * get_joined_group_list (50 groups, ID and name escaped, the base fields sent unasked) stay under 200 KB.
  */
 const MAX_ANSWER_BYTES: Readonly<Record<Api, number>> = {
   get_role_in_group: 256 * 1024,
   get_group_info: 512 * 1024,
+  get_group_member_info: 512 * 1024,
+  get_joined_group_list: 512 * 1024,
   // The writes answer with the envelope alone.
   modify_group_member_info: 64 * 1024,
   change_group_owner: 64 * 1024,

@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { checkAccount, parseAccountList } from '../chat/text/ids';
 import { defaultAccounts } from '../settings';
 import { plainText } from '../ui/foreignText';
@@ -11,16 +11,31 @@ interface AccountsItem extends vscode.QuickPickItem {
   problem?: string;
   /** The entry made from the typed text (not a recent list). */
   typed?: boolean;
+  /** "Owner and admins of this group": the accounts are listed once chosen. */
+  ownerAdmins?: boolean;
 }
 
-/** Accounts to check in a group: typed (comma, space or newline separated) or a recent list. */
-export async function promptForAccounts(prompts: Prompts, recents: RecentAccounts, groupIds: readonly string[]): Promise<string[] | undefined> {
+/** Lists a group's owner and admins (get_group_member_info): their accounts, or an error to show. */
+export type OwnerAdminsLister = (groupId: string) => Promise<{ accounts: string[]; error?: string }>;
+
+/**
+ * Accounts to check in a group: typed (comma, space or newline separated), a recent list, or (for one group,
+ * when `listOwnerAdmins` is given) the group's owner and admins, listed when chosen.
+ */
+export async function promptForAccounts(prompts: Prompts, recents: RecentAccounts, groupIds: readonly string[], listOwnerAdmins?: OwnerAdminsLister): Promise<string[] | undefined> {
   const initial = recents.forGroup(groupIds[0]) ?? defaultAccounts();
-  const recentItems: AccountsItem[] = recents.lists().map((accounts) => ({
-    label: plainText(accounts.join(', ')),
-    description: `recent · ${accounts.length} account${accounts.length === 1 ? '' : 's'}`,
-    accounts,
-  }));
+  const ownerAdminsItems: AccountsItem[] =
+    listOwnerAdmins && groupIds.length === 1
+      ? [{ label: 'Owner and admins of this group', description: 'listed from the group', alwaysShow: true, accounts: [], ownerAdmins: true }]
+      : [];
+  const recentItems: AccountsItem[] = [
+    ...ownerAdminsItems,
+    ...recents.lists().map((accounts) => ({
+      label: plainText(accounts.join(', ')),
+      description: `recent · ${accounts.length} account${accounts.length === 1 ? '' : 's'}`,
+      accounts,
+    })),
+  ];
   const typedItem = (value: string): AccountsItem | undefined => {
     const typed = parseAccountList(value);
     if (!typed.length) return undefined;
@@ -52,11 +67,20 @@ export async function promptForAccounts(prompts: Prompts, recents: RecentAccount
     items: recentItems,
     itemsFor,
     onAccept: (item, value) => (item.typed ? (typedItem(value) ?? item) : item),
-    canAccept: (item) => !item.problem && item.accounts.length > 0,
+    canAccept: (item) => item.ownerAdmins === true || (!item.problem && item.accounts.length > 0),
     confirmOnEmpty: (item) =>
-      item.accounts.length === 1
+      item.ownerAdmins === true
+        ? 'Press Enter again to list the owner and admins of this group and check them, pick another with the arrow keys, or type accounts.'
+        : item.accounts.length === 1
         ? `Press Enter again to check the recent list ${item.label}, pick another with the arrow keys, or type accounts.`
         : `Press Enter again to check the recent list of ${item.accounts.length} accounts, pick another with the arrow keys, or type accounts.`,
   });
-  return chosen?.accounts;
+  if (!chosen?.ownerAdmins || !listOwnerAdmins) return chosen?.accounts;
+  const { accounts, error } = await listOwnerAdmins(groupIds[0]);
+  if (!accounts.length) {
+    const why = error ?? 'the group has no owner or admin.';
+    void vscode.window.showWarningMessage(`Chat Roles: the owner and admins of ${plainText(groupIds[0])} could not be listed: ${plainText(why)}`);
+    return undefined;
+  }
+  return accounts;
 }

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { describeError, isSlowDown } from '../chat/errors';
 import { checkAccount, clipAccountName, MAX_IDS_PER_SCAN } from '../chat/text/ids';
+import type { GroupInfo } from '../chat/client';
 import type { Credentials, GroupError, GroupResult } from '../chat/types';
 import type { CredentialStore } from '../credentials/store';
 import { type RoleDiagnostics, type GroupFailure } from '../editor/diagnostics';
 import type { Log } from '../log';
+import { factsOf } from '../results/groupFacts';
 import { errorsJson, toResultJson, type CheckResultJson } from '../results/json';
 import { countRoles, toSourceLocation, type GroupRecord } from '../results/record';
 import type { ResultsStore } from '../results/store';
@@ -85,13 +87,13 @@ export class RoleChecker implements vscode.Disposable {
     if (!credentials) throw new MissingCredentialsError();
 
     const started = Date.now();
-    const answers = await this.query(credentials, queries);
+    const { answers, infos } = await this.query(credentials, queries);
     const sizes = queries.map((q) => `${q.groupIds.length} group(s) × ${q.accounts.length} account(s)`).join(' + ');
     this.log.info(`Checked ${sizes} in ${Date.now() - started} ms.`);
 
     const isFinished = (g: GroupResult) => !g.errors.some((e) => e.code === 'CANCELLED');
     await this.results.put(
-      queries.flatMap((q, i) => answers[i].filter(isFinished).map((g) => this.record(g, credentials, q.accounts, q.sources?.get(g.groupId), started))),
+      queries.flatMap((q, i) => answers[i].filter(isFinished).map((g) => this.record(g, credentials, q.accounts, q.sources?.get(g.groupId), started, infos.get(g.groupId)))),
     );
     const failures = new Map<vscode.TextDocument, GroupFailure[]>();
     for (const [i, q] of queries.entries()) {
@@ -101,7 +103,7 @@ export class RoleChecker implements vscode.Disposable {
     }
     for (const [document, list] of failures) this.diagnostics.reportMany(document, list);
     this.notify(answers, queries);
-    return toResultJson(answers.flat());
+    return toResultJson(answers.flat(), (groupId) => factsOf(infos.get(groupId)));
   }
 
   /** Aborts every running check (what the progress notification's Cancel does). */
@@ -120,10 +122,11 @@ export class RoleChecker implements vscode.Disposable {
   }
 
   /**
-   * Runs the queries one after another under one cancellable progress notification, and explains their
-   * 10007s there too (get_group_info can take a while; Cancel stops it as well).
+   * Runs the queries one after another under one cancellable progress notification, then asks
+   * get_group_info for every group's facts there too (it can take a while; Cancel stops it as well),
+   * which also explains their 10007s.
    */
-  private query(credentials: Credentials, queries: readonly CheckRequest[]): Promise<GroupResult[][]> {
+  private query(credentials: Credentials, queries: readonly CheckRequest[]): Promise<{ answers: GroupResult[][]; infos: Map<string, GroupInfo> }> {
     const groups = queries.reduce((n, q) => n + q.groupIds.length, 0);
     const title = groups === 1 ? `Checking roles in ${plainText(queries[0].groupIds[0])}` : `Checking roles in ${groups} groups`;
     return Promise.resolve(
@@ -155,12 +158,15 @@ export class RoleChecker implements vscode.Disposable {
             for (const g of results) for (const e of g.errors) e.message = this.log.redact(e.message);
             answers.push(results);
           }
-          const refused = answers.flat().filter((g) => g.errors.some((e) => e.code === NO_PERMISSION));
-          if (refused.length) {
-            progress.report({ message: 'Asking which groups are AVChatRoom groups' });
-            await this.explainNoPermission(credentials, refused, abort.signal);
+          const infos = new Map<string, GroupInfo>();
+          // A cancelled check (Cancel, or the client closed under it by a reload) asks nothing more.
+          const cancelled = abort.signal.aborted || answers.flat().some((g) => g.errors.some((e) => e.code === 'CANCELLED'));
+          const asked = answers.flat().filter(wasAsked).map((g) => g.groupId);
+          if (asked.length && !cancelled) {
+            for (const info of await this.groupInfo(credentials, asked, abort.signal)) infos.set(info.groupId, info);
           }
-          return answers;
+          this.explainNoPermission(credentials, answers.flat(), infos);
+          return { answers, infos };
         } finally {
           cancel.dispose();
           this.running.delete(abort);
@@ -169,27 +175,37 @@ export class RoleChecker implements vscode.Disposable {
     );
   }
 
-  /** 10007 means "no permission" or "AVChatRoom"; ask get_group_info which, and say so. */
-  private async explainNoPermission(credentials: Credentials, refused: readonly GroupResult[], signal: AbortSignal): Promise<void> {
-    let types = new Map<string, string | undefined>();
+  /** get_group_info for the checked groups (at most 50 per request); none when it cannot be asked. */
+  private async groupInfo(credentials: Credentials, groupIds: string[], signal: AbortSignal): Promise<GroupInfo[]> {
     try {
-      const infos = await this.connection.get().getGroupInfo(credentials, refused.map((g) => g.groupId), { signal });
-      types = new Map(infos.map((i) => [i.groupId, i.type]));
+      return await this.connection.get().getGroupInfo(credentials, groupIds, { signal });
     } catch (err) {
-      this.log.warn(`get_group_info failed while explaining 10007: ${err instanceof Error ? err.message : String(err)}`);
+      this.log.warn(`get_group_info failed: ${err instanceof Error ? err.message : String(err)}`);
+      return [];
     }
-    for (const g of refused) {
+  }
+
+  /** 10007 means "no permission" or "AVChatRoom"; get_group_info's type says which. */
+  private explainNoPermission(credentials: Credentials, groups: readonly GroupResult[], infos: ReadonlyMap<string, GroupInfo>): void {
+    for (const g of groups) {
       for (const e of g.errors) {
         if (e.code !== NO_PERMISSION) continue;
         e.message =
-          types.get(g.groupId) === 'AVChatRoom'
+          infos.get(g.groupId)?.type === 'AVChatRoom'
             ? `AVChatRoom groups are not supported by get_role_in_group: ${g.groupId} is an AVChatRoom (live broadcast) group, so its roles cannot be checked this way.`
             : `The identifier "${credentials.identifier}" lacks permission for ${g.groupId}: get_role_in_group must be called by an App admin of app ${credentials.sdkAppId}. Set credentials with an App admin identifier.`;
       }
     }
   }
 
-  private record(g: GroupResult, credentials: Credentials, accounts: string[], source: { uri: vscode.Uri; range: vscode.Range } | undefined, checkedAt: number): GroupRecord {
+  private record(
+    g: GroupResult,
+    credentials: Credentials,
+    accounts: string[],
+    source: { uri: vscode.Uri; range: vscode.Range } | undefined,
+    checkedAt: number,
+    info: GroupInfo | undefined,
+  ): GroupRecord {
     const previous = this.results.get(g.groupId);
     const record: GroupRecord = {
       groupId: g.groupId,
@@ -204,6 +220,8 @@ export class RoleChecker implements vscode.Disposable {
     };
     const where = source ? toSourceLocation(source.uri, source.range) : previous?.source;
     if (where) record.source = where;
+    const facts = factsOf(info);
+    if (facts) record.facts = facts;
     return record;
   }
 
@@ -259,6 +277,15 @@ function refusal(groupIds: readonly string[], accounts: readonly string[]): stri
     return `At most ${MAX_GROUPS_PER_CHECK} groups can be checked at once (${groupIds.length} given); check them in parts.`;
   }
   return undefined;
+}
+
+/**
+ * Whether a check reached the server for a group: some account got a role or a server's or network's
+ * answer. A group whose accounts were all refused locally or cancelled gets no get_group_info either, so
+ * "nothing sent" stays true (and a closed client is not reopened for it).
+ */
+function wasAsked(g: GroupResult): boolean {
+  return g.roles.length > 0 || g.errors.some((e) => e.code !== 'INVALID_INPUT' && e.code !== 'CANCELLED');
 }
 
 /** A frequency-limit error, or a DEADLINE whose last attempt was one (how a 60007 storm usually ends). */

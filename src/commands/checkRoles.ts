@@ -3,6 +3,7 @@ import { MAX_IDS_PER_SCAN } from '../chat/text/ids';
 import { promptForAccounts } from '../checks/accountsPrompt';
 import { promptForGroupIds } from '../checks/groupIdPrompt';
 import { MissingCredentialsError } from '../checks/checker';
+import { OWNER_AND_ADMINS } from '../checks/listings';
 import type { CheckResultJson } from '../results/json';
 import { ensureCredentials } from '../credentials/ensure';
 import { targetsFromEditor, type EditorTargets } from '../editor/targets';
@@ -44,6 +45,12 @@ export function registerCheckRoles(context: vscode.ExtensionContext, services: S
   );
 }
 
+/** The accounts of a group's owner and admins, for the accounts prompt's "Owner and admins of this group". */
+async function listOwnerAdmins(services: Services, groupId: string): Promise<{ accounts: string[]; error?: string }> {
+  const listed = await services.listingService.listMembers({ groupId, roles: OWNER_AND_ADMINS, progress: 'notification' });
+  return { accounts: listed.members.map((m) => m.account), ...(listed.error && { error: listed.error.message }) };
+}
+
 async function checkInteractively(services: Services): Promise<CheckResultJson | undefined> {
   if (!(await ensureCredentials(services.credentials, services.log))) return undefined;
   const editor = vscode.window.activeTextEditor;
@@ -63,7 +70,7 @@ async function checkInteractively(services: Services): Promise<CheckResultJson |
       `Chat Roles: the selection holds more than ${MAX_IDS_PER_SCAN} group IDs; only the first ${MAX_IDS_PER_SCAN} are checked. Select fewer to check the rest.`,
     );
   }
-  const accounts = targets.accounts ?? (await promptForAccounts(services.prompts, services.recents, targets.groupIds));
+  const accounts = targets.accounts ?? (await promptForAccounts(services.prompts, services.recents, targets.groupIds, (groupId) => listOwnerAdmins(services, groupId)));
   if (!accounts?.length) return undefined;
   try {
     const result = await services.checker.check({ groupIds: targets.groupIds, accounts, sources: targets.sources });

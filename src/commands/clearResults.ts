@@ -26,6 +26,7 @@ export function registerClearResults(context: vscode.ExtensionContext, services:
       forget();
       services.diagnostics.clearAll();
       await services.results.clear();
+      await services.listings.clear();
       if (!records.length) return;
       undo = { records, expiry: setTimeout(forget, UNDO_MS) };
       void vscode.commands.executeCommand('setContext', CAN_UNDO, true);

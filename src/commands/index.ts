@@ -7,6 +7,8 @@ import { registerClearResults } from './clearResults';
 import { registerCopyAsJson } from './copyAsJson';
 import { registerCopyAsMarkdown } from './copyAsMarkdown';
 import { registerGoToSource } from './goToSource';
+import { registerListAccountGroups } from './listAccountGroups';
+import { registerListMembers } from './listMembers';
 import { registerOpenErrorDocs } from './openErrorDocs';
 import { registerOpenSample } from './openSample';
 import { registerRefreshAll } from './refreshAll';
@@ -51,4 +53,6 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
   registerTransferOwnershipHere(context, services);
   registerJoinGroupFirst(context);
   registerUndoRoleChange(context, services);
+  registerListMembers(context, services);
+  registerListAccountGroups(context, services);
 }

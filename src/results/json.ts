@@ -1,5 +1,6 @@
 // The plain-JSON answer of chatRoles.checkRoles (the programmatic contract).
 import type { ErrorCode, GroupError, GroupResult, Role } from '../chat/types';
+import type { GroupFacts } from './groupFacts';
 
 export interface CheckErrorJson {
   code: ErrorCode;
@@ -7,7 +8,7 @@ export interface CheckErrorJson {
   accounts: string[];
 }
 
-export interface GroupJson {
+export interface GroupJson extends GroupFacts {
   groupId: string;
   roles: { account: string; role: Role }[];
   /** The group's first error (all accounts for a group-level error, one batch's for a failed batch). */
@@ -34,6 +35,7 @@ export function toGroupJson(g: { groupId: string; roles: readonly { account: str
   return out;
 }
 
-export function toResultJson(results: readonly GroupResult[]): CheckResultJson {
-  return { groups: results.map(toGroupJson) };
+/** The answer; each group gains type, name and memberCount where `factsOf` knows them (get_group_info answered). */
+export function toResultJson(results: readonly GroupResult[], factsOf: (groupId: string) => GroupFacts | undefined = () => undefined): CheckResultJson {
+  return { groups: results.map((g) => ({ ...toGroupJson(g), ...factsOf(g.groupId) })) };
 }

@@ -1,6 +1,7 @@
 // What one check of a group leaves behind: the record the tree, the hover and the commands read.
 import * as vscode from 'vscode';
 import type { ErrorCode, Role } from '../chat/types';
+import type { GroupFacts } from './groupFacts';
 
 /** Where a group ID was found: a document and the range of the ID in it. */
 export interface SourceLocation {
@@ -41,6 +42,8 @@ export interface GroupRecord {
   roles: { account: string; role: Role }[];
   errors: RecordError[];
   source?: SourceLocation;
+  /** Type, name and member count, when get_group_info answered in the same check. */
+  facts?: GroupFacts;
 }
 
 export function countRoles(roles: readonly { role: Role }[]): RoleCounts {

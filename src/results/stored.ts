@@ -4,6 +4,7 @@
 // shown half-read.
 import { checkAccount, checkGroupId, clipAccountName, SHOWN_ACCOUNT_CHARS } from '../chat/text/ids';
 import type { Role } from '../chat/types';
+import { readFacts } from './groupFacts';
 import { countRoles, errorAccountCount, ROLE_NAMES, sourceUri, type GroupRecord, type RecordError, type RoleCounts, type SourceLocation } from './record';
 
 /**
@@ -50,6 +51,8 @@ export function toStored(record: GroupRecord, seq: number): StoredRecord {
   };
   if (isCheckableList(record.accounts)) stored.accounts = [...record.accounts];
   if (isSource(record.source)) stored.source = record.source;
+  const facts = readFacts(record.facts);
+  if (facts) stored.facts = facts;
   return stored;
 }
 
@@ -125,6 +128,9 @@ function readCommon(v: unknown): (Omit<GroupRecord, 'counts'> & { raw: Record<st
   };
   // A URI we cannot or would not open loses the way back to the document, not the record.
   if (isSource(v.source)) record.source = v.source;
+  // Malformed facts lose the facts, not the record.
+  const facts = readFacts(v.facts);
+  if (facts) record.facts = facts;
   return record;
 }
 

@@ -4,12 +4,14 @@ import type { Role } from '../chat/types';
 import { errorAccountCount, unlisted, type GroupRecord } from '../results/record';
 import { shortSummary, summarizeRecord } from '../results/summary';
 import { docsLink } from '../ui/docsLink';
+import { describeFacts } from '../results/groupFacts';
 import { markdownText } from '../ui/foreignText';
 import { roleSentence, roleWord, sortByRole } from '../ui/roleWords';
 import { errorSeverity, severityIcon, severityWord, worstSeverity } from '../ui/severity';
 import { formatLocalTime, formatRelative } from '../ui/time';
 import { FOLD_ABOVE, FoldNode } from './foldNode';
 import { accountContextValue } from './accountContext';
+import type { ListingNode } from './listingNodes';
 import { MoreNode } from './moreNode';
 import type { ChangeNode, RecentChangesNode } from './recentChangesNode';
 
@@ -35,8 +37,9 @@ export class GroupNode extends vscode.TreeItem {
   ) {
     super(record.groupId, vscode.TreeItemCollapsibleState.Expanded);
     this.id = `group:${record.groupId}`;
-    const full = summarizeRecord(record);
-    this.description = shortSummary(record);
+    const facts = record.facts ? describeFacts(record.facts) : '';
+    const full = facts ? `${facts} · ${summarizeRecord(record)}` : summarizeRecord(record);
+    this.description = facts ? `${facts} · ${shortSummary(record)}` : shortSummary(record);
     const worst = worstSeverity(record.errors);
     this.iconPath = worst === undefined ? new vscode.ThemeIcon('organization') : severityIcon(worst);
     this.contextValue = record.source ? 'chatRoles.group.withSource' : 'chatRoles.group';
@@ -134,4 +137,4 @@ export class ErrorNode extends vscode.TreeItem {
   }
 }
 
-export type RolesNode = GroupNode | AccountNode | ErrorNode | RowFold | MoreNode<GroupNode> | RecentChangesNode | ChangeNode;
+export type RolesNode = GroupNode | AccountNode | ErrorNode | RowFold | MoreNode<GroupNode> | RecentChangesNode | ChangeNode | ListingNode;

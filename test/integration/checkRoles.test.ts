@@ -4,6 +4,10 @@ import { TEST_GROUPS, TEST_WORK_ROLES } from '../standin/data/test-app';
 import type { StandIn } from '../standin/server';
 import { answer, answerAccounts, type CheckJson, checkRoles, closeAllEditors, openEditor, rangeOf, useCheckSuite, within } from './support';
 
+/** What get_group_info tells about the groups of test.json (Private is reported as Work). */
+const PUBLIC_FACTS = { type: 'Public', name: 'Test public group', memberCount: 5 };
+const CUSTOM_FACTS = { type: 'Work', name: 'Custom-ID team', memberCount: 3 };
+
 const byAccount = (a: { account: string }, b: { account: string }) => a.account.localeCompare(b.account);
 
 /** What the stand-in was asked: group ID → accounts, in request order. */
@@ -26,8 +30,11 @@ describe('checkRoles', () => {
     assert.deepStrictEqual(Object.keys(result), ['groups']);
     assert.strictEqual(result.groups.length, 1);
     const [group] = result.groups;
-    assert.deepStrictEqual(Object.keys(group).sort(), ['groupId', 'roles']);
-    assert.deepStrictEqual({ ...group, roles: [...group.roles].sort(byAccount) }, { groupId: TEST_GROUPS.work, roles: TEST_WORK_ROLES });
+    assert.deepStrictEqual(Object.keys(group).sort(), ['groupId', 'memberCount', 'name', 'roles', 'type']);
+    assert.deepStrictEqual(
+      { ...group, roles: [...group.roles].sort(byAccount) },
+      { groupId: TEST_GROUPS.work, roles: TEST_WORK_ROLES, type: 'Work', name: 'Test work group', memberCount: 4 },
+    );
     assert.deepStrictEqual(JSON.parse(JSON.stringify(result)), result, 'plain JSON');
     assert.strictEqual(suite.prompts.count, 0, 'the programmatic form prompts for nothing');
   });
@@ -40,6 +47,7 @@ describe('checkRoles', () => {
     assert.deepStrictEqual([...(group.error?.accounts ?? [])].sort(), ['alice', 'bob']);
     assert.match(group.error?.message ?? '', /\S/);
     assert.strictEqual(group.errors, undefined, 'errors[] only when there is more than one');
+    assert.deepStrictEqual([group.type, group.name, group.memberCount], [undefined, undefined, undefined], 'no facts when get_group_info had none');
   });
 
   it('checks several groups in one call', async () => {
@@ -91,16 +99,16 @@ describe('checkRoles', () => {
   });
 
   const UNDER_THE_CURSOR = [
-    { title: 'takes the @TGS# ID under the cursor', line: `sendTo("${TEST_GROUPS.public}");\n`, groupId: TEST_GROUPS.public, into: 4, account: 'bob', role: 'Owner' },
-    { title: 'takes the string literal under the cursor as a custom ID', line: `const GROUP = '${TEST_GROUPS.custom}';\n`, groupId: TEST_GROUPS.custom, into: 3, account: 'frank', role: 'Admin' },
+    { title: 'takes the @TGS# ID under the cursor', line: `sendTo("${TEST_GROUPS.public}");\n`, groupId: TEST_GROUPS.public, into: 4, account: 'bob', role: 'Owner', facts: PUBLIC_FACTS },
+    { title: 'takes the string literal under the cursor as a custom ID', line: `const GROUP = '${TEST_GROUPS.custom}';\n`, groupId: TEST_GROUPS.custom, into: 3, account: 'frank', role: 'Admin', facts: CUSTOM_FACTS },
   ];
-  for (const { title, line, groupId, into, account, role } of UNDER_THE_CURSOR) {
+  for (const { title, line, groupId, into, account, role, facts } of UNDER_THE_CURSOR) {
     it(title, async () => {
       const editor = await openEditor(line);
       const at = rangeOf(editor.document, groupId).start.translate(0, into);
       editor.selection = new vscode.Selection(at, at);
       const result = await checkTypingAccounts([account]);
-      assert.deepStrictEqual(result.groups, [{ groupId, roles: [{ account, role }] }]);
+      assert.deepStrictEqual(result.groups, [{ groupId, roles: [{ account, role }], ...facts }]);
     });
   }
 
@@ -124,7 +132,7 @@ describe('checkRoles', () => {
     const editor = await openEditor(body, 'json');
     editor.selection = new vscode.Selection(0, 0, 4, 0);
     const result = await checkTypingAccounts(['erin']);
-    assert.deepStrictEqual(result.groups, [{ groupId: TEST_GROUPS.custom, roles: [{ account: 'erin', role: 'Owner' }] }]);
+    assert.deepStrictEqual(result.groups, [{ groupId: TEST_GROUPS.custom, roles: [{ account: 'erin', role: 'Owner' }], ...CUSTOM_FACTS }]);
   });
 
   it('asks for the group ID when the editor has none, and prefills the accounts last used for it', async () => {

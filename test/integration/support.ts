@@ -71,6 +71,9 @@ export interface CheckJson {
     roles: { account: string; role: string }[];
     error?: { code: number | string; message: string; accounts: string[] };
     errors?: { code: number | string; message: string; accounts: string[] }[];
+    type?: string;
+    name?: string;
+    memberCount?: number;
   }[];
 }
 

@@ -1,14 +1,14 @@
 // The checks every REST API request passes before the group service sees its body: query
 // parameters, the per-app frequency limit, the UserSig lockout, the UserSig itself, the admin rule.
 import { Code } from './codes';
-import type { RateWindow } from './rate-window';
+import type { RateWindows } from './rate-window';
 import type { Model } from './seed';
 import type { SigLockout } from './sig-lockout';
 import { checkUserSig } from './usersig-check';
 
 export interface GateState {
   model: Model;
-  rate: RateWindow;
+  rate: RateWindows;
   lockout: SigLockout;
 }
 
@@ -26,7 +26,7 @@ const UINT32_MAX = 4294967295;
 const stop = (code: number, info?: string): GateResult => ({ code, info, usersigOk: undefined, rateLimited: false });
 
 /** Query parameter names are case-sensitive; the first occurrence of a repeated one counts. */
-export function gate(query: URLSearchParams, state: GateState, nowMs: number): GateResult {
+export function gate(query: URLSearchParams, state: GateState, nowMs: number, api: string): GateResult {
   const { app } = state.model;
   const sdkappid = query.get('sdkappid');
   if (!sdkappid) return stop(Code.SDKAPPID_MISSING);
@@ -35,8 +35,8 @@ export function gate(query: URLSearchParams, state: GateState, nowMs: number): G
   if (!/^\d{1,10}$/.test(sdkappid)) return stop(Code.SDKAPPID_INVALID);
   if (Number(sdkappid) !== app.sdkAppId) return stop(Code.SDKAPPID_NOT_FOUND);
   // guess: the limit answers 60007 ("REST call frequency limit exceeded") — the reference marks the
-  // code as undocumented for this API. It counts every API request naming the app, whatever follows.
-  if (!state.rate.admit(nowMs)) return { ...stop(Code.FREQUENCY_LIMIT), rateLimited: true };
+  // code as undocumented for this API. It counts every request of this API naming the app, whatever follows.
+  if (!state.rate.admit(api, nowMs)) return { ...stop(Code.FREQUENCY_LIMIT), rateLimited: true };
   const identifier = query.get('identifier');
   // guess: a missing identifier answers 60004 ("UserID or UserSig wrong in request").
   if (!identifier) return stop(Code.IDENTIFIER_INVALID, 'identifier is missing from the request URL');

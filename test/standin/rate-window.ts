@@ -29,3 +29,24 @@ export class RateWindow {
     return true;
   }
 }
+
+/**
+ * One RateWindow per API: the pages give each API its own "200 calls/s" (guess: counted per app and API,
+ * not across APIs, since every page states the limit for itself).
+ */
+export class RateWindows {
+  private readonly windows = new Map<string, RateWindow>();
+
+  constructor(private limit: number | false) {}
+
+  setLimit(limit: number | false): void {
+    this.limit = limit;
+    this.windows.clear();
+  }
+
+  admit(api: string, nowMs: number): boolean {
+    let window = this.windows.get(api);
+    if (!window) this.windows.set(api, (window = new RateWindow(this.limit)));
+    return window.admit(nowMs);
+  }
+}

@@ -6,6 +6,8 @@ export interface Group {
   groupId: string;
   type: GroupType;
   name: string;
+  /** See SeedData: only a Work (Private) group can be inactive. */
+  inactive: boolean;
   /** Members in seed order; the order get_group_member_info pages through. */
   members: { account: string; role: MemberRole }[];
   roles: Map<string, MemberRole>;
@@ -71,6 +73,9 @@ export function buildModel(input: unknown): Model {
     const type = typeof g.type === 'string' ? typeAliases[g.type] : undefined;
     if (!type) throw new SeedError(`${where}.type`, `expected one of ${Object.keys(typeAliases).join(', ')}`);
     if (g.name !== undefined && typeof g.name !== 'string') throw new SeedError(`${where}.name`, 'expected a string');
+    if (g.inactive !== undefined && (typeof g.inactive !== 'boolean' || (g.inactive && type !== 'Private'))) {
+      throw new SeedError(`${where}.inactive`, 'expected a boolean, true only for a Work (Private) group');
+    }
     if (!Array.isArray(g.members)) throw new SeedError(`${where}.members`, 'expected an array');
     const members: Group['members'] = [];
     const memberRoles = new Map<string, MemberRole>();
@@ -84,7 +89,7 @@ export function buildModel(input: unknown): Model {
       memberRoles.set(account, role as MemberRole);
     });
     if (members.filter((m) => m.role === 'Owner').length > 1) throw new SeedError(`${where}.members`, 'more than one Owner');
-    groups.set(g.groupId, { groupId: g.groupId, type, name: g.name ?? g.groupId, members, roles: memberRoles });
+    groups.set(g.groupId, { groupId: g.groupId, type, name: g.name ?? g.groupId, inactive: g.inactive === true, members, roles: memberRoles });
   });
   return { app: { sdkAppId, secretKey: app.secretKey, admins: new Set(admins) }, groups, users };
 }

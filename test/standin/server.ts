@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { gate, type GateState } from './api-gate';
 import { getGroupInfo } from './apis/get-group-info';
 import { getGroupMemberInfo } from './apis/get-group-member-info';
+import { getJoinedGroupList } from './apis/get-joined-group-list';
 import { getRoleInGroup } from './apis/get-role-in-group';
 import { changeGroupOwner, modifyGroupMemberInfo } from './apis/change-roles';
 import { type ApiResponse, Code, fail } from './codes';
@@ -12,7 +13,7 @@ import { CONTROL_PREFIX, handleControl } from './control-routes';
 import { dropsConnection, JSON_TYPE, jsonReply, PendingTimers, replacementReply, reshape, send } from './fault-replies';
 import { FaultRules } from './fault-rules';
 import { seededRandom } from './prng';
-import { RateWindow } from './rate-window';
+import { RateWindows } from './rate-window';
 import { RequestLog } from './request-log';
 import { buildModel, loadModel, type Model } from './seed';
 import { SigLockout } from './sig-lockout';
@@ -27,6 +28,7 @@ const handlers: Record<string, (model: Model, body: unknown) => ApiResponse> = {
   get_group_member_info: getGroupMemberInfo,
   modify_group_member_info: modifyGroupMemberInfo,
   change_group_owner: changeGroupOwner,
+  get_joined_group_list: getJoinedGroupList,
 };
 
 /** Requests larger than this are refused; real bodies of 500 accounts are a few kB. */
@@ -77,7 +79,7 @@ function redactedQuery(query: URLSearchParams): Record<string, string> {
 
 export async function startStandIn(options: StandInOptions): Promise<StandIn> {
   let rateLimit = validRate(options.requestsPerSecond ?? 200);
-  const state: GateState = { model: loadModel(options.data), rate: new RateWindow(rateLimit), lockout: new SigLockout() };
+  const state: GateState = { model: loadModel(options.data), rate: new RateWindows(rateLimit), lockout: new SigLockout() };
   const faults = new FaultRules(seededRandom(options.seed ?? 1));
   const log = new RequestLog();
   const timers = new PendingTimers();
@@ -94,7 +96,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     // the docs only say "the request method is POST" and every other request problem is a 200 + code.
     if (req.method !== 'POST') return { response: fail(Code.HTTP_PARSE, 'the request method must be POST'), usersigOk: undefined, rateLimited: false };
     // The limiter and lockout see the time of the check, so their clocks never run backwards.
-    const g = gate(url.searchParams, state, Date.now());
+    const g = gate(url.searchParams, state, Date.now(), apiName(path));
     if (g.code !== Code.OK) return { response: fail(g.code, g.info), usersigOk: g.usersigOk, rateLimited: g.rateLimited };
     const reached = (response: ApiResponse) => ({ response, usersigOk: g.usersigOk, rateLimited: false });
     const handler = handlers[apiName(path)];
@@ -204,7 +206,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     },
     setData(data: SeedData) {
       state.model = buildModel(data);
-      state.rate = new RateWindow(rateLimit);
+      state.rate = new RateWindows(rateLimit);
       state.lockout = new SigLockout();
     },
     resetRecords: () => log.reset(),

@@ -87,6 +87,8 @@ export interface ApiReply {
   MemberList: { Member_Account: string; [field: string]: unknown }[];
   MemberNum: number;
   Next: string;
+  GroupIdList: { GroupId: string; [field: string]: unknown }[];
+  TotalCount: number;
 }
 
 /** One REST call; resolves to the HTTP status and the parsed JSON answer. */

@@ -9,7 +9,14 @@ export type MemberRole = 'Owner' | 'Admin' | 'Member';
 
 export interface SeedData {
   app: { sdkAppId: number; secretKey: string; admins: string[] };
-  groups: { groupId: string; type: SeedGroupType; name?: string; members: { account: string; role: MemberRole }[] }[];
+  groups: {
+    groupId: string;
+    type: SeedGroupType;
+    name?: string;
+    /** A Work group without recent messages: get_joined_group_list leaves it out unless WithNoActiveGroups is 1. */
+    inactive?: boolean;
+    members: { account: string; role: MemberRole }[];
+  }[];
   /** Accounts that exist in the app (every member must be among them). */
   users: string[];
 }

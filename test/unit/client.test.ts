@@ -725,7 +725,7 @@ describe('client against the stand-in', function () {
       const infos = await c.getGroupInfo(WITH_KEY, [TEST_GROUPS.avChatRoom, TEST_GROUPS.work, ...unknown, 'bad\u0002']);
       assert.strictEqual(infos.length, 113);
       assert.deepStrictEqual(infos[0], { groupId: TEST_GROUPS.avChatRoom, type: 'AVChatRoom', name: 'Test live room', ownerAccount: 'alice', memberNum: 2 });
-      assert.strictEqual(infos[1].type, 'Private');
+      assert.strictEqual(infos[1].type, 'Work');
       assert.ok(infos.slice(2, 112).every((i) => i.errorCode === 10010 && i.error?.code === 10010));
       assert.strictEqual(infos[112].error?.code, 'INVALID_INPUT');
       const sent = standIn.requests.filter((r) => r.api === 'get_group_info');

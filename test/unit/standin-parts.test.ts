@@ -8,7 +8,7 @@ import { deflateSync } from 'node:zlib';
 import { DEMO_ADMIN, DEMO_DATA_FILE, DEMO_GROUPS, DEMO_MISSING_GROUP, DEMO_SDK_APP_ID, DEMO_SECRET_KEY } from '../standin/data/demo-app';
 import { ALL_HANDS_SIZE, demoSeed, formatSeed } from '../standin/data/generate-demo';
 import { TEST_ADMIN, TEST_DATA_FILE, TEST_GROUPS, TEST_LONERS, TEST_OTHER_ADMIN, TEST_SDK_APP_ID, TEST_SECRET_KEY } from '../standin/data/test-app';
-import { RateWindow } from '../standin/rate-window';
+import { RateWindow, RateWindows } from '../standin/rate-window';
 import { buildModel, loadModel } from '../standin/seed';
 import { LOCKOUT_MS, SigLockout } from '../standin/sig-lockout';
 import { Api } from 'tls-sig-api-v2';
@@ -100,6 +100,15 @@ describe('Chat API stand-in parts', () => {
       assert.equal(w.admit(1000), true);
       const off = new RateWindow(false);
       for (let i = 0; i < 10_000; i++) assert.equal(off.admit(0), true);
+    });
+
+    it('counts each API on its own (every API page states its own 200/s)', () => {
+      const w = new RateWindows(2);
+      assert.deepEqual([0, 1, 2].map((t) => w.admit('get_role_in_group', t)), [true, true, false]);
+      assert.deepEqual([3, 4, 5].map((t) => w.admit('get_group_member_info', t)), [true, true, false]);
+      assert.equal(w.admit('get_joined_group_list', 6), true);
+      w.setLimit(false);
+      assert.equal(w.admit('get_role_in_group', 7), true);
     });
   });
 

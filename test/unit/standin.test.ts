@@ -257,6 +257,43 @@ describe('Chat API stand-in: REST checks and group APIs', function () {
     });
   });
 
+  describe('get_joined_group_list', () => {
+    const joined = (body: unknown) => call(standIn.server.url, 'get_joined_group_list', { body });
+    const filter = { GroupBaseInfoFilter: ['Type', 'Name'], SelfInfoFilter: ['Role', 'JoinTime'] };
+
+    it('lists the account\'s groups with its SelfInfo; AVChatRoom only WithHugeGroups, inactive Work only WithNoActiveGroups', async () => {
+      const plain = await expectCode(joined({ Member_Account: 'alice', ResponseFilter: filter }), 0);
+      const ids = (json: ApiReply) => json.GroupIdList.map((g) => g.GroupId);
+      assert.ok(!ids(plain).includes(TEST_GROUPS.avChatRoom));
+      assert.equal(plain.TotalCount, ids(plain).length);
+      const all = await expectCode(joined({ Member_Account: 'alice', WithHugeGroups: 1, WithNoActiveGroups: 1, ResponseFilter: filter }), 0);
+      assert.ok(ids(all).includes(TEST_GROUPS.avChatRoom));
+      const work = all.GroupIdList.find((g) => g.GroupId === TEST_GROUPS.work)!;
+      assert.deepEqual(work, { GroupId: TEST_GROUPS.work, Type: 'Private', Name: 'Test work group', MemberNum: 4, SelfInfo: { Role: 'Owner', JoinTime: 1_700_000_000 } });
+      assert.equal(Object.keys(work).at(-1), 'GroupId', 'GroupId comes last');
+      const seedWithInactive = { ...seed, groups: seed.groups.map((g) => (g.groupId === TEST_GROUPS.work ? { ...g, inactive: true } : g)) };
+      standIn.server.setData(seedWithInactive);
+      assert.ok(!ids(await expectCode(joined({ Member_Account: 'alice' }), 0)).includes(TEST_GROUPS.work));
+      assert.ok(ids(await expectCode(joined({ Member_Account: 'alice', WithNoActiveGroups: 1 }), 0)).includes(TEST_GROUPS.work));
+    });
+
+    it('pages by Limit and Offset; filters by GroupType; without filters only GroupId and MemberNum', async () => {
+      const page = await expectCode(joined({ Member_Account: 'alice', WithHugeGroups: 1, Limit: 2, Offset: 1 }), 0);
+      assert.equal(page.GroupIdList.length, 2);
+      assert.deepEqual(Object.keys(page.GroupIdList[0]).sort(), ['GroupId', 'MemberNum']);
+      const meetings = await expectCode(joined({ Member_Account: 'carol', GroupType: 'Meeting' }), 0);
+      assert.deepEqual(meetings.GroupIdList.map((g) => g.GroupId), [TEST_GROUPS.meeting]);
+    });
+
+    it('answers 10019 for an unknown account and 10004 for bad parameters', async () => {
+      await expectCode(joined({ Member_Account: 'nobody-at-all' }), 10019);
+      await expectCode(joined({}), 10004);
+      await expectCode(joined({ Member_Account: 'alice', WithHugeGroups: 2 }), 10004);
+      await expectCode(joined({ Member_Account: 'alice', GroupType: 'Secret' }), 10004);
+      await expectCode(joined({ Member_Account: 'alice', Limit: -1 }), 10004);
+    });
+  });
+
   describe('records', () => {
     it('records each request with the UserSig redacted everywhere', async () => {
       const sig = userSig();

@@ -2,11 +2,13 @@
 
 import { redactSecrets } from '../errors';
 import type { ErrorCode } from '../types';
+import { groupTypeName } from './group-names';
 import { isRecord, MAX_QUOTE_CHARS, parseEnvelope, problem, type Parsed } from './envelope';
 
 /** One group of a get_group_info answer. */
 export interface GroupInfo {
   groupId: string;
+  /** Work | Public | Meeting | AVChatRoom | Community (classic spellings mapped), or the server's own word. */
   type?: string;
   name?: string;
   ownerAccount?: string;
@@ -79,7 +81,8 @@ function readGroupInfo(entry: Record<string, unknown>, groupId: string, i: numbe
     info.errorInfo = typeof entry.ErrorInfo === 'string' ? redactSecrets(entry.ErrorInfo.slice(0, MAX_QUOTE_CHARS), [...secrets]) : '';
     return { info, problem: { code, detail: info.errorInfo } };
   }
-  if (typeof entry.Type === 'string') info.type = entry.Type;
+  const type = groupTypeName(entry.Type);
+  if (type !== undefined) info.type = type;
   if (typeof entry.Name === 'string') info.name = entry.Name;
   if (typeof entry.Owner_Account === 'string') info.ownerAccount = entry.Owner_Account;
   if (typeof entry.MemberNum === 'number' && Number.isSafeInteger(entry.MemberNum)) info.memberNum = entry.MemberNum;

@@ -10,7 +10,7 @@ export const MAX_INFO_GROUPS = 50;
 // guess: the member caps of each type's default plan; the stand-in only reports them.
 const maxMembers: Record<GroupType, number> = { Private: 200, Public: 2000, ChatRoom: 6000, AVChatRoom: 0, Community: 100000 };
 
-function baseInfo(group: Group, index: number): Record<string, unknown> {
+export function baseInfo(group: Group, index: number): Record<string, unknown> {
   const owner = group.members.find((m) => m.role === 'Owner');
   return {
     // guess: Work and Meeting groups are reported under their classic names (Private, ChatRoom)

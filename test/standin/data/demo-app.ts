@@ -20,7 +20,14 @@ export const DEMO_GROUPS = {
   custom: 'project-apollo-team',
   /** Public, 1,200 members: a check of every member crosses the 500-account batches. */
   allHands: '@TGS#2W3RFZLKA',
+  /** Public, 3,000 members: listing every member takes 30 pages. */
+  supportForum: '@TGS#2SUPPORT3K',
 } as const;
+
+/** The demo account in 40 groups, with every role and every group type among them. */
+export const DEMO_BUSY_ACCOUNT = 'heidi';
+/** How many groups DEMO_BUSY_ACCOUNT is in. */
+export const DEMO_BUSY_ACCOUNT_GROUPS = 40;
 
 /** A group ID that does not exist in the demo (10010). */
 export const DEMO_MISSING_GROUP = '@TGS#2NOSUCHGRP';

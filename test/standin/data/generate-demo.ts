@@ -3,7 +3,7 @@
 // A unit test checks that the committed demo.json equals what this produces.
 import { writeFileSync } from 'node:fs';
 import type { MemberRole, SeedData } from '../types';
-import { DEMO_ADMIN, DEMO_DATA_FILE, DEMO_GROUPS, DEMO_SDK_APP_ID, DEMO_SECRET_KEY } from './demo-app';
+import { DEMO_ADMIN, DEMO_BUSY_ACCOUNT, DEMO_BUSY_ACCOUNT_GROUPS, DEMO_DATA_FILE, DEMO_GROUPS, DEMO_SDK_APP_ID, DEMO_SECRET_KEY } from './demo-app';
 
 type Members = SeedData['groups'][number]['members'];
 
@@ -12,6 +12,7 @@ const NAMED = [
   'mallory', 'niaj', 'olivia', 'peggy', 'rupert', 'sybil', 'trent', 'victor', 'walter', 'xavier', 'yvonne', 'zara',
 ];
 export const ALL_HANDS_SIZE = 1200;
+export const SUPPORT_FORUM_SIZE = 3000;
 
 function members(owner: string, admins: string[], plain: string[]): Members {
   const as = (role: MemberRole) => (account: string) => ({ account, role });
@@ -22,13 +23,33 @@ function staff(count: number): string[] {
   return Array.from({ length: count }, (_, i) => `staff_${String(i + 1).padStart(4, '0')}`);
 }
 
+/**
+ * The busy account's other groups (it is also an admin of All hands and a member of Product announcements):
+ * every type, Owner of every fifth, Admin of every third, Member of the rest, one inactive Work group.
+ */
+function busyAccountGroups(): SeedData['groups'] {
+  const types = ['Work', 'Public', 'Meeting', 'Community', 'AVChatRoom'] as const;
+  return Array.from({ length: DEMO_BUSY_ACCOUNT_GROUPS - 2 }, (_, i) => {
+    const n = String(i + 1).padStart(2, '0');
+    const type = types[i % types.length];
+    const role: MemberRole = i % 5 === 0 ? 'Owner' : i % 3 === 0 ? 'Admin' : 'Member';
+    const others = ['ivan', 'judy', 'olivia'];
+    const owner = role === 'Owner' ? DEMO_BUSY_ACCOUNT : others[0];
+    const admins = role === 'Admin' ? [DEMO_BUSY_ACCOUNT] : [];
+    const plain = role === 'Member' ? [DEMO_BUSY_ACCOUNT, ...others.slice(1)] : others.slice(1);
+    const groupId = type === 'Community' ? `@TGS#_@TGS#cTEAM${n}` : type === 'AVChatRoom' ? `@TGS#aTEAM${n}` : `@TGS#2TEAM${n}`;
+    return { groupId, type, name: `Team ${n}`, ...(i === 5 && { inactive: true }), members: members(owner, admins, plain) };
+  });
+}
+
 export function demoSeed(): SeedData {
   // Named members of All hands, then staff accounts up to 1,200 members in total.
   const allHandsNamed = ['dave', 'erin', 'frank', 'grace', 'ivan', 'judy', 'leckie', 'peter', 'wesley'];
   const allHandsStaff = staff(ALL_HANDS_SIZE - 4 - allHandsNamed.length);
+  const forumStaff = staff(SUPPORT_FORUM_SIZE - 1);
   return {
     app: { sdkAppId: DEMO_SDK_APP_ID, secretKey: DEMO_SECRET_KEY, admins: [DEMO_ADMIN, 'demo_ops'] },
-    users: [DEMO_ADMIN, 'demo_ops', ...NAMED, ...allHandsStaff],
+    users: [DEMO_ADMIN, 'demo_ops', ...NAMED, ...forumStaff],
     groups: [
       { groupId: DEMO_GROUPS.work, type: 'Work', name: "Leckie's work group", members: members('leckie', ['alice'], ['peter', 'bob']) },
       {
@@ -52,6 +73,8 @@ export function demoSeed(): SeedData {
         name: 'All hands',
         members: members('alice', ['bob', 'carol', 'heidi'], [...allHandsNamed, ...allHandsStaff]),
       },
+      { groupId: DEMO_GROUPS.supportForum, type: 'Public', name: 'Support forum', members: members('wesley', forumStaff.slice(0, 12), forumStaff.slice(12)) },
+      ...busyAccountGroups(),
     ],
   };
 }
@@ -67,7 +90,7 @@ export function formatSeed(seed: SeedData): string {
   const groups = seed.groups.map((g) =>
     [
       '    {',
-      `      "groupId": ${j(g.groupId)}, "type": ${j(g.type)}, "name": ${j(g.name)},`,
+      `      "groupId": ${j(g.groupId)}, "type": ${j(g.type)}, "name": ${j(g.name)},${g.inactive ? ' "inactive": true,' : ''}`,
       '      "members": [',
       packed(g.members, 4, '        '),
       '      ]',
