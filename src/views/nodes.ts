@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { describeError } from '../chat/errors';
 import type { Role } from '../chat/types';
-import { errorAccountCount, unlisted, type GroupRecord } from '../results/record';
+import { errorAccountCount, unlisted, wasCancelled, type GroupRecord } from '../results/record';
 import { summarizeRecord } from '../results/summary';
 import { markdownText } from '../ui/foreignText';
 import { formatLocalTime, formatRelative } from '../ui/time';
+import { KeptAccountNode } from './keptNode';
 import { MoreNode } from './moreNode';
 
 const ROLE_ICONS: Readonly<Record<Role, [icon: string, color: string]>> = {
@@ -29,7 +30,7 @@ export class GroupNode extends vscode.TreeItem {
   constructor(readonly record: GroupRecord) {
     super(record.groupId, vscode.TreeItemCollapsibleState.Expanded);
     this.id = `group:${record.groupId}`;
-    this.description = summarizeRecord(record);
+    this.description = wasCancelled(record) ? `Cancelled, partial · ${summarizeRecord(record)}` : summarizeRecord(record);
     this.iconPath = new vscode.ThemeIcon(record.errors.length ? 'warning' : 'organization', record.errors.length ? new vscode.ThemeColor('list.warningForeground') : undefined);
     this.contextValue = record.source ? 'chatRoles.group.withSource' : 'chatRoles.group';
     this.accessibilityInformation = {
@@ -43,11 +44,12 @@ export class GroupNode extends vscode.TreeItem {
     this.tooltip = tip;
   }
 
-  children(): (AccountNode | ErrorNode | MoreNode<GroupNode>)[] {
+  children(): (AccountNode | ErrorNode | KeptAccountNode | MoreNode<GroupNode>)[] {
     const hidden = unlisted(this.record).roles;
     return [
       ...this.record.errors.map((_, i) => new ErrorNode(this, i)),
-      ...this.record.roles.map((r) => new AccountNode(this, r.account, r.role)),
+      ...(this.record.kept ?? []).map((r) => new KeptAccountNode(this, r.account, r.role, r.at ?? this.record.checkedAt)),
+      ...this.record.roles.map((r) => new AccountNode(this, r.account, r.role, r.at)),
       ...(hidden > 0 ? [new MoreNode(this, hidden)] : []),
     ];
   }
@@ -57,15 +59,18 @@ export class GroupNode extends vscode.TreeItem {
 export class AccountNode extends vscode.TreeItem {
   readonly kind = 'account';
 
-  constructor(readonly parent: GroupNode, readonly account: string, readonly role: Role) {
+  /** `answeredAt`: the account's own time, when it was answered by an earlier check than the group's newest. */
+  constructor(readonly parent: GroupNode, readonly account: string, readonly role: Role, answeredAt?: number) {
     super(account, vscode.TreeItemCollapsibleState.None);
     this.id = `${parent.id}/account:${account}`;
     this.description = role === 'NotMember' ? 'not a member' : role;
+    if (answeredAt !== undefined) this.description = `${this.description} · checked ${formatLocalTime(answeredAt)}`;
+    const checkedAt = answeredAt ?? parent.record.checkedAt;
     const [icon, color] = ROLE_ICONS[role];
     this.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
-    this.tooltip = `${account}: ${role} of ${parent.record.groupId}`;
+    this.tooltip = `${account}: ${role} of ${parent.record.groupId}, checked ${formatLocalTime(checkedAt)}`;
     this.accessibilityInformation = {
-      label: `${account} ${ROLE_PHRASES[role]} of group ${parent.record.groupId}, checked ${formatRelative(parent.record.checkedAt)}`,
+      label: `${account} ${ROLE_PHRASES[role]} of group ${parent.record.groupId}, checked ${formatRelative(checkedAt)}`,
     };
     this.contextValue = 'chatRoles.account';
   }
@@ -101,4 +106,4 @@ export class ErrorNode extends vscode.TreeItem {
   }
 }
 
-export type RolesNode = GroupNode | AccountNode | ErrorNode | MoreNode<GroupNode>;
+export type RolesNode = GroupNode | AccountNode | ErrorNode | KeptAccountNode | MoreNode<GroupNode>;
