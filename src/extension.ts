@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): ChatRolesApi | undef
   connection = new ChatConnection(log);
   const results = new ResultsStore(context.workspaceState, log);
   const recents = new RecentAccounts(context.workspaceState, context.globalState);
-  const diagnostics = new RoleDiagnostics();
+  const diagnostics = new RoleDiagnostics(results);
   const checker = new RoleChecker(connection, credentials, results, diagnostics, recents, log);
   const tree = new RolesTreeProvider(results);
   const treeView = vscode.window.createTreeView('chatRoles.roles', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
