@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): ChatRolesApi | undef
   connection = new ChatConnection(log);
   const results = new ResultsStore(context.workspaceState, log);
   const recents = new RecentAccounts(context.workspaceState, context.globalState);
-  const diagnostics = new RoleDiagnostics();
+  const diagnostics = new RoleDiagnostics(results);
   const checker = new RoleChecker(connection, credentials, results, diagnostics, recents, log);
   const listings = new ListingsStore(context.workspaceState, log);
   const listingService = new ListingService(connection, credentials, listings, diagnostics, log);

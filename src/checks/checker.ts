@@ -9,6 +9,7 @@ import type { Log } from '../log';
 import { factsOf } from '../results/groupFacts';
 import { errorsJson, toResultJson, type CheckResultJson } from '../results/json';
 import { countRoles, toSourceLocation, type GroupRecord } from '../results/record';
+import { mergeRecords } from '../results/merge';
 import type { ResultsStore } from '../results/store';
 import { plainText } from '../ui/foreignText';
 import { plannedRequests } from './batches';
@@ -87,14 +88,23 @@ export class RoleChecker implements vscode.Disposable {
     if (!credentials) throw new MissingCredentialsError();
 
     const started = Date.now();
-    const { answers, infos } = await this.query(credentials, queries);
+    const { answers, infos, cancelled } = await this.query(credentials, queries);
     const sizes = queries.map((q) => `${q.groupIds.length} group(s) × ${q.accounts.length} account(s)`).join(' + ');
-    this.log.info(`Checked ${sizes} in ${Date.now() - started} ms.`);
+    if (cancelled) {
+      const { answered, asked } = answeredCount(answers.flat());
+      this.log.info(`Cancelled at ${cancelled.at}: ${sizes}; ${answered} of ${asked} account(s) answered before the cancel, after ${Date.now() - started} ms.`);
+      // A credential change says so itself (stopForCredentials).
+      if (cancelled.by === 'user') void vscode.window.showInformationMessage(`Chat Roles: Cancelled. ${answered} of ${asked} accounts were answered; they are kept and marked partial.`);
+    } else {
+      this.log.info(`Checked ${sizes} in ${Date.now() - started} ms.`);
+    }
 
-    const isFinished = (g: GroupResult) => !g.errors.some((e) => e.code === 'CANCELLED');
+    // A group cancelled before any answer keeps its earlier record as it was; one answered in part merges.
+    const isAnswered = (g: GroupResult) => g.roles.length > 0 || g.errors.some((e) => e.code !== 'CANCELLED');
     await this.results.put(
-      queries.flatMap((q, i) => answers[i].filter(isFinished).map((g) => this.record(g, credentials, q.accounts, q.sources?.get(g.groupId), started, infos.get(g.groupId)))),
+      queries.flatMap((q, i) => answers[i].filter(isAnswered).map((g) => this.record(g, credentials, q.accounts, q.sources?.get(g.groupId), started, infos.get(g.groupId)))),
     );
+    const isFinished = (g: GroupResult) => !g.errors.some((e) => e.code === 'CANCELLED');
     const failures = new Map<vscode.TextDocument, GroupFailure[]>();
     for (const [i, q] of queries.entries()) {
       const finished = answers[i].filter(isFinished);
@@ -103,18 +113,20 @@ export class RoleChecker implements vscode.Disposable {
     }
     for (const [document, list] of failures) this.diagnostics.reportMany(document, list);
     this.notify(answers, queries);
-    return toResultJson(answers.flat(), (groupId) => factsOf(infos.get(groupId)));
+    const json = toResultJson(answers.flat(), (groupId) => factsOf(infos.get(groupId)));
+    if (cancelled) json.cancelled = true;
+    return json;
   }
 
   /** Aborts every running check (what the progress notification's Cancel does). */
-  cancelAll(): void {
-    for (const c of this.running) c.abort();
+  cancelAll(reason: CancelReason = 'user'): void {
+    for (const c of this.running) c.abort(reason);
   }
 
   /** Cancels the running checks and closes the client (with its minted UserSigs) after a credential change. */
   private stopForCredentials(): void {
     const running = this.running.size;
-    this.cancelAll();
+    this.cancelAll('credentials');
     void this.connection.close();
     if (!running) return;
     this.log.info(`Credentials changed: ${running} running check(s) cancelled.`);
@@ -126,20 +138,27 @@ export class RoleChecker implements vscode.Disposable {
    * get_group_info for every group's facts there too (it can take a while; Cancel stops it as well),
    * which also explains their 10007s.
    */
-  private query(credentials: Credentials, queries: readonly CheckRequest[]): Promise<{ answers: GroupResult[][]; infos: Map<string, GroupInfo> }> {
+  private query(
+    credentials: Credentials,
+    queries: readonly CheckRequest[],
+  ): Promise<{ answers: GroupResult[][]; infos: Map<string, GroupInfo>; cancelled?: { by: CancelReason; at: string } }> {
     const groups = queries.reduce((n, q) => n + q.groupIds.length, 0);
     const title = groups === 1 ? `Checking roles in ${plainText(queries[0].groupIds[0])}` : `Checking roles in ${groups} groups`;
     return Promise.resolve(
       vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
         const abort = new AbortController();
         this.running.add(abort);
-        const cancel = token.onCancellationRequested(() => abort.abort());
+        const cancel = token.onCancellationRequested(() => abort.abort('user' satisfies CancelReason));
         let reported = 0;
         // Every query's requests from the start (each query's own count replaces its plan once it runs), so
         // several queries (Check All Groups Again) read "3 of 40 requests", not "0 of 1" per query.
         const planned = queries.map(plannedRequests);
         let finished = 0;
         progress.report({ message: `0 of ${planned.reduce((n, p) => n + p, 0)} requests` });
+        let lastProgress = 'the start';
+        // Where the check stood when it was stopped (the requests it cancels still report progress as they end).
+        let stoppedAt = lastProgress;
+        abort.signal.addEventListener('abort', () => (stoppedAt = lastProgress), { once: true });
         try {
           const answers: GroupResult[][] = [];
           for (const [i, q] of queries.entries()) {
@@ -149,7 +168,8 @@ export class RoleChecker implements vscode.Disposable {
                 planned[i] = total;
                 const percent = ((i + (total ? done / total : 0)) / queries.length) * 100;
                 const all = planned.reduce((n, p) => n + p, 0);
-                progress.report({ message: `${finished + done} of ${all} requests`, increment: percent - reported });
+                lastProgress = `${finished + done} of ${all} requests`;
+                progress.report({ message: lastProgress, increment: percent - reported });
                 reported = percent;
               },
             });
@@ -166,7 +186,10 @@ export class RoleChecker implements vscode.Disposable {
             for (const info of await this.groupInfo(credentials, asked, abort.signal)) infos.set(info.groupId, info);
           }
           this.explainNoPermission(credentials, answers.flat(), infos);
-          return { answers, infos };
+          if (!abort.signal.aborted) return { answers, infos };
+          const reason: unknown = abort.signal.reason;
+          const by: CancelReason = reason === 'credentials' || reason === 'shutdown' ? reason : 'user';
+          return { answers, infos, cancelled: { by, at: stoppedAt } };
         } finally {
           cancel.dispose();
           this.running.delete(abort);
@@ -198,6 +221,7 @@ export class RoleChecker implements vscode.Disposable {
     }
   }
 
+  /** The group's record after this check: its answers merged into the earlier record (see mergeRecords). */
   private record(
     g: GroupResult,
     credentials: Credentials,
@@ -222,7 +246,7 @@ export class RoleChecker implements vscode.Disposable {
     if (where) record.source = where;
     const facts = factsOf(info);
     if (facts) record.facts = facts;
-    return record;
+    return mergeRecords(previous, record);
   }
 
   /** Clears the marks of a group that succeeded; collects a failed group's mark per document (published once each). */
@@ -265,8 +289,26 @@ export class RoleChecker implements vscode.Disposable {
 
   dispose(): void {
     this.credentialListener.dispose();
-    this.cancelAll();
+    this.cancelAll('shutdown');
   }
+}
+
+/** Who stopped a check: the user (Cancel), a change of the credentials, or the extension going away. */
+type CancelReason = 'user' | 'credentials' | 'shutdown';
+
+/** Accounts that got an answer (a role or an error other than CANCELLED), of all accounts asked about. */
+function answeredCount(groups: readonly GroupResult[]): { answered: number; asked: number } {
+  let answered = 0;
+  let asked = 0;
+  for (const g of groups) {
+    answered += g.roles.length;
+    asked += g.roles.length;
+    for (const e of g.errors) {
+      asked += e.accounts.length;
+      if (e.code !== 'CANCELLED') answered += e.accounts.length;
+    }
+  }
+  return { answered, asked };
 }
 
 /** Why a request cannot be sent at all, or undefined. */

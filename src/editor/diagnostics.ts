@@ -3,12 +3,21 @@ import { describeError } from '../chat/errors';
 import type { ErrorCode } from '../chat/types';
 import { docsLink } from '../ui/docsLink';
 import { severityFor } from '../ui/severity';
+import { findOccurrences } from '../chat/text/ids';
+import type { ResultsStore } from '../results/store';
 import { occurrencesOf } from './occurrences';
+import { storedFailuresIn } from './storedFailures';
 
 export const DIAGNOSTIC_SOURCE = 'Chat Roles';
 /** Marks per failed group and per document: more say nothing new (and VS Code shows 1,000 per file at most). */
 export const MAX_MARKS_PER_GROUP = 100;
 export const MAX_MARKS_PER_DOCUMENT = 1000;
+/**
+ * A reopened document up to this many characters is searched whole for its stored failed IDs; a larger
+ * one only at each ID's stored place, so that opening it never holds the extension host near 50 ms (a
+ * 1.2 MB search took 3 ms in the integration test, a 50 MB document would take far longer).
+ */
+export const MAX_RESTORE_SCAN_CHARS = 1_000_000;
 
 interface Entry {
   groupId: string;
@@ -29,18 +38,53 @@ export interface GroupFailure {
 /**
  * The one "Chat Roles" diagnostic collection. A failure marks the occurrences of the group ID in the
  * document it came from (the first MAX_MARKS_PER_GROUP, MAX_MARKS_PER_DOCUMENT in all); a mark goes away when the text under it changes, when a later check of that
- * ID succeeds, when the document closes, and on clear.
+ * ID succeeds, when the document closes, and on clear. When that document opens again (or is open when
+ * the window reloads), the stored failures come back wherever it still holds the ID.
  */
 export class RoleDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('Chat Roles');
   private readonly entries = new Map<string, { document: vscode.TextDocument; entries: Entry[] }>();
   private readonly listeners: vscode.Disposable[];
+  private readonly pending = new Set<ReturnType<typeof setTimeout>>();
 
-  constructor() {
+  constructor(private readonly results: ResultsStore) {
     this.listeners = [
       vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e)),
       vscode.workspace.onDidCloseTextDocument((d) => this.drop(d.uri)),
+      vscode.workspace.onDidOpenTextDocument((d) => this.restore(d)),
     ];
+    // After a reload: the documents already open get their marks back, one per task so none waits on all.
+    for (const document of vscode.workspace.textDocuments) {
+      const timer = setTimeout(() => {
+        this.pending.delete(timer);
+        if (!document.isClosed) this.restore(document);
+      }, 0);
+      this.pending.add(timer);
+    }
+  }
+
+  /**
+   * Marks the stored failures of a document that (re)opens, where it still holds their IDs: anywhere in a
+   * document of up to MAX_RESTORE_SCAN_CHARS, only at the stored place in a larger one. An ID it no longer
+   * holds gets no mark.
+   */
+  restore(document: vscode.TextDocument): void {
+    const stored = storedFailuresIn(this.results.all(), document.uri.toString());
+    if (!stored.length) return;
+    const size = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+    if (size <= MAX_RESTORE_SCAN_CHARS) {
+      this.reportMany(document, stored.map((s) => s.failure));
+      return;
+    }
+    const places = new Map<string, { start: number; end: number }[]>();
+    for (const { failure, range } of stored) {
+      const [line, character] = range;
+      const there = line < document.lineCount && findOccurrences(document.lineAt(line).text, failure.groupId).some((o) => o.start === character);
+      if (!there) continue;
+      const start = document.offsetAt(new vscode.Position(line, character));
+      places.set(failure.groupId, [{ start, end: start + failure.groupId.length }]);
+    }
+    this.mark(document, stored.map((s) => s.failure), places);
   }
 
   /**
@@ -58,10 +102,16 @@ export class RoleDiagnostics implements vscode.Disposable {
       slot.entries = kept;
       this.publish(other);
     }
+    // The text is read once, and every ID found in one pass: per group, it cost groups × document size.
+    this.mark(document, failures, occurrencesOf(document.getText(), groupIds, MAX_MARKS_PER_GROUP, MAX_MARKS_PER_DOCUMENT));
+  }
+
+  /** Puts the failures' marks at the given places of the document (replacing its earlier marks of those groups) and publishes. */
+  private mark(document: vscode.TextDocument, failures: readonly GroupFailure[], places: ReadonlyMap<string, readonly { start: number; end: number }[]>): void {
+    const key = document.uri.toString();
+    const groupIds = new Set(failures.map((f) => f.groupId));
     const slot = this.entries.get(key) ?? { document, entries: [] };
     slot.document = document;
-    // The text is read once, and every ID found in one pass: per group, it cost groups × document size.
-    const places = occurrencesOf(document.getText(), groupIds, MAX_MARKS_PER_GROUP, MAX_MARKS_PER_DOCUMENT);
     const marks = failures.flatMap((failure) => this.marks(document, failure, places.get(failure.groupId) ?? []));
     slot.entries = [...marks, ...slot.entries.filter((e) => !groupIds.has(e.groupId))].slice(0, MAX_MARKS_PER_DOCUMENT);
     this.entries.set(key, slot);
@@ -144,6 +194,7 @@ export class RoleDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const t of this.pending) clearTimeout(t);
     for (const l of this.listeners) l.dispose();
     this.collection.dispose();
   }

@@ -19,6 +19,8 @@ export interface GroupJson extends GroupFacts {
 
 export interface CheckResultJson {
   groups: GroupJson[];
+  /** Present (true) when the check was cancelled before every account was answered. */
+  cancelled?: true;
 }
 
 /** Copies of the errors (the JSON shape, which is also how a stored record keeps them). */

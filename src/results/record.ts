@@ -15,6 +15,13 @@ export type RoleCounts = Record<Role, number>;
 
 export const ROLE_NAMES: readonly Role[] = ['Owner', 'Admin', 'Member', 'NotMember'];
 
+/** One account's role. `at` is when it was answered, only when that was before the record's `checkedAt`. */
+export interface RoleEntry {
+  account: string;
+  role: Role;
+  at?: number;
+}
+
 export interface RecordError {
   code: ErrorCode;
   message: string;
@@ -22,6 +29,8 @@ export interface RecordError {
   accounts: string[];
   /** How many accounts ended in this error, when `accounts` lists fewer (a reloaded big check). */
   count?: number;
+  /** When it happened, only when that was before the record's `checkedAt` (a merged earlier check). */
+  at?: number;
 }
 
 /** The last check of one group: plain JSON, persisted in workspaceState. Never holds a secret. */
@@ -29,7 +38,7 @@ export interface GroupRecord {
   groupId: string;
   sdkAppId: number;
   identifier: string;
-  /** Unix milliseconds. */
+  /** Unix milliseconds of the newest check the record holds; older answers carry their own `at`. */
   checkedAt: number;
   /**
    * The accounts asked about (for "check again"). Absent in a record restored from a check of more
@@ -39,8 +48,13 @@ export interface GroupRecord {
   /** Accounts per role, always complete. */
   counts: RoleCounts;
   /** Every account with its role; after a reload of a big check only the first ones (see `counts`). */
-  roles: { account: string; role: Role }[];
+  roles: RoleEntry[];
   errors: RecordError[];
+  /**
+   * The last good roles of accounts whose newest outcome is a credential error (which says nothing about
+   * their role): shown dimmed under the error, each with its time (`at` always set). Not in `counts`.
+   */
+  kept?: RoleEntry[];
   source?: SourceLocation;
   /** Type, name and member count, when get_group_info answered in the same check. */
   facts?: GroupFacts;
@@ -68,6 +82,16 @@ export function unlisted(record: GroupRecord): { roles: number; errorAccounts: n
     roles: totalRoles(record) - record.roles.length,
     errorAccounts: record.errors.reduce((n, e) => n + errorAccountCount(e) - e.accounts.length, 0),
   };
+}
+
+/** When this role or error was answered: its own time, or the record's. */
+export function answeredAt(record: GroupRecord, entry: { at?: number }): number {
+  return entry.at ?? record.checkedAt;
+}
+
+/** Whether the newest check of the group was cancelled before every account was answered. */
+export function wasCancelled(record: GroupRecord): boolean {
+  return record.errors.some((e) => e.code === 'CANCELLED' && e.at === undefined);
 }
 
 export function isPartial(record: GroupRecord): boolean {

@@ -5,7 +5,7 @@
 import { checkAccount, checkGroupId, clipAccountName, SHOWN_ACCOUNT_CHARS } from '../chat/text/ids';
 import type { Role } from '../chat/types';
 import { readFacts } from './groupFacts';
-import { countRoles, errorAccountCount, ROLE_NAMES, sourceUri, type GroupRecord, type RecordError, type RoleCounts, type SourceLocation } from './record';
+import { countRoles, errorAccountCount, ROLE_NAMES, sourceUri, type GroupRecord, type RecordError, type RoleCounts, type RoleEntry, type SourceLocation } from './record';
 
 /**
  * How many roles a stored group lists, and how many error accounts (all its errors together). The same
@@ -37,8 +37,11 @@ export function toStored(record: GroupRecord, seq: number): StoredRecord {
     room -= accounts.length;
     const count = errorAccountCount(e);
     const message = e.message.length > MAX_STORED_MESSAGE ? `${e.message.slice(0, MAX_STORED_MESSAGE - 1)}…` : e.message;
-    return accounts.length < count ? { code: e.code, message, accounts, count } : { code: e.code, message, accounts };
+    const stored: RecordError = accounts.length < count ? { code: e.code, message, accounts, count } : { code: e.code, message, accounts };
+    if (e.at !== undefined) stored.at = e.at;
+    return stored;
   });
+  const roles = record.roles.slice(0, MAX_LISTED).map(storedRole);
   const stored: StoredRecord = {
     seq,
     groupId: record.groupId,
@@ -46,13 +49,22 @@ export function toStored(record: GroupRecord, seq: number): StoredRecord {
     identifier: record.identifier,
     checkedAt: record.checkedAt,
     counts: { ...record.counts },
-    roles: record.roles.slice(0, MAX_LISTED).map(({ account, role }) => ({ account: clipAccountName(account), role })),
+    roles,
     errors,
   };
+  // The last good roles under a credential error share the roles' room: they only ever replace listed roles.
+  const kept = (record.kept ?? []).slice(0, MAX_LISTED - roles.length).map(storedRole);
+  if (kept.length) stored.kept = kept;
   if (isCheckableList(record.accounts)) stored.accounts = [...record.accounts];
   if (isSource(record.source)) stored.source = record.source;
   const facts = readFacts(record.facts);
   if (facts) stored.facts = facts;
+  return stored;
+}
+
+function storedRole({ account, role, at }: RoleEntry): RoleEntry {
+  const stored: RoleEntry = { account: clipAccountName(account), role };
+  if (at !== undefined) stored.at = at;
   return stored;
 }
 
@@ -89,13 +101,19 @@ export function isSource(v: unknown): v is SourceLocation {
   return isSourceShape(v) && sourceUri(v) !== undefined;
 }
 
-function isRoles(v: unknown): v is GroupRecord['roles'] {
-  return Array.isArray(v) && v.every((r) => isObject(r) && typeof r.account === 'string' && ROLES.has(r.role));
+/** An answer's own time: absent (the record's), or a time no later than the record's. */
+function isTimeWithin(v: unknown, checkedAt: number): boolean {
+  return v === undefined || (Number.isFinite(v) && (v as number) <= checkedAt);
 }
 
-function isError(v: unknown): v is RecordError {
+function isRoles(v: unknown, checkedAt: number): v is RoleEntry[] {
+  return Array.isArray(v) && v.every((r) => isObject(r) && typeof r.account === 'string' && ROLES.has(r.role) && isTimeWithin(r.at, checkedAt));
+}
+
+function isError(v: unknown, checkedAt: number): v is RecordError {
   return (
     isObject(v) &&
+    isTimeWithin(v.at, checkedAt) &&
     (typeof v.code === 'number' || typeof v.code === 'string') &&
     typeof v.message === 'string' &&
     isStringArray(v.accounts) &&
@@ -115,17 +133,21 @@ function readCommon(v: unknown): (Omit<GroupRecord, 'counts'> & { raw: Record<st
   if (!isObject(v)) return undefined;
   if (typeof v.groupId !== 'string' || checkGroupId(v.groupId) !== undefined) return undefined;
   if (!Number.isSafeInteger(v.sdkAppId) || typeof v.identifier !== 'string' || !Number.isFinite(v.checkedAt)) return undefined;
-  if (!isRoles(v.roles) || !Array.isArray(v.errors) || !v.errors.every(isError)) return undefined;
+  const checkedAt = v.checkedAt as number;
+  if (!isRoles(v.roles, checkedAt) || !Array.isArray(v.errors) || !v.errors.every((e) => isError(e, checkedAt))) return undefined;
   if (v.source !== undefined && !isSourceShape(v.source)) return undefined;
+  // Kept roles are always from an earlier check: each has its time.
+  if (v.kept !== undefined && !(isRoles(v.kept, checkedAt) && v.kept.every((r) => r.at !== undefined))) return undefined;
   const record: Omit<GroupRecord, 'counts'> & { raw: Record<string, unknown> } = {
     raw: v,
     groupId: v.groupId,
     sdkAppId: v.sdkAppId as number,
     identifier: v.identifier,
-    checkedAt: v.checkedAt as number,
+    checkedAt,
     roles: v.roles,
     errors: v.errors,
   };
+  if (Array.isArray(v.kept) && v.kept.length) record.kept = v.kept;
   // A URI we cannot or would not open loses the way back to the document, not the record.
   if (isSource(v.source)) record.source = v.source;
   // Malformed facts lose the facts, not the record.
@@ -137,8 +159,9 @@ function readCommon(v: unknown): (Omit<GroupRecord, 'counts'> & { raw: Record<st
 /** Whether lists and messages are within what toStored() keeps (this version never stores more). */
 function isBounded(record: Omit<GroupRecord, 'counts'>): boolean {
   return (
-    record.roles.length <= MAX_LISTED &&
+    record.roles.length + (record.kept?.length ?? 0) <= MAX_LISTED &&
     isClipped(record.roles.map((r) => r.account)) &&
+    isClipped((record.kept ?? []).map((r) => r.account)) &&
     record.errors.every((e) => isClipped(e.accounts)) &&
     record.errors.reduce((n, e) => n + e.accounts.length, 0) <= MAX_LISTED &&
     record.errors.every((e) => e.message.length <= MAX_STORED_MESSAGE)

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { describeError } from '../chat/errors';
 import type { Role } from '../chat/types';
-import { errorAccountCount, unlisted, type GroupRecord } from '../results/record';
+import { errorAccountCount, unlisted, wasCancelled, type GroupRecord } from '../results/record';
 import { shortSummary, summarizeRecord } from '../results/summary';
 import { docsLink } from '../ui/docsLink';
 import { describeFacts } from '../results/groupFacts';
@@ -12,6 +12,7 @@ import { formatLocalTime, formatRelative } from '../ui/time';
 import { FOLD_ABOVE, FoldNode } from './foldNode';
 import { accountContextValue } from './accountContext';
 import type { ListingNode } from './listingNodes';
+import { KeptAccountNode } from './keptNode';
 import { MoreNode } from './moreNode';
 import type { ChangeNode, RecentChangesNode } from './recentChangesNode';
 
@@ -38,8 +39,9 @@ export class GroupNode extends vscode.TreeItem {
     super(record.groupId, vscode.TreeItemCollapsibleState.Expanded);
     this.id = `group:${record.groupId}`;
     const facts = record.facts ? describeFacts(record.facts) : '';
-    const full = facts ? `${facts} · ${summarizeRecord(record)}` : summarizeRecord(record);
-    this.description = facts ? `${facts} · ${shortSummary(record)}` : shortSummary(record);
+    const cancelled = wasCancelled(record) ? 'Cancelled, partial · ' : '';
+    const full = `${cancelled}${facts ? `${facts} · ` : ''}${summarizeRecord(record)}`;
+    this.description = `${cancelled}${facts ? `${facts} · ` : ''}${shortSummary(record)}`;
     const worst = worstSeverity(record.errors);
     this.iconPath = worst === undefined ? new vscode.ThemeIcon('organization') : severityIcon(worst);
     this.contextValue = record.source ? 'chatRoles.group.withSource' : 'chatRoles.group';
@@ -55,7 +57,7 @@ export class GroupNode extends vscode.TreeItem {
   }
 
   /** Errors first (they need doing something), then Owner, Admin, Member, then accounts not in the group. */
-  children(): (Row | RowFold | MoreNode<GroupNode>)[] {
+  children(): (Row | RowFold | KeptAccountNode | MoreNode<GroupNode>)[] {
     const hidden = unlisted(this.record).roles;
     const byRole = sortByRole(this.record.roles);
     const inGroup = byRole.filter((r) => r.role !== 'NotMember');
@@ -64,8 +66,9 @@ export class GroupNode extends vscode.TreeItem {
     const errorsIcon = () => severityIcon(worstSeverity(this.record.errors) ?? vscode.DiagnosticSeverity.Error);
     return [
       ...this.folded('errors', errors, errorsIcon, (parent, i) => new ErrorNode(parent, i)),
-      ...inGroup.map((r) => new AccountNode(this, r.account, r.role)),
-      ...this.folded('notInGroup', outside, () => roleIcon('NotMember'), (parent, r) => new AccountNode(parent, r.account, r.role)),
+      ...(this.record.kept ?? []).map((r) => new KeptAccountNode(this, r.account, r.role, r.at ?? this.record.checkedAt)),
+      ...inGroup.map((r) => new AccountNode(this, r.account, r.role, r.at)),
+      ...this.folded('notInGroup', outside, () => roleIcon('NotMember'), (parent, r) => new AccountNode(parent, r.account, r.role, r.at)),
       ...(hidden > 0 ? [new MoreNode(this, hidden)] : []),
     ];
   }
@@ -94,13 +97,16 @@ type RowParent = GroupNode | RowFold;
 export class AccountNode extends vscode.TreeItem {
   readonly kind = 'account';
 
-  constructor(readonly parent: RowParent, readonly account: string, readonly role: Role) {
+  /** `answeredAt`: the account's own time, when it was answered by an earlier check than the group's newest. */
+  constructor(readonly parent: RowParent, readonly account: string, readonly role: Role, answeredAt?: number) {
     super(`${account} · ${roleWord(role)}`, vscode.TreeItemCollapsibleState.None);
     const groupId = parent.record.groupId;
     this.id = `${parent.id}/account:${account}`;
+    if (answeredAt !== undefined) this.description = `checked ${formatLocalTime(answeredAt)}`;
+    const checkedAt = answeredAt ?? parent.record.checkedAt;
     this.iconPath = roleIcon(role);
-    this.tooltip = `${roleSentence(account, role, groupId)}, checked ${formatLocalTime(parent.record.checkedAt)}`;
-    this.accessibilityInformation = { label: `${roleSentence(account, role, groupId)}, checked ${formatRelative(parent.record.checkedAt)}` };
+    this.tooltip = `${roleSentence(account, role, groupId)}, checked ${formatLocalTime(checkedAt)}`;
+    this.accessibilityInformation = { label: `${roleSentence(account, role, groupId)}, checked ${formatRelative(checkedAt)}` };
     this.contextValue = accountContextValue(role, (parent instanceof GroupNode ? parent : parent.parent).groupType);
   }
 }
@@ -137,4 +143,4 @@ export class ErrorNode extends vscode.TreeItem {
   }
 }
 
-export type RolesNode = GroupNode | AccountNode | ErrorNode | RowFold | MoreNode<GroupNode> | RecentChangesNode | ChangeNode | ListingNode;
+export type RolesNode = GroupNode | AccountNode | ErrorNode | RowFold | KeptAccountNode | MoreNode<GroupNode> | RecentChangesNode | ChangeNode | ListingNode;

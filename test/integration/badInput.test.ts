@@ -259,7 +259,10 @@ describe('hardening: bad input', function () {
         const kinds = new Set(outcomes.values());
         for (const k of kinds) assert.ok(['Owner', 'NotMember', 'CANCELLED'].includes(String(k)), `unexpected outcome ${String(k)}`);
         assert.ok(kinds.has('CANCELLED'), 'the rest was cancelled');
-        assert.strictEqual(suite.api.services.results.get(GROUP), undefined, 'a cancelled check keeps no partial result');
+        const kept = suite.api.services.results.get(GROUP);
+        const answered = [...outcomes.values()].filter((o) => o !== 'CANCELLED').length;
+        assert.strictEqual(kept?.roles.length, answered, 'a cancelled check keeps what was answered');
+        assert.strictEqual(kept.errors.find((e) => e.code === 'CANCELLED')?.accounts.length, outcomes.size - answered, '… and marks the rest cancelled');
         const before = suite.server.requests.length;
         await sleep(1000);
         assert.strictEqual(suite.server.requests.length, before, 'no request arrived after the check ended');
