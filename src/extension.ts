@@ -4,8 +4,9 @@ import { RoleChecker } from './checks/checker';
 import { ChatConnection } from './checks/connection';
 import { RecentAccounts } from './checks/recentAccounts';
 import { registerCommands } from './commands';
-import { createCredentialStatusBarItem, CredentialStatusBar } from './credentials/statusBar';
-import { CredentialStore } from './credentials/store';
+import { ActiveCredentials } from './apps/activeCredentials';
+import { AppRegistry } from './apps/registry';
+import { createCredentialStatusBarItem, CredentialStatusBar } from './apps/statusBar';
 import { RoleCodeActions } from './editor/codeActions';
 import { RoleDiagnostics } from './editor/diagnostics';
 import { RoleHover } from './editor/hover';
@@ -14,7 +15,7 @@ import { isRuntimeLoaded } from './runtime';
 import type { Services } from './services';
 import { Prompts } from './ui/prompts';
 import { ResultsStore } from './results/store';
-import { RolesTreeProvider } from './views/rolesTree';
+import { describeActiveApp, RolesTreeProvider } from './views/rolesTree';
 
 let connection: ChatConnection | undefined;
 
@@ -28,19 +29,20 @@ export function activate(context: vscode.ExtensionContext): ChatRolesApi | undef
   const secrets = testing ? new SwappableSecretStorage(context.secrets) : undefined;
   const promptWatch = testing ? new PromptWatch() : undefined;
   const prompts = new Prompts(promptWatch);
-  const credentials = new CredentialStore(secrets ?? context.secrets, log);
+  const apps = new AppRegistry(context.globalState, secrets ?? context.secrets, log);
+  const credentials = new ActiveCredentials(apps);
   const statusBarItem = createCredentialStatusBarItem();
-  const statusBar = new CredentialStatusBar(credentials, statusBarItem);
+  const statusBar = new CredentialStatusBar(apps, statusBarItem);
   connection = new ChatConnection(log);
   const results = new ResultsStore(context.workspaceState, log);
   const recents = new RecentAccounts(context.workspaceState, context.globalState);
   const diagnostics = new RoleDiagnostics();
-  const checker = new RoleChecker(connection, credentials, results, diagnostics, recents, log);
-  const tree = new RolesTreeProvider(results);
+  const checker = new RoleChecker(connection, apps, results, diagnostics, recents, log);
+  const tree = new RolesTreeProvider(results, apps);
   const treeView = vscode.window.createTreeView('chatRoles.roles', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
-  context.subscriptions.push(log, prompts, credentials, statusBar, connection, results, diagnostics, checker, tree, treeView);
+  context.subscriptions.push(log, prompts, apps, credentials, statusBar, connection, results, diagnostics, checker, tree, treeView, describeActiveApp(treeView, apps));
 
-  const services: Services = { log, prompts, credentials, statusBar, connection, results, recents, diagnostics, checker, tree, treeView };
+  const services: Services = { log, prompts, credentials, apps, statusBar, connection, results, recents, diagnostics, checker, tree, treeView };
   registerCommands(context, services);
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider('*', new RoleCodeActions(), RoleCodeActions.metadata),
@@ -52,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): ChatRolesApi | undef
   // bar and log redaction need to know the credentials. Kept on purpose: activation happens only when the
   // Chat Roles view opens or one of its commands runs, which then needs the credentials anyway; a failing
   // keyring is logged here and reported with its remedy when a command needs them.
-  credentials.get().then(
+  apps.load().then(
     () => statusBar.update(),
     (err) => {
       log.error('Reading credentials at startup failed', err);

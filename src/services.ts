@@ -2,8 +2,9 @@ import type * as vscode from 'vscode';
 import type { RoleChecker } from './checks/checker';
 import type { ChatConnection } from './checks/connection';
 import type { RecentAccounts } from './checks/recentAccounts';
-import type { CredentialStatusBar } from './credentials/statusBar';
-import type { CredentialStore } from './credentials/store';
+import type { ActiveCredentials } from './apps/activeCredentials';
+import type { AppRegistry } from './apps/registry';
+import type { CredentialStatusBar } from './apps/statusBar';
 import type { RoleDiagnostics } from './editor/diagnostics';
 import type { Log } from './log';
 import type { Prompts } from './ui/prompts';
@@ -15,7 +16,9 @@ import type { RolesTreeProvider } from './views/rolesTree';
 export interface Services {
   log: Log;
   prompts: Prompts;
-  credentials: CredentialStore;
+  /** The active app's credentials. */
+  credentials: ActiveCredentials;
+  apps: AppRegistry;
   statusBar: CredentialStatusBar;
   connection: ChatConnection;
   results: ResultsStore;

@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
 import { describeError, isSlowDown } from '../chat/errors';
 import { checkAccount, clipAccountName, MAX_IDS_PER_SCAN } from '../chat/text/ids';
-import type { Credentials, GroupError, GroupResult } from '../chat/types';
-import type { CredentialStore } from '../credentials/store';
+import type { GroupError, GroupResult } from '../chat/types';
+import type { AppRegistry, ResolvedApp } from '../apps/registry';
 import { type RoleDiagnostics, type GroupFailure } from '../editor/diagnostics';
 import type { Log } from '../log';
 import { errorsJson, toResultJson, type CheckResultJson } from '../results/json';
 import { countRoles, toSourceLocation, type GroupRecord } from '../results/record';
 import type { ResultsStore } from '../results/store';
 import { plainText } from '../ui/foreignText';
-import type { ChatConnection } from './connection';
+import type { ChatConnection, ClientTarget } from './connection';
 import type { RecentAccounts } from './recentAccounts';
 
 /** The code the API answers both for "no permission" and for AVChatRoom groups. */
@@ -18,19 +18,20 @@ const NO_PERMISSION = 10007;
 /** How many groups one check (one query) takes: as many as one editor scan finds. */
 export const MAX_GROUPS_PER_CHECK = MAX_IDS_PER_SCAN;
 
-/** No credentials are stored; the caller decides whether to offer setting them. */
-export class MissingCredentialsError extends Error {
-  constructor() {
-    super('No Chat credentials are set. Run "Chat Roles: Set Credentials…" first.');
-    this.name = 'MissingCredentialsError';
-  }
-}
+export { MissingCredentialsError } from '../apps/registry';
 
 export interface CheckRequest {
   groupIds: string[];
   accounts: string[];
   /** Where each group ID was found, for diagnostics and "go to source". */
   sources?: ReadonlyMap<string, { uri: vscode.Uri; range: vscode.Range }>;
+  /** The app to check with (its label); the active app when absent. Checking never switches apps. */
+  app?: string;
+}
+
+/** A request ready to send: its app resolved. */
+interface Query extends CheckRequest {
+  target: ResolvedApp;
 }
 
 /**
@@ -44,17 +45,17 @@ export class RoleChecker implements vscode.Disposable {
 
   constructor(
     private readonly connection: ChatConnection,
-    private readonly credentials: CredentialStore,
+    private readonly apps: AppRegistry,
     private readonly results: ResultsStore,
     private readonly diagnostics: RoleDiagnostics,
     private readonly recents: RecentAccounts,
     private readonly log: Log,
   ) {
     // Changed or cleared here or in another window: a running check must not keep sending what was removed.
-    this.credentialListener = credentials.onDidChange(() => this.stopForCredentials());
+    this.credentialListener = apps.onDidChangeCredentials(() => this.stopForCredentials());
   }
 
-  /** Checks the groups; rejects only for bad input, missing credentials or unusable secret storage. */
+  /** Checks the groups; rejects only for bad input, an unknown app, missing credentials or unusable secret storage. */
   check(request: CheckRequest): Promise<CheckResultJson> {
     return this.checkAll([request]);
   }
@@ -66,41 +67,42 @@ export class RoleChecker implements vscode.Disposable {
   async checkAll(requests: readonly CheckRequest[]): Promise<CheckResultJson> {
     // A request that cannot be sent fails on its own: one stored group without accounts once stopped a
     // refresh of every group.
-    const queries: CheckRequest[] = [];
+    const sendable: CheckRequest[] = [];
     const refused: { groupIds: string[]; reason: string }[] = [];
     for (const r of requests) {
       const groupIds = [...new Set(r.groupIds)];
       const reason = refusal(groupIds, r.accounts);
       if (reason) refused.push({ groupIds, reason });
-      else queries.push({ groupIds, accounts: [...new Set(r.accounts)], sources: r.sources });
+      else sendable.push({ groupIds, accounts: [...new Set(r.accounts)], sources: r.sources, app: r.app });
     }
-    if (!queries.length) throw new Error(refused[0]?.reason ?? 'No group ID to check.');
+    if (!sendable.length) throw new Error(refused[0]?.reason ?? 'No group ID to check.');
+    // Each app once (an unknown label or missing credentials rejects before anything is sent).
+    const targets = new Map<string | undefined, ResolvedApp>();
+    for (const r of sendable) if (!targets.has(r.app)) targets.set(r.app, await this.apps.resolve(r.app));
+    const queries: Query[] = sendable.map((r) => ({ ...r, target: targets.get(r.app)! }));
     for (const { groupIds, reason } of refused) this.log.warn(`Not checked: ${groupIds.length} group(s). ${reason}`);
     if (refused.length) {
       const count = refused.reduce((n, r) => n + r.groupIds.length, 0);
       void vscode.window.showWarningMessage(`Chat Roles: ${count} group(s) were not checked: ${refused[0].reason} The others are being checked; see the log for details.`);
     }
-    const credentials = await this.credentials.get();
-    if (!credentials) throw new MissingCredentialsError();
-
     const started = Date.now();
-    const answers = await this.query(credentials, queries);
+    const answers = await this.query(queries);
     const sizes = queries.map((q) => `${q.groupIds.length} group(s) × ${q.accounts.length} account(s)`).join(' + ');
     this.log.info(`Checked ${sizes} in ${Date.now() - started} ms.`);
 
     const isFinished = (g: GroupResult) => !g.errors.some((e) => e.code === 'CANCELLED');
     await this.results.put(
-      queries.flatMap((q, i) => answers[i].filter(isFinished).map((g) => this.record(g, credentials, q.accounts, q.sources?.get(g.groupId), started))),
+      queries.flatMap((q, i) => answers[i].filter(isFinished).map((g) => this.record(g, q.target, q.accounts, q.sources?.get(g.groupId), started))),
     );
     const failures = new Map<vscode.TextDocument, GroupFailure[]>();
     for (const [i, q] of queries.entries()) {
       const finished = answers[i].filter(isFinished);
-      for (const g of finished) this.showInEditor(g, q.sources?.get(g.groupId)?.uri, failures);
+      for (const g of finished) this.showInEditor(g, q.target.app.label, q.sources?.get(g.groupId)?.uri, failures);
       if (finished.length) await this.recents.remember(finished.map((g) => g.groupId), q.accounts);
     }
     for (const [document, list] of failures) this.diagnostics.reportMany(document, list);
     this.notify(answers, queries);
-    return toResultJson(answers.flat());
+    return toResultJson(queries.flatMap((q, i) => answers[i].map((g) => ({ ...g, app: q.target.app.label, sdkAppId: q.target.app.sdkAppId }))));
   }
 
   /** Aborts every running check (what the progress notification's Cancel does). */
@@ -122,7 +124,7 @@ export class RoleChecker implements vscode.Disposable {
    * Runs the queries one after another under one cancellable progress notification, and explains their
    * 10007s there too (get_group_info can take a while; Cancel stops it as well).
    */
-  private query(credentials: Credentials, queries: readonly CheckRequest[]): Promise<GroupResult[][]> {
+  private query(queries: readonly Query[]): Promise<GroupResult[][]> {
     const groups = queries.reduce((n, q) => n + q.groupIds.length, 0);
     const title = groups === 1 ? `Checking roles in ${plainText(queries[0].groupIds[0])}` : `Checking roles in ${groups} groups`;
     return Promise.resolve(
@@ -134,7 +136,8 @@ export class RoleChecker implements vscode.Disposable {
         try {
           const answers: GroupResult[][] = [];
           for (const [i, q] of queries.entries()) {
-            const results = await this.connection.get().getRoleInGroup(credentials, q.groupIds, q.accounts, {
+            const { credentials } = q.target;
+            const results = await this.connection.get(clientTarget(q.target)).getRoleInGroup(credentials, q.groupIds, q.accounts, {
               signal: abort.signal,
               onProgress: ({ done, total }) => {
                 const percent = ((i + (total ? done / total : 0)) / queries.length) * 100;
@@ -146,10 +149,11 @@ export class RoleChecker implements vscode.Disposable {
             for (const g of results) for (const e of g.errors) e.message = this.log.redact(e.message);
             answers.push(results);
           }
-          const refused = answers.flat().filter((g) => g.errors.some((e) => e.code === NO_PERMISSION));
-          if (refused.length) {
+          for (const [i, q] of queries.entries()) {
+            const refused = answers[i].filter((g) => g.errors.some((e) => e.code === NO_PERMISSION));
+            if (!refused.length) continue;
             progress.report({ message: 'Asking which groups are AVChatRoom groups' });
-            await this.explainNoPermission(credentials, refused, abort.signal);
+            await this.explainNoPermission(q.target, refused, abort.signal);
           }
           return answers;
         } finally {
@@ -161,10 +165,11 @@ export class RoleChecker implements vscode.Disposable {
   }
 
   /** 10007 means "no permission" or "AVChatRoom"; ask get_group_info which, and say so. */
-  private async explainNoPermission(credentials: Credentials, refused: readonly GroupResult[], signal: AbortSignal): Promise<void> {
+  private async explainNoPermission(target: ResolvedApp, refused: readonly GroupResult[], signal: AbortSignal): Promise<void> {
+    const { credentials } = target;
     let types = new Map<string, string | undefined>();
     try {
-      const infos = await this.connection.get().getGroupInfo(credentials, refused.map((g) => g.groupId), { signal });
+      const infos = await this.connection.get(clientTarget(target)).getGroupInfo(credentials, refused.map((g) => g.groupId), { signal });
       types = new Map(infos.map((i) => [i.groupId, i.type]));
     } catch (err) {
       this.log.warn(`get_group_info failed while explaining 10007: ${err instanceof Error ? err.message : String(err)}`);
@@ -180,10 +185,12 @@ export class RoleChecker implements vscode.Disposable {
     }
   }
 
-  private record(g: GroupResult, credentials: Credentials, accounts: string[], source: { uri: vscode.Uri; range: vscode.Range } | undefined, checkedAt: number): GroupRecord {
-    const previous = this.results.get(g.groupId);
+  private record(g: GroupResult, target: ResolvedApp, accounts: string[], source: { uri: vscode.Uri; range: vscode.Range } | undefined, checkedAt: number): GroupRecord {
+    const { credentials } = target;
+    const previous = this.results.get(g.groupId, target.app.label);
     const record: GroupRecord = {
       groupId: g.groupId,
+      app: target.app.label,
       sdkAppId: credentials.sdkAppId,
       identifier: credentials.identifier,
       checkedAt,
@@ -199,24 +206,27 @@ export class RoleChecker implements vscode.Disposable {
   }
 
   /** Clears the marks of a group that succeeded; collects a failed group's mark per document (published once each). */
-  private showInEditor(g: GroupResult, sourceUri: vscode.Uri | undefined, failures: Map<vscode.TextDocument, GroupFailure[]>): void {
+  private showInEditor(g: GroupResult, app: string, sourceUri: vscode.Uri | undefined, failures: Map<vscode.TextDocument, GroupFailure[]>): void {
     if (!g.errors.length) {
       this.diagnostics.clearGroup(g.groupId);
       return;
     }
-    const uri = sourceUri?.toString() ?? this.results.get(g.groupId)?.source?.uri;
+    const uri = sourceUri?.toString() ?? this.results.get(g.groupId, app)?.source?.uri;
     const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) : undefined;
     if (!document) return;
     const [first, ...rest] = g.errors;
     const list = failures.get(document) ?? [];
-    list.push({ groupId: g.groupId, code: first.code, message: first.message, moreErrors: rest.length });
+    list.push({ groupId: g.groupId, app, code: first.code, message: first.message, moreErrors: rest.length });
     failures.set(document, list);
   }
 
   /** One notification for credential or rate errors, however many groups (and queries) had them. */
-  private notify(answers: readonly GroupResult[][], queries: readonly CheckRequest[]): void {
+  private notify(answers: readonly GroupResult[][], queries: readonly Query[]): void {
     const errors = answers.flat().flatMap((g) => g.errors);
     const credential = errors.find((e) => describeError(e.code).scope === 'credentials');
+    for (const [i, q] of queries.entries()) {
+      if (answers[i].some((g) => g.errors.some((e) => describeError(e.code).scope === 'credentials'))) this.apps.markRefused(q.target.app.label);
+    }
     if (credential) {
       const d = describeError(credential.code);
       void vscode.window.showErrorMessage(`Chat Roles: ${d.title} (${String(credential.code)}). ${d.advice}`, 'Set Credentials…').then((choice) => {
@@ -228,7 +238,7 @@ export class RoleChecker implements vscode.Disposable {
     if (rate) {
       const d = describeError(rate.code);
       const again = queries
-        .map((q, i) => ({ ...q, groupIds: answers[i].filter((g) => g.errors.some(isRateError)).map((g) => g.groupId) }))
+        .map((q, i) => ({ accounts: q.accounts, sources: q.sources, app: q.target.app.label, groupIds: answers[i].filter((g) => g.errors.some(isRateError)).map((g) => g.groupId) }))
         .filter((q) => q.groupIds.length > 0);
       void vscode.window.showWarningMessage(`Chat Roles: ${d.title} (${String(rate.code)}). ${d.advice}`, 'Check Again').then((choice) => {
         if (choice) void this.checkAll(again).catch((err) => this.log.error('Checking again failed', err));
@@ -240,6 +250,11 @@ export class RoleChecker implements vscode.Disposable {
     this.credentialListener.dispose();
     this.cancelAll();
   }
+}
+
+/** The client an app's checks go through. */
+function clientTarget(target: ResolvedApp): ClientTarget {
+  return { sdkAppId: target.credentials.sdkAppId, connection: target.connection };
 }
 
 /** Why a request cannot be sent at all, or undefined. */

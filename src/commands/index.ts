@@ -12,6 +12,11 @@ import { registerOpenSample } from './openSample';
 import { registerRefreshAll } from './refreshAll';
 import { registerRemoveGroup } from './removeGroup';
 import { registerSetCredentials } from './setCredentials';
+import { registerAddApp } from './addApp';
+import { registerListApps } from './listApps';
+import { registerManageApps } from './manageApps';
+import { registerRemoveApp } from './removeApp';
+import { registerUseApp } from './useApp';
 
 /** Registers every chatRoles.* command (each is declared in package.json). */
 export function registerCommands(context: vscode.ExtensionContext, services: Services): void {
@@ -27,4 +32,9 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
   registerGoToSource(context, services);
   registerOpenErrorDocs(context);
   registerOpenSample(context);
+  registerUseApp(context, services);
+  registerListApps(context, services);
+  registerRemoveApp(context, services);
+  registerAddApp(context, services);
+  registerManageApps(context, services);
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { describeError, type ErrorScope } from '../chat/errors';
 import type { ErrorCode } from '../chat/types';
 import { plainText } from '../ui/foreignText';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { appOfDiagnostic, DIAGNOSTIC_SOURCE } from './diagnostics';
 
 /** A diagnostic's code back as the core's ErrorCode (numbers for server codes). */
 function diagnosticErrorCode(diagnostic: vscode.Diagnostic): ErrorCode | undefined {
@@ -41,7 +41,7 @@ export class RoleCodeActions implements vscode.CodeActionProvider {
       }
       if (offersCheckAgain(code, d.scope)) {
         const again = new vscode.CodeAction(`Check ${plainText(groupId)} Again`, vscode.CodeActionKind.QuickFix);
-        again.command = { command: 'chatRoles.checkAgain', title: 'Check Again', arguments: [{ groupId, uri: document.uri.toString() }] };
+        again.command = { command: 'chatRoles.checkAgain', title: 'Check Again', arguments: [{ groupId, uri: document.uri.toString(), app: appOfDiagnostic(diagnostic) }] };
         again.diagnostics = [diagnostic];
         again.isPreferred = d.scope !== 'credentials';
         actions.push(again);

@@ -9,6 +9,10 @@ export interface CheckErrorJson {
 
 export interface GroupJson {
   groupId: string;
+  /** The label of the app checked with. */
+  app: string;
+  /** Its SDKAppID, digits. */
+  sdkAppId: string;
   roles: { account: string; role: Role }[];
   /** The group's first error (all accounts for a group-level error, one batch's for a failed batch). */
   error?: CheckErrorJson;
@@ -26,14 +30,14 @@ export function errorsJson(errors: readonly GroupError[]): CheckErrorJson[] {
 }
 
 /** One group as the contract shows it: `error` is the first error, `errors` only when there are several. */
-export function toGroupJson(g: { groupId: string; roles: readonly { account: string; role: Role }[]; errors: readonly GroupError[] }): GroupJson {
-  const out: GroupJson = { groupId: g.groupId, roles: g.roles.map(({ account, role }) => ({ account, role })) };
+export function toGroupJson(g: { groupId: string; app: string; sdkAppId: number | string; roles: readonly { account: string; role: Role }[]; errors: readonly GroupError[] }): GroupJson {
+  const out: GroupJson = { groupId: g.groupId, app: g.app, sdkAppId: String(g.sdkAppId), roles: g.roles.map(({ account, role }) => ({ account, role })) };
   const errors = errorsJson(g.errors);
   if (errors.length) out.error = errors[0];
   if (errors.length > 1) out.errors = errors;
   return out;
 }
 
-export function toResultJson(results: readonly GroupResult[]): CheckResultJson {
+export function toResultJson(results: readonly (GroupResult & { app: string; sdkAppId: string })[]): CheckResultJson {
   return { groups: results.map(toGroupJson) };
 }

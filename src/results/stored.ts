@@ -4,7 +4,7 @@
 // shown half-read.
 import { checkAccount, checkGroupId, clipAccountName, SHOWN_ACCOUNT_CHARS } from '../chat/text/ids';
 import type { Role } from '../chat/types';
-import { countRoles, errorAccountCount, ROLE_NAMES, sourceUri, type GroupRecord, type RecordError, type RoleCounts, type SourceLocation } from './record';
+import { countRoles, errorAccountCount, isAppLabel, LEGACY_APP, ROLE_NAMES, sourceUri, type GroupRecord, type RecordError, type RoleCounts, type SourceLocation } from './record';
 
 /**
  * How many roles a stored group lists, and how many error accounts (all its errors together). The same
@@ -41,6 +41,7 @@ export function toStored(record: GroupRecord, seq: number): StoredRecord {
   const stored: StoredRecord = {
     seq,
     groupId: record.groupId,
+    app: record.app,
     sdkAppId: record.sdkAppId,
     identifier: record.identifier,
     checkedAt: record.checkedAt,
@@ -114,9 +115,12 @@ function readCommon(v: unknown): (Omit<GroupRecord, 'counts'> & { raw: Record<st
   if (!Number.isSafeInteger(v.sdkAppId) || typeof v.identifier !== 'string' || !Number.isFinite(v.checkedAt)) return undefined;
   if (!isRoles(v.roles) || !Array.isArray(v.errors) || !v.errors.every(isError)) return undefined;
   if (v.source !== undefined && !isSourceShape(v.source)) return undefined;
+  // Records from before apps came from 0.1.0's one credential set, which became app `default`.
+  if (v.app !== undefined && (typeof v.app !== 'string' || !isAppLabel(v.app))) return undefined;
   const record: Omit<GroupRecord, 'counts'> & { raw: Record<string, unknown> } = {
     raw: v,
     groupId: v.groupId,
+    app: typeof v.app === 'string' ? v.app : LEGACY_APP,
     sdkAppId: v.sdkAppId as number,
     identifier: v.identifier,
     checkedAt: v.checkedAt as number,

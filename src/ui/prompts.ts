@@ -1,5 +1,9 @@
 import * as vscode from 'vscode';
 
+/** What a prompt of a multi-step input resolves to when the user pressed its Back button. */
+export const BACK = Symbol('back');
+export type Back = typeof BACK;
+
 export interface TextPromptOptions {
   title: string;
   step?: number;
@@ -12,6 +16,8 @@ export interface TextPromptOptions {
   validate?: (value: string) => string | undefined;
   /** A prompt for the current value (e.g. what a pasted UserSig decodes to); falls back to `prompt`. */
   hint?: (value: string) => string | undefined;
+  /** Shows the standard Back button (a later step of a multi-step input); pressing it resolves to BACK. */
+  back?: boolean;
 }
 
 export interface PickPromptOptions<T extends vscode.QuickPickItem> {
@@ -30,6 +36,8 @@ export interface PickPromptOptions<T extends vscode.QuickPickItem> {
   onAccept?: (item: T, value: string) => T;
   /** Whether Enter on this item may close the pick (e.g. not on an entry that shows a typing error). */
   canAccept?: (item: T) => boolean;
+  /** Shows the standard Back button; pressing it resolves to BACK. */
+  back?: boolean;
 }
 
 /** Hears each prompt appear and go (the test API's seam; nothing observes prompts in normal use). */
@@ -48,8 +56,10 @@ export class Prompts implements vscode.Disposable {
 
   constructor(private readonly observer?: PromptObserver) {}
 
-  /** Resolves to the accepted text, or undefined when the user dismissed the prompt. */
-  text(options: TextPromptOptions): Promise<string | undefined> {
+  /** Resolves to the accepted text, or undefined when the user dismissed the prompt (BACK: its Back button). */
+  text(options: TextPromptOptions & { back: true }): Promise<string | undefined | Back>;
+  text(options: TextPromptOptions): Promise<string | undefined>;
+  text(options: TextPromptOptions): Promise<string | undefined | Back> {
     const box = vscode.window.createInputBox();
     box.title = options.title;
     box.step = options.step;
@@ -66,10 +76,17 @@ export class Prompts implements vscode.Disposable {
       box.prompt = (!reason && v && options.hint?.(v)) || options.prompt;
     };
     refresh(box.value);
-    return new Promise<string | undefined>((resolve) => {
+    if (options.back) box.buttons = [vscode.QuickInputButtons.Back];
+    return new Promise<string | undefined | Back>((resolve) => {
       let done = false;
       const disposables: vscode.Disposable[] = [
         box.onDidChangeValue(refresh),
+        box.onDidTriggerButton((button) => {
+          if (button !== vscode.QuickInputButtons.Back) return;
+          done = true;
+          resolve(BACK);
+          box.hide();
+        }),
         box.onDidAccept(() => {
           const reason = validate(box.value);
           box.validationMessage = reason;
@@ -87,8 +104,10 @@ export class Prompts implements vscode.Disposable {
     });
   }
 
-  /** Resolves to the accepted item, or undefined when dismissed. */
-  pick<T extends vscode.QuickPickItem>(options: PickPromptOptions<T>): Promise<T | undefined> {
+  /** Resolves to the accepted item, or undefined when dismissed (BACK: its Back button). */
+  pick<T extends vscode.QuickPickItem>(options: PickPromptOptions<T> & { back: true }): Promise<T | undefined | Back>;
+  pick<T extends vscode.QuickPickItem>(options: PickPromptOptions<T>): Promise<T | undefined>;
+  pick<T extends vscode.QuickPickItem>(options: PickPromptOptions<T>): Promise<T | undefined | Back> {
     const qp = vscode.window.createQuickPick<T>();
     qp.title = options.title;
     qp.step = options.step;
@@ -98,9 +117,16 @@ export class Prompts implements vscode.Disposable {
     qp.matchOnDescription = true;
     qp.value = options.value ?? '';
     qp.items = options.itemsFor ? options.itemsFor(qp.value) : options.items;
-    return new Promise<T | undefined>((resolve) => {
+    if (options.back) qp.buttons = [vscode.QuickInputButtons.Back];
+    return new Promise<T | undefined | Back>((resolve) => {
       let done = false;
       const disposables: vscode.Disposable[] = [
+        qp.onDidTriggerButton((button) => {
+          if (button !== vscode.QuickInputButtons.Back) return;
+          done = true;
+          resolve(BACK);
+          qp.hide();
+        }),
         qp.onDidChangeValue((v) => {
           if (!options.itemsFor) return;
           qp.items = options.itemsFor(v);

@@ -5,6 +5,7 @@ import { errorAccountCount, unlisted, type GroupRecord } from '../results/record
 import { summarizeRecord } from '../results/summary';
 import { markdownText } from '../ui/foreignText';
 import { formatLocalTime, formatRelative } from '../ui/time';
+import type { AppNode } from './appNode';
 import { MoreNode } from './moreNode';
 
 const ROLE_ICONS: Readonly<Record<Role, [icon: string, color: string]>> = {
@@ -26,9 +27,14 @@ const ROLE_PHRASES: Readonly<Record<Role, string>> = {
 export class GroupNode extends vscode.TreeItem {
   readonly kind = 'group';
 
-  constructor(readonly record: GroupRecord) {
+  /** `parent`: its app's node, when the tree shows apps at the top. */
+  constructor(
+    readonly record: GroupRecord,
+    readonly parent?: vscode.TreeItem,
+  ) {
     super(record.groupId, vscode.TreeItemCollapsibleState.Expanded);
-    this.id = `group:${record.groupId}`;
+    // One record per app and group: the same group of two apps is two nodes.
+    this.id = `group:${JSON.stringify([record.app, record.groupId])}`;
     this.description = summarizeRecord(record);
     this.iconPath = new vscode.ThemeIcon(record.errors.length ? 'warning' : 'organization', record.errors.length ? new vscode.ThemeColor('list.warningForeground') : undefined);
     this.contextValue = record.source ? 'chatRoles.group.withSource' : 'chatRoles.group';
@@ -38,7 +44,7 @@ export class GroupNode extends vscode.TreeItem {
     const tip = new vscode.MarkdownString(undefined, true);
     tip.appendMarkdown(`**${markdownText(record.groupId)}**\n\n`);
     tip.appendMarkdown(`${markdownText(this.description)}\n\n`);
-    tip.appendMarkdown(`App ${markdownText(String(record.sdkAppId))} as ${markdownText(record.identifier)}, checked ${formatLocalTime(record.checkedAt)}`);
+    tip.appendMarkdown(`App ${markdownText(record.app)} (SDKAppID ${markdownText(String(record.sdkAppId))}) as ${markdownText(record.identifier)}, checked ${formatLocalTime(record.checkedAt)}`);
     if (record.source) tip.appendMarkdown(`\n\nFound in ${markdownText(vscode.Uri.parse(record.source.uri).path.split('/').pop() ?? '')}, line ${record.source.range[0] + 1}`);
     this.tooltip = tip;
   }
@@ -101,4 +107,4 @@ export class ErrorNode extends vscode.TreeItem {
   }
 }
 
-export type RolesNode = GroupNode | AccountNode | ErrorNode | MoreNode<GroupNode>;
+export type RolesNode = AppNode | GroupNode | AccountNode | ErrorNode | MoreNode<GroupNode>;

@@ -18,6 +18,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['src/commands/'],
   ['src/services.ts'],
   ['src/checks/'],
+  ['src/apps/'],
   ['src/editor/', 'src/views/', 'src/credentials/'],
   ['src/results/'],
   ['src/ui/'],
