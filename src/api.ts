@@ -2,6 +2,7 @@
 // activate() returns undefined: any extension can read getExtension(...).exports, and these seams reach
 // the credential store and the prompt in which a UserSig or secret key is typed.
 import * as vscode from 'vscode';
+import type { RegionId } from './chat/http/regions';
 import { CREDENTIALS_SECRET_KEY, type SecretStorageLike } from './credentials/store';
 import type { Services } from './services';
 import type { PromptObserver } from './ui/prompts';
@@ -29,6 +30,8 @@ export interface ChatRolesApi {
   readonly logDirectory: vscode.Uri;
   /** Whether dist/chat-runtime.js has been loaded (activation must not load it). */
   runtimeLoaded(): boolean;
+  /** Stand-ins in place of each region's main domain for the region doctor; without an argument, the real domains. */
+  useRegionOrigins(origins?: Partial<Record<RegionId, string>>): void;
   /** The extension's workspace and global state, for tests that audit what is kept there (never a secret). */
   readonly state: { workspace: vscode.Memento; global: vscode.Memento };
 }
@@ -119,5 +122,8 @@ export function createTestApi(
     logDirectory: context.logUri,
     runtimeLoaded: seams.runtimeLoaded,
     state: { workspace: context.workspaceState, global: context.globalState },
+    useRegionOrigins: (origins) => {
+      services.regionDoctor.testOrigins = origins;
+    },
   };
 }

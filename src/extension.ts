@@ -3,6 +3,7 @@ import { createTestApi, PromptWatch, SwappableSecretStorage, type ChatRolesApi }
 import { RoleChecker } from './checks/checker';
 import { ChatConnection } from './checks/connection';
 import { RecentAccounts } from './checks/recentAccounts';
+import { RegionDoctor } from './checks/regionDoctor';
 import { registerCommands } from './commands';
 import { ActiveCredentials } from './apps/activeCredentials';
 import { AppRegistry } from './apps/registry';
@@ -38,11 +39,12 @@ export function activate(context: vscode.ExtensionContext): ChatRolesApi | undef
   const recents = new RecentAccounts(context.workspaceState, context.globalState);
   const diagnostics = new RoleDiagnostics();
   const checker = new RoleChecker(connection, apps, results, diagnostics, recents, log);
+  const regionDoctor = new RegionDoctor(connection, apps, log);
   const tree = new RolesTreeProvider(results, apps);
   const treeView = vscode.window.createTreeView('chatRoles.roles', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   context.subscriptions.push(log, prompts, apps, credentials, statusBar, connection, results, diagnostics, checker, tree, treeView, describeActiveApp(treeView, apps));
 
-  const services: Services = { log, prompts, credentials, apps, statusBar, connection, results, recents, diagnostics, checker, tree, treeView };
+  const services: Services = { log, prompts, credentials, apps, statusBar, connection, results, recents, diagnostics, checker, regionDoctor, tree, treeView };
   registerCommands(context, services);
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider('*', new RoleCodeActions(), RoleCodeActions.metadata),

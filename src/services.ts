@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { RoleChecker } from './checks/checker';
 import type { ChatConnection } from './checks/connection';
 import type { RecentAccounts } from './checks/recentAccounts';
+import type { RegionDoctor } from './checks/regionDoctor';
 import type { ActiveCredentials } from './apps/activeCredentials';
 import type { AppRegistry } from './apps/registry';
 import type { CredentialStatusBar } from './apps/statusBar';
@@ -25,6 +26,7 @@ export interface Services {
   recents: RecentAccounts;
   diagnostics: RoleDiagnostics;
   checker: RoleChecker;
+  regionDoctor: RegionDoctor;
   tree: RolesTreeProvider;
   treeView: vscode.TreeView<RolesNode>;
 }

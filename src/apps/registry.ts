@@ -1,6 +1,7 @@
 // The Chat apps: their profiles in globalState (user-level: a repository can never add, change or select
 // one), their secrets in SecretStorage (one entry per app), and this window's active app.
 import * as vscode from 'vscode';
+import type { RegionId } from '../chat/http/regions';
 import type { Credentials } from '../chat/types';
 import { CredentialStore, secretKeyFor, summarize, type CredentialSummary, type SecretStorageLike } from '../credentials/store';
 import type { Log } from '../log';
@@ -186,6 +187,22 @@ export class AppRegistry implements vscode.Disposable {
     await this.state.update(PROFILES_KEY, []);
     await this.state.update(LAST_USED_KEY, undefined);
     this.activeLabel = null;
+    this.changed.fire();
+  }
+
+  /** Gives the app a region of its own (dropping its endpoint): what the region doctor offers. */
+  async setRegion(label: string, region: RegionId): Promise<void> {
+    await this.ready();
+    this.known(label);
+    await this.state.update(
+      PROFILES_KEY,
+      this.list().map((p) => {
+        if (p.label !== label) return p;
+        const { endpoint: _endpoint, ...rest } = p;
+        return { ...rest, region };
+      }),
+    );
+    this.log.info(`App "${label}" now sends its requests to region ${region}.`);
     this.changed.fire();
   }
 

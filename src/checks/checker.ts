@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { describeError, isSlowDown } from '../chat/errors';
+import { suggestsOtherRegion } from '../chat/http/regions';
 import { checkAccount, clipAccountName, MAX_IDS_PER_SCAN } from '../chat/text/ids';
 import type { GroupError, GroupResult } from '../chat/types';
 import type { AppRegistry, ResolvedApp } from '../apps/registry';
@@ -229,8 +230,12 @@ export class RoleChecker implements vscode.Disposable {
     }
     if (credential) {
       const d = describeError(credential.code);
-      void vscode.window.showErrorMessage(`Chat Roles: ${d.title} (${String(credential.code)}). ${d.advice}`, 'Set Credentials…').then((choice) => {
-        if (choice) vscode.commands.executeCommand('chatRoles.setCredentials').then(undefined, (err) => this.log.error('Setting credentials failed', err));
+      // "SDKAppID not known here": the app may live in another region; the doctor can find which.
+      const app = queries.find((_q, i) => answers[i].some((g) => g.errors.includes(credential)))?.target.app.label;
+      const actions = suggestsOtherRegion(credential.code) ? ['Find the App\'s Region', 'Set Credentials…'] : ['Set Credentials…'];
+      void vscode.window.showErrorMessage(`Chat Roles: ${d.title} (${String(credential.code)}). ${d.advice}`, ...actions).then((choice) => {
+        const command = choice === 'Set Credentials…' ? vscode.commands.executeCommand('chatRoles.setCredentials') : choice ? vscode.commands.executeCommand('chatRoles.findAppRegion', { app }) : undefined;
+        command?.then(undefined, (err) => this.log.error(`${choice ?? ''} failed`, err));
       });
       return;
     }

@@ -10,8 +10,10 @@ type ClientOptions = ConstructorParameters<Runtime['ChatClient']>[0];
 export interface ClientTarget {
   sdkAppId: number;
   connection: ConnectionSettings;
-  /** Test-only: origins in place of the region's domains (see ChatClientOptions.origins). */
+  /** Only these origins, in place of the region's two domains (the region doctor; tests' stand-ins). */
   origins?: string[];
+  /** Attempts per request (the region doctor asks each domain once); the client's default otherwise. */
+  maxAttempts?: number;
 }
 
 /**
@@ -32,6 +34,7 @@ export class ChatConnection implements vscode.Disposable {
       endpoint: s.endpoint,
       origins: target.origins,
       requestsPerSecond: s.requestsPerSecond,
+      retry: target.maxAttempts === undefined ? undefined : { maxAttempts: target.maxAttempts },
       timeoutMs: s.timeoutMs,
       proxy: s.proxy,
       log: (level, message) => this.log.write(level, message),

@@ -17,6 +17,7 @@ import { registerListApps } from './listApps';
 import { registerManageApps } from './manageApps';
 import { registerRemoveApp } from './removeApp';
 import { registerUseApp } from './useApp';
+import { registerFindAppRegion } from './findAppRegion';
 
 /** Registers every chatRoles.* command (each is declared in package.json). */
 export function registerCommands(context: vscode.ExtensionContext, services: Services): void {
@@ -37,4 +38,5 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
   registerRemoveApp(context, services);
   registerAddApp(context, services);
   registerManageApps(context, services);
+  registerFindAppRegion(context, services);
 }

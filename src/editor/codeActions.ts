@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { describeError, type ErrorScope } from '../chat/errors';
+import { suggestsOtherRegion } from '../chat/http/regions';
 import type { ErrorCode } from '../chat/types';
 import { plainText } from '../ui/foreignText';
 import { appOfDiagnostic, DIAGNOSTIC_SOURCE } from './diagnostics';
@@ -45,6 +46,12 @@ export class RoleCodeActions implements vscode.CodeActionProvider {
         again.diagnostics = [diagnostic];
         again.isPreferred = d.scope !== 'credentials';
         actions.push(again);
+      }
+      if (suggestsOtherRegion(code)) {
+        const find = new vscode.CodeAction('Find the App\'s Region', vscode.CodeActionKind.QuickFix);
+        find.command = { command: 'chatRoles.findAppRegion', title: 'Find the App\'s Region', arguments: [{ app: appOfDiagnostic(diagnostic) }] };
+        find.diagnostics = [diagnostic];
+        actions.push(find);
       }
       const docs = new vscode.CodeAction(`Open documentation for ${String(code)}`, vscode.CodeActionKind.QuickFix);
       docs.command = { command: 'chatRoles.openErrorDocs', title: 'Open Documentation', arguments: [{ code }] };

@@ -212,3 +212,52 @@ describe('apps: several Chat apps side by side', function () {
     }
   });
 });
+
+describe('apps: the region doctor', function () {
+  this.timeout(60_000);
+  let api: ChatRolesApi;
+  /** One stand-in per region: Tokyo's holds the test app; the others do not know it (70020). */
+  const regions = ['china', 'singapore', 'seoul', 'frankfurt', 'siliconValley', 'jakarta', 'tokyo', 'mumbai'] as const;
+  const playing = new Map<string, StandIn>();
+  const tokyo = () => playing.get('tokyo')!;
+  const elsewhere = () => playing.get('china')!;
+  const sent = () => [...playing.values()].reduce((n, s) => n + s.requests.length, 0);
+
+  before(async () => {
+    api = await extensionApi();
+    await resetExtensionState();
+    for (const r of regions) playing.set(r, await startStandIn({ data: r === 'tokyo' ? TEST_DATA_FILE : prodSeed(), requestsPerSecond: false }));
+    api.useRegionOrigins(Object.fromEntries([...playing].map(([r, s]) => [r, s.url])));
+  });
+
+  after(async () => {
+    api.useRegionOrigins();
+    await resetExtensionState();
+    for (const s of playing.values()) await s.close();
+  });
+
+  it('offers "Find the App\'s Region" on a 70020, asks each region once, and switches the app to the one that knows it', async () => {
+    // The app was set up against the wrong data center (played by a custom endpoint here).
+    await vscode.commands.executeCommand('chatRoles.setCredentials', { app: 'lost', sdkAppId: TEST_SDK_APP_ID, identifier: TEST_ADMIN, secretKey: TEST_SECRET_KEY, endpoint: elsewhere().url });
+    const result = await check({ groupIds: [GROUP], accounts: ['alice'] });
+    assert.strictEqual(result.groups[0].error?.code, 70020);
+
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: `const g = '${GROUP}';\n` }));
+    api.services.diagnostics.reportMany(editor.document, [{ groupId: GROUP, app: 'lost', code: 70020, message: 'SDKAppID not found', moreErrors: 0 }]);
+    const at = new vscode.Range(0, 11, 0, 11 + GROUP.length);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, at);
+    const find = actions.find((a) => a.title === 'Find the App\'s Region');
+    assert.deepStrictEqual(find?.command?.arguments, [{ app: 'lost' }], 'the quick fix names the app of the diagnostic');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+
+    for (const s of playing.values()) s.resetRecords();
+    const answers = await within(vscode.commands.executeCommand<{ region: string; knowsApp: boolean; code?: number }[]>('chatRoles.findAppRegion', { app: 'lost', confirm: false, switch: true }), 30_000, 'the region doctor');
+    assert.deepStrictEqual(answers.filter((a) => a.knowsApp).map((a) => a.region), ['tokyo']);
+    assert.ok(answers.filter((a) => !a.knowsApp).every((a) => a.code === 70020));
+    assert.deepStrictEqual([...playing.values()].map((s) => s.requests.length), [1, 1, 1, 1, 1, 1, 1, 1], 'one request per region, no retry');
+    assert.strictEqual(sent(), 8);
+    assert.strictEqual(tokyo().requests[0]?.api, 'get_role_in_group');
+    const lost = (await listApps()).apps.find((a) => a.app === 'lost');
+    assert.deepStrictEqual([lost?.region, lost?.endpoint], ['tokyo', null], 'the app now sends to its region, its wrong endpoint dropped');
+  });
+});
