@@ -129,6 +129,20 @@ describe('apps: several Chat apps side by side', function () {
     assert.strictEqual((await listApps()).active, 'prod', 'an unknown label changes nothing');
   });
 
+  it('turns the status bar red after the server refuses the active app\'s credentials, until they change', async () => {
+    dev.addFault({ fault: { kind: 'errorCode', code: 70009 }, api: 'get_role_in_group', times: 1 });
+    try {
+      await check({ groupIds: [GROUP], accounts: ['alice'] });
+    } finally {
+      dev.clearFaults();
+    }
+    await waitFor('the error colour', () => JSON.stringify(api.statusBarView().backgroundColor) === JSON.stringify(new vscode.ThemeColor('statusBarItem.errorBackground')), 5000);
+    const tip = api.statusBarView().tooltip;
+    assert.match(tip instanceof vscode.MarkdownString ? tip.value : String(tip), /refused/);
+    await vscode.commands.executeCommand('chatRoles.setCredentials', { app: 'dev', sdkAppId: String(TEST_SDK_APP_ID), identifier: TEST_ADMIN, secretKey: TEST_SECRET_KEY, endpoint: dev.url });
+    await waitFor('the normal colour', () => api.statusBarView().backgroundColor === undefined, 5000);
+  });
+
   it('removes an app with its secret; its results stay, and Check Again says the app is gone', async () => {
     await check({ groupIds: [GROUP], accounts: ['alice'], app: 'prod' });
     await vscode.commands.executeCommand('chatRoles.useApp', { app: 'prod' });
