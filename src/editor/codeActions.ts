@@ -42,7 +42,9 @@ export class RoleCodeActions implements vscode.CodeActionProvider {
       }
       if (offersCheckAgain(code, d.scope)) {
         const again = new vscode.CodeAction(`Check ${plainText(groupId)} Again`, vscode.CodeActionKind.QuickFix);
-        again.command = { command: 'chatRoles.checkAgain', title: 'Check Again', arguments: [{ groupId, uri: document.uri.toString(), app: appOfDiagnostic(diagnostic) }] };
+        const app = appOfDiagnostic(diagnostic);
+        const uri = document.uri.toString();
+        again.command = { command: 'chatRoles.checkAgain', title: 'Check Again', arguments: [app === undefined ? { groupId, uri } : { groupId, uri, app }] };
         again.diagnostics = [diagnostic];
         again.isPreferred = d.scope !== 'credentials';
         actions.push(again);
