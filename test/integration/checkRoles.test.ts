@@ -26,7 +26,7 @@ describe('checkRoles', () => {
     assert.deepStrictEqual(Object.keys(result), ['groups']);
     assert.strictEqual(result.groups.length, 1);
     const [group] = result.groups;
-    assert.deepStrictEqual(Object.keys(group).sort(), ['groupId', 'roles']);
+    assert.deepStrictEqual(Object.keys(group).sort(), ['app', 'groupId', 'roles', 'sdkAppId']);
     assert.deepStrictEqual({ ...group, roles: [...group.roles].sort(byAccount) }, { groupId: TEST_GROUPS.work, roles: TEST_WORK_ROLES });
     assert.deepStrictEqual(JSON.parse(JSON.stringify(result)), result, 'plain JSON');
     assert.strictEqual(suite.prompts.count, 0, 'the programmatic form prompts for nothing');
