@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { Confirmer } from './changes/confirm';
 import type { RoleChangeGate } from './changes/gate';
+import type { RegionId } from './chat/http/regions';
 import { CREDENTIALS_SECRET_KEY, type SecretStorageLike } from './credentials/store';
 import type { Services } from './services';
 import type { PromptObserver } from './ui/prompts';
@@ -32,6 +33,8 @@ export interface ChatRolesApi {
   readonly logDirectory: vscode.Uri;
   /** Whether dist/chat-runtime.js has been loaded (activation must not load it). */
   runtimeLoaded(): boolean;
+  /** Stand-ins in place of each region's main domain for the region doctor; without an argument, the real domains. */
+  useRegionOrigins(origins?: Partial<Record<RegionId, string>>): void;
   /** The extension's workspace and global state, for tests that audit what is kept there (never a secret). */
   readonly state: { workspace: vscode.Memento; global: vscode.Memento };
   /** Puts a gate (apps and their switches held by the test) in place of the read-only one; without an argument, back to it. */
@@ -100,7 +103,7 @@ class RestoredTree extends RolesTreeProvider {
     private readonly store: ResultsStore,
     listings?: ListingsStore,
   ) {
-    super(store, listings);
+    super(store, { listings });
   }
 
   override dispose(): void {
@@ -136,6 +139,9 @@ export function createTestApi(
     },
     answerRoleChangeModals: (answer) => {
       services.roleChanges.confirmer = answer ?? productionConfirmer;
+    },
+    useRegionOrigins: (origins) => {
+      services.regionDoctor.testOrigins = origins;
     },
   };
 }

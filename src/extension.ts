@@ -1,15 +1,17 @@
 import * as vscode from 'vscode';
 import { createTestApi, PromptWatch, SwappableSecretStorage, type ChatRolesApi } from './api';
-import { SingleAppReadOnlyGate } from './changes/gate';
+import { AppRegistryGate } from './changes/gate';
 import { RecentChanges } from './changes/recentChanges';
 import { RoleChangeService } from './changes/service';
 import { RoleChecker } from './checks/checker';
 import { ChatConnection } from './checks/connection';
 import { ListingService, OWNER_AND_ADMINS } from './checks/listings';
 import { RecentAccounts } from './checks/recentAccounts';
+import { RegionDoctor } from './checks/regionDoctor';
 import { registerCommands } from './commands';
-import { createCredentialStatusBarItem, CredentialStatusBar } from './credentials/statusBar';
-import { CredentialStore } from './credentials/store';
+import { ActiveCredentials } from './apps/activeCredentials';
+import { AppRegistry } from './apps/registry';
+import { createCredentialStatusBarItem, CredentialStatusBar } from './apps/statusBar';
 import { RoleCodeActions } from './editor/codeActions';
 import { RoleDiagnostics } from './editor/diagnostics';
 import { RoleHover } from './editor/hover';
@@ -20,7 +22,7 @@ import type { Services } from './services';
 import { Prompts } from './ui/prompts';
 import { ResultsStore } from './results/store';
 import { ListingsStore } from './results/listings';
-import { RolesTreeProvider } from './views/rolesTree';
+import { describeActiveApp, RolesTreeProvider } from './views/rolesTree';
 
 let connection: ChatConnection | undefined;
 
@@ -35,26 +37,27 @@ export function activate(context: vscode.ExtensionContext): ChatRolesApi | undef
   const secrets = testing ? new SwappableSecretStorage(context.secrets) : undefined;
   const promptWatch = testing ? new PromptWatch() : undefined;
   const prompts = new Prompts(promptWatch);
-  const credentials = new CredentialStore(secrets ?? context.secrets, log);
+  const apps = new AppRegistry(context.globalState, secrets ?? context.secrets, log);
+  const credentials = new ActiveCredentials(apps);
   const statusBarItem = createCredentialStatusBarItem();
-  const statusBar = new CredentialStatusBar(credentials, statusBarItem);
+  const statusBar = new CredentialStatusBar(apps, statusBarItem);
   connection = new ChatConnection(log);
   const results = new ResultsStore(context.workspaceState, log);
   const recents = new RecentAccounts(context.workspaceState, context.globalState);
   const diagnostics = new RoleDiagnostics(results);
-  const checker = new RoleChecker(connection, credentials, results, diagnostics, recents, log);
+  const checker = new RoleChecker(connection, apps, results, diagnostics, recents, log);
+  const regionDoctor = new RegionDoctor(connection, apps, log);
   const listings = new ListingsStore(context.workspaceState, log);
-  const listingService = new ListingService(connection, credentials, listings, diagnostics, log);
+  const listingService = new ListingService(connection, apps, listings, diagnostics, log);
   const recentChanges = new RecentChanges();
-  const tree = new RolesTreeProvider(results, listings, recentChanges);
+  const tree = new RolesTreeProvider(results, { apps, listings, extras: recentChanges });
   tree.loadOwnerAdmins = (groupId) => listingService.listMembers({ groupId, roles: OWNER_AND_ADMINS, progress: 'view' }).then(() => undefined);
   const treeView = vscode.window.createTreeView('chatRoles.roles', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
-  context.subscriptions.push(log, prompts, credentials, statusBar, connection, results, diagnostics, checker, tree, treeView);
-  // Read-only until app profiles (which hold each app's switch) are wired in: the safe default.
-  const roleChanges = new RoleChangeService(new SingleAppReadOnlyGate(credentials), connection, results, recentChanges, log);
+  context.subscriptions.push(log, prompts, apps, credentials, statusBar, connection, results, diagnostics, checker, tree, treeView, describeActiveApp(treeView, apps));
+  const roleChanges = new RoleChangeService(new AppRegistryGate(apps), connection, results, recentChanges, log);
   context.subscriptions.push(listings, listingService, recentChanges);
 
-  const services: Services = { log, prompts, credentials, statusBar, connection, results, recents, diagnostics, checker, tree, treeView, roleChanges, recentChanges, listings, listingService };
+  const services: Services = { log, prompts, credentials, apps, statusBar, connection, results, recents, diagnostics, checker, regionDoctor, tree, treeView, roleChanges, recentChanges, listings, listingService };
   registerCommands(context, services);
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider('*', new RoleCodeActions(), RoleCodeActions.metadata),
@@ -66,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): ChatRolesApi | undef
   // bar and log redaction need to know the credentials. Kept on purpose: activation happens only when the
   // Chat Roles view opens or one of its commands runs, which then needs the credentials anyway; a failing
   // keyring is logged here and reported with its remedy when a command needs them.
-  credentials.get().then(
+  apps.load().then(
     () => statusBar.update(),
     (err) => {
       log.error('Reading credentials at startup failed', err);

@@ -8,6 +8,8 @@ import { redactSecrets } from './chat/errors';
  */
 export class Log implements vscode.Disposable {
   private readonly channel: vscode.LogOutputChannel;
+  /** The secrets to redact, per owner (each app's credential store keeps its own list). */
+  private readonly secretsByOwner = new Map<string, string[]>();
   private secrets: string[] = [];
 
   constructor() {
@@ -15,8 +17,9 @@ export class Log implements vscode.Disposable {
   }
 
   /** The secrets to scrub from every line from now on (the credential store keeps this current). */
-  setSecrets(secrets: readonly (string | undefined)[]): void {
-    this.secrets = secrets.filter((s): s is string => typeof s === 'string' && s.length > 0);
+  setSecrets(secrets: readonly (string | undefined)[], owner = ''): void {
+    this.secretsByOwner.set(owner, secrets.filter((s): s is string => typeof s === 'string' && s.length > 0));
+    this.secrets = [...this.secretsByOwner.values()].flat();
   }
 
   /**

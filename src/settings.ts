@@ -51,22 +51,6 @@ export function readConnectionSettings(): ConnectionSettings {
   return settings;
 }
 
-/** The settings readConnectionSettings() reads; a change of any other key leaves the client alone. */
-const CONNECTION_KEYS = [
-  'chatRoles.region',
-  'chatRoles.endpoint',
-  'chatRoles.requestsPerSecond',
-  'chatRoles.timeoutSeconds',
-  'http.proxy',
-  'http.noProxy',
-  'http.proxyStrictSSL',
-] as const;
-
-/** True when a configuration change can affect the connection settings. */
-export function affectsConnection(e: vscode.ConfigurationChangeEvent): boolean {
-  return CONNECTION_KEYS.some((key) => e.affectsConfiguration(key));
-}
-
 /** At most this many accounts come from the setting: it may come from a repository's settings.json. */
 export const MAX_DEFAULT_ACCOUNTS = 2000;
 

@@ -1,17 +1,19 @@
-// Which app a role change goes to, and whether that app allows role changes. The switch belongs to the app
-// (the apps issue stores it with the app's profile); a workspace, a setting or stored state never turns it on.
+// Which app a role change goes to, and whether that app allows role changes. The switch belongs to the app's
+// profile (user-level storage, set only by the user); a workspace, a setting or stored state never turns it on.
+import type { AppRegistry } from '../apps/registry';
 import type { Credentials } from '../chat/types';
-import type { CredentialStore } from '../credentials/store';
+import { targetOf, type ClientTarget } from '../checks/connection';
 
-/** The app a change is made in: its label, SDKAppID and credentials. */
+/** The app a change is made in: its label, SDKAppID, credentials and where its requests go. */
 export interface ChangeApp {
   label: string;
   sdkAppId: number;
   credentials: Credentials;
+  target: ClientTarget;
 }
 
 export interface RoleChangeGate {
-  /** The app named `label`, or the active app without one; undefined when there is no such app. */
+  /** The app named `label`, or the active app without one; rejects (or gives undefined) when there is no such app. */
   resolve(label?: string): Promise<ChangeApp | undefined>;
   /** Whether the app's *role changes allowed* switch is on. */
   isAllowed(app: ChangeApp): boolean;
@@ -19,27 +21,20 @@ export interface RoleChangeGate {
   allow(app: ChangeApp): Promise<void>;
 }
 
-/**
- * The gate until app profiles exist: the one stored credential set is the only app, labelled by its
- * SDKAppID, and it is read-only. Nothing persistent can hold the switch yet, so it is never on: the safe
- * default. The lead wires RoleChangeGate to the app registry after the merge.
- */
-export class SingleAppReadOnlyGate implements RoleChangeGate {
-  constructor(private readonly credentials: CredentialStore) {}
+/** The apps of the registry, each with its own switch (off until the user turns it on). */
+export class AppRegistryGate implements RoleChangeGate {
+  constructor(private readonly apps: AppRegistry) {}
 
-  async resolve(label?: string): Promise<ChangeApp | undefined> {
-    const credentials = await this.credentials.get();
-    if (!credentials) return undefined;
-    const own = String(credentials.sdkAppId);
-    if (label !== undefined && label !== own) return undefined;
-    return { label: own, sdkAppId: credentials.sdkAppId, credentials };
+  async resolve(label?: string): Promise<ChangeApp> {
+    const resolved = await this.apps.resolve(label);
+    return { label: resolved.app.label, sdkAppId: resolved.credentials.sdkAppId, credentials: resolved.credentials, target: targetOf(resolved) };
   }
 
-  isAllowed(): boolean {
-    return false;
+  isAllowed(app: ChangeApp): boolean {
+    return this.apps.isRoleChangeAllowed(app.label);
   }
 
-  allow(): Promise<void> {
-    return Promise.reject(new Error('Role changes cannot be turned on yet: the switch is kept with app profiles, which this version does not have. The app stays read-only.'));
+  allow(app: ChangeApp): Promise<void> {
+    return this.apps.setRoleChangeAllowed(app.label, true);
   }
 }

@@ -61,7 +61,7 @@ export class RoleChangeRefused extends Error {
 const CANCELLED: ChangeError = { code: 'CANCELLED', message: 'The change was cancelled in the confirmation; nothing was sent.' };
 
 export class RoleChangeService {
-  /** Tests replace both through the test API; production keeps the modal and the read-only gate until apps exist. */
+  /** Tests replace both through the test API; production asks in a modal and keeps each app's switch in its profile. */
   confirmer: Confirmer = modalConfirmer;
 
   constructor(
@@ -75,7 +75,7 @@ export class RoleChangeService {
   async setRole(request: SetRoleRequest): Promise<SetRoleResult> {
     const { groupId, account, role } = request;
     const app = await this.admit(request);
-    const client = this.connection.get();
+    const client = this.connection.get(app.target);
     const creds = app.credentials;
     const previousRole = await this.readRoles(app, groupId, [account]).then((r) => r?.get(account) ?? null);
     const base = { groupId, account, app: app.label, previousRole };
@@ -111,7 +111,7 @@ export class RoleChangeService {
       const choice = await confirmTransfer(this.confirmer, facts, before, previousOwner, this.gate.isAllowed(app));
       if (!(await this.admitChoice(app, choice))) return { ...base, owner: previousOwner, applied: false, verified: false, error: CANCELLED };
     }
-    const outcome = await this.connection.get().changeGroupOwner(app.credentials, groupId, account);
+    const outcome = await this.connection.get(app.target).changeGroupOwner(app.credentials, groupId, account);
     const asked = previousOwner && previousOwner !== account ? [account, previousOwner] : [account];
     const seen = await this.readRoles(app, groupId, asked);
     const owner = seen ? (asked.find((a) => seen.get(a) === 'Owner') ?? null) : null;
@@ -171,7 +171,7 @@ export class RoleChangeService {
 
   /** The group's name, type and owner; undefined when they could not be read. Learns the type for the tree. */
   private async groupInfo(app: ChangeApp, groupId: string): Promise<{ name?: string; ownerAccount?: string } | undefined> {
-    const [info] = await this.connection.get().getGroupInfo(app.credentials, [groupId]);
+    const [info] = await this.connection.get(app.target).getGroupInfo(app.credentials, [groupId]);
     if (!info || info.error) return undefined;
     if (info.type) this.recent.learnGroupType(groupId, info.type);
     return info;
@@ -179,7 +179,7 @@ export class RoleChangeService {
 
   /** The roles of these accounts; undefined when the read failed (every account must come back with a role). */
   private async readRoles(app: ChangeApp, groupId: string, accounts: string[]): Promise<Map<string, Role> | undefined> {
-    const [result] = await this.connection.get().getRoleInGroup(app.credentials, [groupId], accounts);
+    const [result] = await this.connection.get(app.target).getRoleInGroup(app.credentials, [groupId], accounts);
     if (!result || result.errors.length) {
       if (result?.errors[0]) this.log.warn(`Reading the roles of ${accounts.map(logged).join(', ')} in ${groupId} failed: ${result.errors[0].message}`);
       return undefined;
@@ -190,7 +190,7 @@ export class RoleChangeService {
   /** The tree, the log, Recent Changes, and (after a confirmed change) a notification. */
   private async finish(app: ChangeApp, change: Pick<RoleChangeEntry, 'kind' | 'groupId' | 'account' | 'before' | 'after'>, outcome: WriteOutcome, seen: Map<string, Role> | undefined, seenValue: string | null, notify: boolean): Promise<void> {
     const verified = change.kind === 'role' ? seenValue === change.after : seenValue === change.account;
-    if (seen) await this.results.put([withVerifiedRoles(this.results.get(change.groupId), change.groupId, app.credentials, [...seen].map(([account, role]) => ({ account, role })), Date.now())]);
+    if (seen) await this.results.put([withVerifiedRoles(this.results.get(change.groupId, app.label), change.groupId, app, [...seen].map(([account, role]) => ({ account, role })), Date.now())]);
     const entry = this.recent.add({
       ...change,
       appLabel: app.label,

@@ -4,12 +4,13 @@ import type { Credentials, Role } from '../chat/types';
 import { countRoles, type GroupRecord } from '../results/record';
 
 /** `record` (or a new one, when the group was never checked) with `seen` in place of its earlier outcomes. */
-export function withVerifiedRoles(record: GroupRecord | undefined, groupId: string, credentials: Credentials, seen: readonly { account: string; role: Role }[], now: number): GroupRecord {
+export function withVerifiedRoles(record: GroupRecord | undefined, groupId: string, app: { label: string; credentials: Credentials }, seen: readonly { account: string; role: Role }[], now: number): GroupRecord {
   const changed = new Set(seen.map((s) => s.account));
   const base: GroupRecord = record ?? {
     groupId,
-    sdkAppId: credentials.sdkAppId,
-    identifier: credentials.identifier,
+    app: app.label,
+    sdkAppId: app.credentials.sdkAppId,
+    identifier: app.credentials.identifier,
     checkedAt: now,
     counts: countRoles([]),
     roles: [],

@@ -7,18 +7,20 @@ export interface GroupToCheck {
   groupId: string;
   accounts: readonly string[];
   source?: { uri: vscode.Uri; range: vscode.Range };
+  /** The app it was checked with (the active app when absent). */
+  app?: string;
 }
 
-/** Groups checked with the same accounts share a query (at most MAX_GROUPS_PER_CHECK each). */
+/** Groups checked with the same app and accounts share a query (at most MAX_GROUPS_PER_CHECK each). */
 export function batchByAccounts(groups: readonly GroupToCheck[]): CheckRequest[] {
   type Batch = CheckRequest & { sources: Map<string, { uri: vscode.Uri; range: vscode.Range }> };
   const batches: Batch[] = [];
   const open = new Map<string, Batch>();
   for (const g of groups) {
-    const key = g.accounts.join('\n');
+    const key = JSON.stringify([g.app ?? null, g.accounts]);
     let batch = open.get(key);
     if (!batch || batch.groupIds.length >= MAX_GROUPS_PER_CHECK) {
-      batch = { groupIds: [], accounts: [...g.accounts], sources: new Map() };
+      batch = { groupIds: [], accounts: [...g.accounts], sources: new Map(), app: g.app };
       batches.push(batch);
       open.set(key, batch);
     }

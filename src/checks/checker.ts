@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { describeError, isSlowDown } from '../chat/errors';
+import { suggestsOtherRegion } from '../chat/http/regions';
 import { checkAccount, clipAccountName, MAX_IDS_PER_SCAN } from '../chat/text/ids';
 import type { GroupInfo } from '../chat/client';
 import type { Credentials, GroupError, GroupResult } from '../chat/types';
-import type { CredentialStore } from '../credentials/store';
+import type { AppRegistry, ResolvedApp } from '../apps/registry';
 import { type RoleDiagnostics, type GroupFailure } from '../editor/diagnostics';
 import type { Log } from '../log';
 import { factsOf } from '../results/groupFacts';
@@ -13,7 +14,7 @@ import { mergeRecords } from '../results/merge';
 import type { ResultsStore } from '../results/store';
 import { plainText } from '../ui/foreignText';
 import { plannedRequests } from './batches';
-import type { ChatConnection } from './connection';
+import { targetOf, type ChatConnection } from './connection';
 import type { RecentAccounts } from './recentAccounts';
 
 /** The code the API answers both for "no permission" and for AVChatRoom groups. */
@@ -22,19 +23,20 @@ const NO_PERMISSION = 10007;
 /** How many groups one check (one query) takes: as many as one editor scan finds. */
 export const MAX_GROUPS_PER_CHECK = MAX_IDS_PER_SCAN;
 
-/** No credentials are stored; the caller decides whether to offer setting them. */
-export class MissingCredentialsError extends Error {
-  constructor() {
-    super('No Chat credentials are set. Run "Chat Roles: Set Credentials…" first.');
-    this.name = 'MissingCredentialsError';
-  }
-}
+export { MissingCredentialsError } from '../apps/registry';
 
 export interface CheckRequest {
   groupIds: string[];
   accounts: string[];
   /** Where each group ID was found, for diagnostics and "go to source". */
   sources?: ReadonlyMap<string, { uri: vscode.Uri; range: vscode.Range }>;
+  /** The app to check with (its label); the active app when absent. Checking never switches apps. */
+  app?: string;
+}
+
+/** A request ready to send: its app resolved. */
+interface Query extends CheckRequest {
+  target: ResolvedApp;
 }
 
 /**
@@ -48,17 +50,17 @@ export class RoleChecker implements vscode.Disposable {
 
   constructor(
     private readonly connection: ChatConnection,
-    private readonly credentials: CredentialStore,
+    private readonly apps: AppRegistry,
     private readonly results: ResultsStore,
     private readonly diagnostics: RoleDiagnostics,
     private readonly recents: RecentAccounts,
     private readonly log: Log,
   ) {
     // Changed or cleared here or in another window: a running check must not keep sending what was removed.
-    this.credentialListener = credentials.onDidChange(() => this.stopForCredentials());
+    this.credentialListener = apps.onDidChangeCredentials(() => this.stopForCredentials());
   }
 
-  /** Checks the groups; rejects only for bad input, missing credentials or unusable secret storage. */
+  /** Checks the groups; rejects only for bad input, an unknown app, missing credentials or unusable secret storage. */
   check(request: CheckRequest): Promise<CheckResultJson> {
     return this.checkAll([request]);
   }
@@ -70,25 +72,26 @@ export class RoleChecker implements vscode.Disposable {
   async checkAll(requests: readonly CheckRequest[]): Promise<CheckResultJson> {
     // A request that cannot be sent fails on its own: one stored group without accounts once stopped a
     // refresh of every group.
-    const queries: CheckRequest[] = [];
+    const sendable: CheckRequest[] = [];
     const refused: { groupIds: string[]; reason: string }[] = [];
     for (const r of requests) {
       const groupIds = [...new Set(r.groupIds)];
       const reason = refusal(groupIds, r.accounts);
       if (reason) refused.push({ groupIds, reason });
-      else queries.push({ groupIds, accounts: [...new Set(r.accounts)], sources: r.sources });
+      else sendable.push({ groupIds, accounts: [...new Set(r.accounts)], sources: r.sources, app: r.app });
     }
-    if (!queries.length) throw new Error(refused[0]?.reason ?? 'No group ID to check.');
+    if (!sendable.length) throw new Error(refused[0]?.reason ?? 'No group ID to check.');
+    // Each app once (an unknown label or missing credentials rejects before anything is sent).
+    const targets = new Map<string | undefined, ResolvedApp>();
+    for (const r of sendable) if (!targets.has(r.app)) targets.set(r.app, await this.apps.resolve(r.app));
+    const queries: Query[] = sendable.map((r) => ({ ...r, target: targets.get(r.app)! }));
     for (const { groupIds, reason } of refused) this.log.warn(`Not checked: ${groupIds.length} group(s). ${reason}`);
     if (refused.length) {
       const count = refused.reduce((n, r) => n + r.groupIds.length, 0);
       void vscode.window.showWarningMessage(`Chat Roles: ${count} group(s) were not checked: ${refused[0].reason} The others are being checked; see the log for details.`);
     }
-    const credentials = await this.credentials.get();
-    if (!credentials) throw new MissingCredentialsError();
-
     const started = Date.now();
-    const { answers, infos, cancelled } = await this.query(credentials, queries);
+    const { answers, infos, cancelled } = await this.query(queries);
     const sizes = queries.map((q) => `${q.groupIds.length} group(s) × ${q.accounts.length} account(s)`).join(' + ');
     if (cancelled) {
       const { answered, asked } = answeredCount(answers.flat());
@@ -102,18 +105,18 @@ export class RoleChecker implements vscode.Disposable {
     // A group cancelled before any answer keeps its earlier record as it was; one answered in part merges.
     const isAnswered = (g: GroupResult) => g.roles.length > 0 || g.errors.some((e) => e.code !== 'CANCELLED');
     await this.results.put(
-      queries.flatMap((q, i) => answers[i].filter(isAnswered).map((g) => this.record(g, credentials, q.accounts, q.sources?.get(g.groupId), started, infos.get(g.groupId)))),
+      queries.flatMap((q, i) => answers[i].filter(isAnswered).map((g) => this.record(g, q.target, q.accounts, q.sources?.get(g.groupId), started, infos[i].get(g.groupId)))),
     );
     const isFinished = (g: GroupResult) => !g.errors.some((e) => e.code === 'CANCELLED');
     const failures = new Map<vscode.TextDocument, GroupFailure[]>();
     for (const [i, q] of queries.entries()) {
       const finished = answers[i].filter(isFinished);
-      for (const g of finished) this.showInEditor(g, q.sources?.get(g.groupId)?.uri, failures);
+      for (const g of finished) this.showInEditor(g, q.target.app.label, q.sources?.get(g.groupId)?.uri, failures);
       if (finished.length) await this.recents.remember(finished.map((g) => g.groupId), q.accounts);
     }
     for (const [document, list] of failures) this.diagnostics.reportMany(document, list);
     this.notify(answers, queries);
-    const json = toResultJson(answers.flat(), (groupId) => factsOf(infos.get(groupId)));
+    const json = toResultJson(queries.flatMap((q, i) => answers[i].map((g) => ({ ...g, app: q.target.app.label, sdkAppId: q.target.app.sdkAppId, ...factsOf(infos[i].get(g.groupId)) }))));
     if (cancelled) json.cancelled = true;
     return json;
   }
@@ -138,10 +141,7 @@ export class RoleChecker implements vscode.Disposable {
    * get_group_info for every group's facts there too (it can take a while; Cancel stops it as well),
    * which also explains their 10007s.
    */
-  private query(
-    credentials: Credentials,
-    queries: readonly CheckRequest[],
-  ): Promise<{ answers: GroupResult[][]; infos: Map<string, GroupInfo>; cancelled?: { by: CancelReason; at: string } }> {
+  private query(queries: readonly Query[]): Promise<{ answers: GroupResult[][]; infos: Map<string, GroupInfo>[]; cancelled?: { by: CancelReason; at: string } }> {
     const groups = queries.reduce((n, q) => n + q.groupIds.length, 0);
     const title = groups === 1 ? `Checking roles in ${plainText(queries[0].groupIds[0])}` : `Checking roles in ${groups} groups`;
     return Promise.resolve(
@@ -162,7 +162,7 @@ export class RoleChecker implements vscode.Disposable {
         try {
           const answers: GroupResult[][] = [];
           for (const [i, q] of queries.entries()) {
-            const results = await this.connection.get().getRoleInGroup(credentials, q.groupIds, q.accounts, {
+            const results = await this.connection.get(targetOf(q.target)).getRoleInGroup(q.target.credentials, q.groupIds, q.accounts, {
               signal: abort.signal,
               onProgress: ({ done, total }) => {
                 planned[i] = total;
@@ -178,14 +178,17 @@ export class RoleChecker implements vscode.Disposable {
             for (const g of results) for (const e of g.errors) e.message = this.log.redact(e.message);
             answers.push(results);
           }
-          const infos = new Map<string, GroupInfo>();
-          // A cancelled check (Cancel, or the client closed under it by a reload) asks nothing more.
+          // Each query's facts come from its own app. A cancelled check (Cancel, or the client closed under it
+          // by a reload) asks nothing more.
+          const infos = queries.map(() => new Map<string, GroupInfo>());
           const cancelled = abort.signal.aborted || answers.flat().some((g) => g.errors.some((e) => e.code === 'CANCELLED'));
-          const asked = answers.flat().filter(wasAsked).map((g) => g.groupId);
-          if (asked.length && !cancelled) {
-            for (const info of await this.groupInfo(credentials, asked, abort.signal)) infos.set(info.groupId, info);
+          for (const [i, q] of queries.entries()) {
+            const asked = answers[i].filter(wasAsked).map((g) => g.groupId);
+            if (asked.length && !cancelled) {
+              for (const info of await this.groupInfo(q.target, asked, abort.signal)) infos[i].set(info.groupId, info);
+            }
+            this.explainNoPermission(q.target.credentials, answers[i], infos[i]);
           }
-          this.explainNoPermission(credentials, answers.flat(), infos);
           if (!abort.signal.aborted) return { answers, infos };
           const reason: unknown = abort.signal.reason;
           const by: CancelReason = reason === 'credentials' || reason === 'shutdown' ? reason : 'user';
@@ -199,9 +202,9 @@ export class RoleChecker implements vscode.Disposable {
   }
 
   /** get_group_info for the checked groups (at most 50 per request); none when it cannot be asked. */
-  private async groupInfo(credentials: Credentials, groupIds: string[], signal: AbortSignal): Promise<GroupInfo[]> {
+  private async groupInfo(target: ResolvedApp, groupIds: string[], signal: AbortSignal): Promise<GroupInfo[]> {
     try {
-      return await this.connection.get().getGroupInfo(credentials, groupIds, { signal });
+      return await this.connection.get(targetOf(target)).getGroupInfo(target.credentials, groupIds, { signal });
     } catch (err) {
       this.log.warn(`get_group_info failed: ${err instanceof Error ? err.message : String(err)}`);
       return [];
@@ -224,15 +227,17 @@ export class RoleChecker implements vscode.Disposable {
   /** The group's record after this check: its answers merged into the earlier record (see mergeRecords). */
   private record(
     g: GroupResult,
-    credentials: Credentials,
+    target: ResolvedApp,
     accounts: string[],
     source: { uri: vscode.Uri; range: vscode.Range } | undefined,
     checkedAt: number,
     info: GroupInfo | undefined,
   ): GroupRecord {
-    const previous = this.results.get(g.groupId);
+    const { credentials } = target;
+    const previous = this.results.get(g.groupId, target.app.label);
     const record: GroupRecord = {
       groupId: g.groupId,
+      app: target.app.label,
       sdkAppId: credentials.sdkAppId,
       identifier: credentials.identifier,
       checkedAt,
@@ -250,28 +255,35 @@ export class RoleChecker implements vscode.Disposable {
   }
 
   /** Clears the marks of a group that succeeded; collects a failed group's mark per document (published once each). */
-  private showInEditor(g: GroupResult, sourceUri: vscode.Uri | undefined, failures: Map<vscode.TextDocument, GroupFailure[]>): void {
+  private showInEditor(g: GroupResult, app: string, sourceUri: vscode.Uri | undefined, failures: Map<vscode.TextDocument, GroupFailure[]>): void {
     if (!g.errors.length) {
       this.diagnostics.clearGroup(g.groupId);
       return;
     }
-    const uri = sourceUri?.toString() ?? this.results.get(g.groupId)?.source?.uri;
+    const uri = sourceUri?.toString() ?? this.results.get(g.groupId, app)?.source?.uri;
     const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) : undefined;
     if (!document) return;
     const [first, ...rest] = g.errors;
     const list = failures.get(document) ?? [];
-    list.push({ groupId: g.groupId, code: first.code, message: first.message, moreErrors: rest.length });
+    list.push({ groupId: g.groupId, app, code: first.code, message: first.message, moreErrors: rest.length });
     failures.set(document, list);
   }
 
   /** One notification for credential or rate errors, however many groups (and queries) had them. */
-  private notify(answers: readonly GroupResult[][], queries: readonly CheckRequest[]): void {
+  private notify(answers: readonly GroupResult[][], queries: readonly Query[]): void {
     const errors = answers.flat().flatMap((g) => g.errors);
     const credential = errors.find((e) => describeError(e.code).scope === 'credentials');
+    for (const [i, q] of queries.entries()) {
+      if (answers[i].some((g) => g.errors.some((e) => describeError(e.code).scope === 'credentials'))) this.apps.markRefused(q.target.app.label);
+    }
     if (credential) {
       const d = describeError(credential.code);
-      void vscode.window.showErrorMessage(`Chat Roles: ${d.title} (${String(credential.code)}). ${d.advice}`, 'Set Credentials…').then((choice) => {
-        if (choice) vscode.commands.executeCommand('chatRoles.setCredentials').then(undefined, (err) => this.log.error('Setting credentials failed', err));
+      // "SDKAppID not known here": the app may live in another region; the doctor can find which.
+      const app = queries.find((_q, i) => answers[i].some((g) => g.errors.includes(credential)))?.target.app.label;
+      const actions = suggestsOtherRegion(credential.code) ? ['Find the App\'s Region', 'Set Credentials…'] : ['Set Credentials…'];
+      void vscode.window.showErrorMessage(`Chat Roles: ${d.title} (${String(credential.code)}). ${d.advice}`, ...actions).then((choice) => {
+        const command = choice === 'Set Credentials…' ? vscode.commands.executeCommand('chatRoles.setCredentials') : choice ? vscode.commands.executeCommand('chatRoles.findAppRegion', { app }) : undefined;
+        command?.then(undefined, (err) => this.log.error(`${choice ?? ''} failed`, err));
       });
       return;
     }
@@ -279,7 +291,7 @@ export class RoleChecker implements vscode.Disposable {
     if (rate) {
       const d = describeError(rate.code);
       const again = queries
-        .map((q, i) => ({ ...q, groupIds: answers[i].filter((g) => g.errors.some(isRateError)).map((g) => g.groupId) }))
+        .map((q, i) => ({ accounts: q.accounts, sources: q.sources, app: q.target.app.label, groupIds: answers[i].filter((g) => g.errors.some(isRateError)).map((g) => g.groupId) }))
         .filter((q) => q.groupIds.length > 0);
       void vscode.window.showWarningMessage(`Chat Roles: ${d.title} (${String(rate.code)}). ${d.advice}`, 'Check Again').then((choice) => {
         if (choice) void this.checkAll(again).catch((err) => this.log.error('Checking again failed', err));

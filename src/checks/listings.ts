@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { MemberRoleFilter } from '../chat/client';
 import { describeError } from '../chat/errors';
-import type { CredentialStore } from '../credentials/store';
+import type { AppRegistry } from '../apps/registry';
 import type { RoleDiagnostics } from '../editor/diagnostics';
 import type { Log } from '../log';
 import { accountGroupsJson, membersJson, type AccountGroupsResultJson, type MembersResultJson } from '../results/listingJson';
@@ -40,20 +40,20 @@ export class ListingService implements vscode.Disposable {
 
   constructor(
     private readonly connection: ChatConnection,
-    private readonly credentials: CredentialStore,
+    private readonly apps: AppRegistry,
     private readonly listings: ListingsStore,
     private readonly diagnostics: RoleDiagnostics,
     private readonly log: Log,
   ) {
     // Changed or cleared credentials must not keep being sent.
-    this.credentialListener = credentials.onDidChange(() => {
+    this.credentialListener = apps.onDidChangeCredentials(() => {
       for (const c of this.running) c.abort();
     });
   }
 
   /** Members of one group (all, or those of `roles`), up to chatRoles.maxMembersListed. */
   async listMembers(request: MembersRequest): Promise<MembersResultJson> {
-    const { client, credentials } = await clientForApp(this.connection, this.credentials, request.app);
+    const { client, credentials } = await clientForApp(this.connection, this.apps, request.app);
     const max = maxMembersListed();
     const scope: MemberScope = request.roles ? 'ownerAdmins' : 'all';
     const title = request.roles ? `Listing the owner and admins of ${plainText(request.groupId)}` : `Listing the members of ${plainText(request.groupId)}`;
@@ -89,7 +89,7 @@ export class ListingService implements vscode.Disposable {
 
   /** Every group `account` is in, with its role there, up to chatRoles.maxMembersListed groups. */
   async listAccountGroups(request: AccountGroupsRequest): Promise<AccountGroupsResultJson> {
-    const { client, credentials } = await clientForApp(this.connection, this.credentials, request.app);
+    const { client, credentials } = await clientForApp(this.connection, this.apps, request.app);
     const max = maxMembersListed();
     const started = Date.now();
     const title = `Listing the groups of ${plainText(request.account)}`;

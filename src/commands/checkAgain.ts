@@ -4,6 +4,7 @@ import { promptForAccounts } from '../checks/accountsPrompt';
 import { batchByAccounts, type GroupToCheck } from '../checks/batches';
 import { ensureCredentials } from '../credentials/ensure';
 import type { Services } from '../services';
+import { plainText } from '../ui/foreignText';
 import { reportFailure } from '../ui/reportFailure';
 import { sourceUri, toRange, type GroupRecord } from '../results/record';
 import { targetGroups } from './targetNodes';
@@ -20,28 +21,36 @@ function sourceFor(record: GroupRecord | undefined, groupId: string, uri: string
 }
 
 /**
- * chatRoles.checkAgain: re-checks a group with the accounts of its last check. Takes a tree node, or
- * `{ groupId, uri? }` (the quick fix passes the document the diagnostic is in).
+ * chatRoles.checkAgain: re-checks a group with the accounts and the app of its last check. Takes a tree node,
+ * or `{ groupId, uri?, app? }` (the quick fix passes the document the diagnostic is in, and its app). A group
+ * whose app was removed is not checked: the user is told so.
  */
 export function registerCheckAgain(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('chatRoles.checkAgain', async (arg?: unknown, selected?: unknown) => {
-      const plain = typeof arg === 'object' && arg !== null && typeof (arg as { groupId?: unknown }).groupId === 'string' ? (arg as { groupId: string; uri?: unknown }) : undefined;
-      const groupIds = plain ? [plain.groupId] : targetGroups(services, arg, selected).map((g) => g.record.groupId);
-      if (!groupIds.length) return;
-      if (!(await ensureCredentials(services.credentials, services.log))) return;
+      const plain = typeof arg === 'object' && arg !== null && typeof (arg as { groupId?: unknown }).groupId === 'string' ? (arg as { groupId: string; uri?: unknown; app?: unknown }) : undefined;
+      const plainApp = typeof plain?.app === 'string' ? plain.app : undefined;
+      const targets = plain ? [{ groupId: plain.groupId, app: plainApp ?? services.results.get(plain.groupId)?.app }] : targetGroups(services, arg, selected).map((g) => ({ groupId: g.record.groupId, app: g.record.app }));
+      if (!targets.length) return;
+      const gone = targets.filter((t) => t.app !== undefined && !services.apps.get(t.app));
+      for (const t of gone) {
+        void vscode.window.showWarningMessage(`Chat Roles: ${plainText(t.groupId)} was checked with app "${plainText(t.app ?? '')}", which was removed. Add that app again, or check the group with another app.`);
+      }
+      const kept = targets.filter((t) => !gone.includes(t));
+      if (!kept.length) return;
+      if (kept.some((t) => t.app === undefined) && !(await ensureCredentials(services.credentials, services.log))) return;
       const groups: GroupToCheck[] = [];
-      for (const groupId of groupIds) {
-        const record = services.results.get(groupId);
+      for (const { groupId, app } of kept) {
+        const record = services.results.get(groupId, app);
         const accounts = record?.accounts ?? services.recents.forGroup(groupId) ?? (await promptForAccounts(services.prompts, services.recents, [groupId]));
         if (!accounts?.length) return;
-        groups.push({ groupId, accounts, source: sourceFor(record, groupId, typeof plain?.uri === 'string' ? plain.uri : undefined) });
+        groups.push({ groupId, accounts, app, source: sourceFor(record, groupId, typeof plain?.uri === 'string' ? plain.uri : undefined) });
       }
       // One check for all of them: one progress notification, one credential or rate notification.
       try {
         await services.checker.checkAll(batchByAccounts(groups));
       } catch (err) {
-        reportFailure(services.log, groupIds.length === 1 ? `Checking ${groupIds[0]} again failed` : 'Checking the groups again failed', err);
+        reportFailure(services.log, kept.length === 1 ? `Checking ${kept[0].groupId} again failed` : 'Checking the groups again failed', err);
       }
     }),
   );

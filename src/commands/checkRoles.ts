@@ -15,6 +15,7 @@ import { revealGroup } from '../views/reveal';
 interface ProgrammaticArgs {
   groupIds: string[];
   accounts: string[];
+  app?: string;
 }
 
 function isStringArray(v: unknown): v is string[] {
@@ -24,10 +25,11 @@ function isStringArray(v: unknown): v is string[] {
 /** The programmatic argument, validated; undefined when the command was not called with one. */
 function programmaticArgs(arg: unknown): ProgrammaticArgs | undefined {
   if (typeof arg !== 'object' || arg === null || !('groupIds' in arg || 'accounts' in arg)) return undefined;
-  const { groupIds, accounts } = arg as Record<string, unknown>;
+  const { groupIds, accounts, app } = arg as Record<string, unknown>;
   if (!isStringArray(groupIds) || !groupIds.length) throw new Error('chatRoles.checkRoles: groupIds must be a non-empty array of strings.');
   if (!isStringArray(accounts) || !accounts.length) throw new Error('chatRoles.checkRoles: accounts must be a non-empty array of strings.');
-  return { groupIds, accounts };
+  if (app !== undefined && typeof app !== 'string') throw new Error('chatRoles.checkRoles: app must be the label of an app (a string).');
+  return app === undefined ? { groupIds, accounts } : { groupIds, accounts, app };
 }
 
 /**
@@ -75,7 +77,7 @@ async function checkInteractively(services: Services): Promise<CheckResultJson |
   try {
     const result = await services.checker.check({ groupIds: targets.groupIds, accounts, sources: targets.sources });
     const first = result.groups[0];
-    if (first) await revealGroup(services, first.groupId);
+    if (first) await revealGroup(services, first.groupId, first.app);
     return result;
   } catch (err) {
     if (err instanceof MissingCredentialsError) return undefined; // cleared while we prompted

@@ -26,6 +26,12 @@ import { registerSetRole } from './setRole';
 import { registerTransferOwner } from './transferOwner';
 import { registerTransferOwnershipHere } from './transferOwnershipHere';
 import { registerUndoRoleChange } from './undoRoleChange';
+import { registerAddApp } from './addApp';
+import { registerListApps } from './listApps';
+import { registerManageApps } from './manageApps';
+import { registerRemoveApp } from './removeApp';
+import { registerUseApp } from './useApp';
+import { registerFindAppRegion } from './findAppRegion';
 
 /** Registers every chatRoles.* command (each is declared in package.json). */
 export function registerCommands(context: vscode.ExtensionContext, services: Services): void {
@@ -55,4 +61,10 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
   registerUndoRoleChange(context, services);
   registerListMembers(context, services);
   registerListAccountGroups(context, services);
+  registerUseApp(context, services);
+  registerListApps(context, services);
+  registerRemoveApp(context, services);
+  registerAddApp(context, services);
+  registerManageApps(context, services);
+  registerFindAppRegion(context, services);
 }

@@ -13,7 +13,10 @@ import { sourceUri, toRange } from '../results/record';
 export function registerRefreshAll(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('chatRoles.refreshAll', async () => {
-      const records = services.results.all();
+      // Groups of a removed app cannot be checked with it: say so once, check the rest.
+      const records = services.results.all().filter((r) => services.apps.get(r.app));
+      const orphans = services.results.all().length - records.length;
+      if (orphans) void vscode.window.showWarningMessage(`Chat Roles: ${orphans} group(s) were checked with an app that was removed; they are not checked again.`);
       if (!records.length) return;
       if (!(await ensureCredentials(services.credentials, services.log))) return;
       // A group checked with more accounts than a reload keeps has none stored: ask once for all such groups.
@@ -23,7 +26,7 @@ export function registerRefreshAll(context: vscode.ExtensionContext, services: S
       const batches = batchByAccounts(
         records.map((r) => {
           const uri = r.source && sourceUri(r.source);
-          return { groupId: r.groupId, accounts: r.accounts ?? asked ?? [], source: uri && r.source && { uri, range: toRange(r.source) } };
+          return { groupId: r.groupId, app: r.app, accounts: r.accounts ?? asked ?? [], source: uri && r.source && { uri, range: toRange(r.source) } };
         }),
       );
       try {

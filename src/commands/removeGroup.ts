@@ -8,7 +8,7 @@ export function registerRemoveGroup(context: vscode.ExtensionContext, services: 
     vscode.commands.registerCommand('chatRoles.removeGroup', async (arg?: unknown, selected?: unknown) => {
       for (const group of targetGroups(services, arg, selected)) {
         services.diagnostics.clearGroup(group.record.groupId);
-        await services.results.remove(group.record.groupId);
+        await services.results.remove(group.record.groupId, group.record.app);
       }
     }),
   );

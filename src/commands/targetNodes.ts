@@ -1,4 +1,5 @@
 import { AccountNode, ErrorNode, GroupNode, type RolesNode } from '../views/nodes';
+import { recordKey } from '../results/record';
 import type { Services } from '../services';
 
 /** The clicked node with the rest of a multi-selection, or the tree's selection when invoked without one. */
@@ -20,16 +21,16 @@ export function targetGroups(services: Services, arg: unknown, selected?: unknow
   const groups = new Map<string, GroupNode>();
   for (const n of nodes) {
     const node = toGroupNode(services, n);
-    if (node) groups.set(node.record.groupId, node);
+    if (node) groups.set(recordKey(node.record), node);
   }
   return [...groups.values()];
 }
 
 function toGroupNode(services: Services, n: unknown): GroupNode | undefined {
-  if (n instanceof GroupNode) return services.tree.groupNode(n.record.groupId);
-  if (n instanceof AccountNode || n instanceof ErrorNode) return services.tree.groupNode(n.parent.record.groupId);
-  const groupId = typeof n === 'object' && n !== null ? (n as { groupId?: unknown }).groupId : undefined;
-  return typeof groupId === 'string' ? services.tree.groupNode(groupId) : undefined;
+  if (n instanceof GroupNode) return services.tree.groupNode(n.record.groupId, n.record.app);
+  if (n instanceof AccountNode || n instanceof ErrorNode) return services.tree.groupNode(n.parent.record.groupId, n.parent.record.app);
+  const { groupId, app } = typeof n === 'object' && n !== null ? (n as { groupId?: unknown; app?: unknown }) : {};
+  return typeof groupId === 'string' ? services.tree.groupNode(groupId, typeof app === 'string' ? app : undefined) : undefined;
 }
 
 export type { RolesNode };

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import type { Log } from '../log';
 import { reportFailure } from '../ui/reportFailure';
-import type { CredentialStore } from './store';
+import type { Credentials } from '../chat/types';
 
 /**
  * True when credentials are stored; otherwise offers to set them (and waits for that). Secret-storage
  * failures are shown with their remedy.
  */
-export async function ensureCredentials(store: CredentialStore, log: Log): Promise<boolean> {
+export async function ensureCredentials(store: { get(): Promise<Credentials | undefined> }, log: Log): Promise<boolean> {
   try {
     if (await store.get()) return true;
   } catch (err) {

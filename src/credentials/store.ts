@@ -3,8 +3,16 @@ import type { Credentials } from '../chat/types';
 import { decodeUserSig } from '../chat/auth/usersig';
 import type { Log } from '../log';
 
-/** All credentials live in one SecretStorage entry (one atomic write; nothing in settings or state). */
+/**
+ * An app's credentials live in one SecretStorage entry (one atomic write; nothing in settings or state).
+ * This is 0.1.0's one entry, which app `default` keeps using; every other app has its own (see secretKeyFor).
+ */
 export const CREDENTIALS_SECRET_KEY = 'chatRoles.credentials';
+
+/** The SecretStorage entry of an app's credentials; 0.1.0's entry is `default`'s, so migrating moves no secret. */
+export function secretKeyFor(label: string): string {
+  return label === 'default' ? CREDENTIALS_SECRET_KEY : `${CREDENTIALS_SECRET_KEY}/${label}`;
+}
 
 /** What may be shown about the stored credentials: never the UserSig or the secret key. */
 export interface CredentialSummary {
@@ -60,10 +68,7 @@ function parseStored(text: string | undefined): Credentials | undefined {
   }
 }
 
-/**
- * The credential store over SecretStorage. Keeps the log's list of secrets to redact and the
- * `chatRoles.hasCredentials` context key current.
- */
+/** One app's credentials over SecretStorage. Keeps the log's list of this app's secrets to redact. */
 export class CredentialStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<CredentialSummary | undefined>();
   readonly onDidChange = this.changed.event;
@@ -76,12 +81,13 @@ export class CredentialStore implements vscode.Disposable {
   constructor(
     private readonly storage: SecretStorageLike,
     private readonly log: Log,
+    private readonly key: string = CREDENTIALS_SECRET_KEY,
   ) {
     // Another window (or Settings Sync) changed the secret: reload.
     // SecretStorage also reports this window's own writes, sometimes after set() or clear() announced them:
     // only credentials other than the last announced ones are a change (listeners cancel running checks on it).
     this.storageListener = storage.onDidChange?.((e) => {
-      if (e.key !== CREDENTIALS_SECRET_KEY) return;
+      if (e.key !== this.key) return;
       this.loaded = false;
       this.version++;
       this.get().then(
@@ -111,7 +117,7 @@ export class CredentialStore implements vscode.Disposable {
     const version = this.version;
     let text: string | undefined;
     try {
-      text = await this.storage.get(CREDENTIALS_SECRET_KEY);
+      text = await this.storage.get(this.key);
     } catch (err) {
       throw new CredentialStorageError('read', err);
     }
@@ -128,7 +134,7 @@ export class CredentialStore implements vscode.Disposable {
 
   async set(credentials: Credentials): Promise<void> {
     try {
-      await this.storage.store(CREDENTIALS_SECRET_KEY, JSON.stringify(credentials));
+      await this.storage.store(this.key, JSON.stringify(credentials));
     } catch (err) {
       throw new CredentialStorageError('save', err);
     }
@@ -139,7 +145,7 @@ export class CredentialStore implements vscode.Disposable {
 
   async clear(): Promise<void> {
     try {
-      await this.storage.delete(CREDENTIALS_SECRET_KEY);
+      await this.storage.delete(this.key);
     } catch (err) {
       throw new CredentialStorageError('remove', err);
     }
@@ -154,8 +160,7 @@ export class CredentialStore implements vscode.Disposable {
     this.cached = credentials;
     this.loaded = true;
     this.version++;
-    this.log.setSecrets([credentials?.userSig, credentials?.secretKey, ...previous]);
-    void vscode.commands.executeCommand('setContext', 'chatRoles.hasCredentials', credentials !== undefined);
+    this.log.setSecrets([credentials?.userSig, credentials?.secretKey, ...previous], this.key);
   }
 
   dispose(): void {

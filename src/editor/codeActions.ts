@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { describeError, type ErrorScope } from '../chat/errors';
+import { suggestsOtherRegion } from '../chat/http/regions';
 import type { ErrorCode } from '../chat/types';
 import { plainText } from '../ui/foreignText';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { appOfDiagnostic, DIAGNOSTIC_SOURCE } from './diagnostics';
 
 /** A diagnostic's code back as the core's ErrorCode (numbers for server codes). */
 function diagnosticErrorCode(diagnostic: vscode.Diagnostic): ErrorCode | undefined {
@@ -41,10 +42,18 @@ export class RoleCodeActions implements vscode.CodeActionProvider {
       }
       if (offersCheckAgain(code, d.scope)) {
         const again = new vscode.CodeAction(`Check ${plainText(groupId)} Again`, vscode.CodeActionKind.QuickFix);
-        again.command = { command: 'chatRoles.checkAgain', title: 'Check Again', arguments: [{ groupId, uri: document.uri.toString() }] };
+        const app = appOfDiagnostic(diagnostic);
+        const uri = document.uri.toString();
+        again.command = { command: 'chatRoles.checkAgain', title: 'Check Again', arguments: [app === undefined ? { groupId, uri } : { groupId, uri, app }] };
         again.diagnostics = [diagnostic];
         again.isPreferred = d.scope !== 'credentials';
         actions.push(again);
+      }
+      if (suggestsOtherRegion(code)) {
+        const find = new vscode.CodeAction('Find the App\'s Region', vscode.CodeActionKind.QuickFix);
+        find.command = { command: 'chatRoles.findAppRegion', title: 'Find the App\'s Region', arguments: [{ app: appOfDiagnostic(diagnostic) }] };
+        find.diagnostics = [diagnostic];
+        actions.push(find);
       }
       const docs = new vscode.CodeAction(`Open documentation for ${String(code)}`, vscode.CodeActionKind.QuickFix);
       docs.command = { command: 'chatRoles.openErrorDocs', title: 'Open Documentation', arguments: [{ code }] };

@@ -26,9 +26,18 @@ interface Entry {
   diagnostic: vscode.Diagnostic;
 }
 
+/** The app each of our diagnostics came from, for its quick fixes (a Diagnostic has no field of its own for it). */
+const diagnosticApps = new WeakMap<vscode.Diagnostic, string>();
+
+export function appOfDiagnostic(diagnostic: vscode.Diagnostic): string | undefined {
+  return diagnosticApps.get(diagnostic);
+}
+
 /** What a failed group reports in the editor. */
 export interface GroupFailure {
   groupId: string;
+  /** The app (its label) the check ran with. */
+  app?: string;
   code: ErrorCode;
   message: string;
   /** How many further distinct errors the group had (mentioned, not repeated). */
@@ -123,7 +132,9 @@ export class RoleDiagnostics implements vscode.Disposable {
     const more = failure.moreErrors ? ` (${failure.moreErrors} more error${failure.moreErrors === 1 ? '' : 's'} in the Chat Roles view)` : '';
     return places.map((occ) => {
       const range = new vscode.Range(document.positionAt(occ.start), document.positionAt(occ.end));
-      const diagnostic = new vscode.Diagnostic(range, `${failure.groupId}: ${failure.message}${more}`, severityFor(d.scope));
+      const app = failure.app === undefined ? '' : ` (app ${failure.app})`;
+      const diagnostic = new vscode.Diagnostic(range, `${failure.groupId}: ${failure.message}${more}${app}`, severityFor(d.scope));
+      if (failure.app !== undefined) diagnosticApps.set(diagnostic, failure.app);
       diagnostic.source = DIAGNOSTIC_SOURCE;
       diagnostic.code = { value: String(failure.code), target: vscode.Uri.parse(docsLink(d.docs)) };
       return { groupId: failure.groupId, start: occ.start, end: occ.end, diagnostic };

@@ -16,15 +16,19 @@ export class RoleHover implements vscode.HoverProvider {
     const line = document.lineAt(position.line);
     const lineStart = document.offsetAt(line.range.start);
     const at = groupIdAt(line.text, position.character);
-    const record = at && this.results.get(at.id);
-    if (!at || !record) return undefined;
+    const records = at ? this.results.all().filter((r) => r.groupId === at.id) : [];
+    if (!at || !records.length) return undefined;
     const md = new vscode.MarkdownString(undefined, true);
-    // Accounts, codes and the app come from the selected text, the server or stored state: escaped.
-    md.appendMarkdown(`**Chat Roles** — ${summarizeRecord(record)} (app ${markdownText(String(record.sdkAppId))}, ${formatLocalTime(record.checkedAt)})\n\n`);
-    // Owners and admins first, as in the tree: they are what a hover is usually for.
-    for (const r of sortByRole(record.roles).slice(0, 20)) md.appendMarkdown(`- ${markdownText(r.account)}: ${roleWord(r.role)}\n`);
-    if (record.roles.length > 20) md.appendMarkdown(`- … ${record.roles.length - 20} more in the Chat Roles view\n`);
-    for (const e of record.errors) md.appendMarkdown(`- $(${severityIcon(errorSeverity(e.code)).id}) ${markdownText(String(e.code))}: ${e.accounts.length} account(s)\n`);
+    // One section per app that checked this group. Accounts, codes and the app come from the selected text,
+    // the server or stored state: escaped.
+    for (const record of records) {
+      md.appendMarkdown(`**Chat Roles** — ${summarizeRecord(record)} (app ${markdownText(record.app)}, SDKAppID ${markdownText(String(record.sdkAppId))}, ${formatLocalTime(record.checkedAt)})\n\n`);
+      // Owners and admins first, as in the tree: they are what a hover is usually for.
+      for (const r of sortByRole(record.roles).slice(0, 20)) md.appendMarkdown(`- ${markdownText(r.account)}: ${roleWord(r.role)}\n`);
+      if (record.roles.length > 20) md.appendMarkdown(`- … ${record.roles.length - 20} more in the Chat Roles view\n`);
+      for (const e of record.errors) md.appendMarkdown(`- $(${severityIcon(errorSeverity(e.code)).id}) ${markdownText(String(e.code))}: ${e.accounts.length} account(s)\n`);
+      md.appendMarkdown('\n');
+    }
     const range = new vscode.Range(document.positionAt(lineStart + at.start), document.positionAt(lineStart + at.end));
     return new vscode.Hover(md, range);
   }

@@ -10,6 +10,10 @@ export interface CheckErrorJson {
 
 export interface GroupJson extends GroupFacts {
   groupId: string;
+  /** The label of the app checked with. */
+  app: string;
+  /** Its SDKAppID, digits. */
+  sdkAppId: string;
   roles: { account: string; role: Role }[];
   /** The group's first error (all accounts for a group-level error, one batch's for a failed batch). */
   error?: CheckErrorJson;
@@ -29,8 +33,8 @@ export function errorsJson(errors: readonly GroupError[]): CheckErrorJson[] {
 }
 
 /** One group as the contract shows it: `error` is the first error, `errors` only when there are several. */
-export function toGroupJson(g: { groupId: string; roles: readonly { account: string; role: Role }[]; errors: readonly GroupError[] }): GroupJson {
-  const out: GroupJson = { groupId: g.groupId, roles: g.roles.map(({ account, role }) => ({ account, role })) };
+export function toGroupJson(g: { groupId: string; app: string; sdkAppId: number | string; roles: readonly { account: string; role: Role }[]; errors: readonly GroupError[] }): GroupJson {
+  const out: GroupJson = { groupId: g.groupId, app: g.app, sdkAppId: String(g.sdkAppId), roles: g.roles.map(({ account, role }) => ({ account, role })) };
   const errors = errorsJson(g.errors);
   if (errors.length) out.error = errors[0];
   if (errors.length > 1) out.errors = errors;
@@ -38,6 +42,9 @@ export function toGroupJson(g: { groupId: string; roles: readonly { account: str
 }
 
 /** The answer; each group gains type, name and memberCount where `factsOf` knows them (get_group_info answered). */
-export function toResultJson(results: readonly GroupResult[], factsOf: (groupId: string) => GroupFacts | undefined = () => undefined): CheckResultJson {
-  return { groups: results.map((g) => ({ ...toGroupJson(g), ...factsOf(g.groupId) })) };
+export function toResultJson(
+  results: readonly (GroupResult & { app: string; sdkAppId: string })[],
+  factsOf: (groupId: string, app: string) => GroupFacts | undefined = () => undefined,
+): CheckResultJson {
+  return { groups: results.map((g) => ({ ...toGroupJson(g), ...factsOf(g.groupId, g.app) })) };
 }

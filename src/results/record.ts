@@ -36,6 +36,8 @@ export interface RecordError {
 /** The last check of one group: plain JSON, persisted in workspaceState. Never holds a secret. */
 export interface GroupRecord {
   groupId: string;
+  /** The label of the app checked with; a record is one app's result for one group. */
+  app: string;
   sdkAppId: number;
   identifier: string;
   /** Unix milliseconds of the newest check the record holds; older answers carry their own `at`. */
@@ -58,6 +60,25 @@ export interface GroupRecord {
   source?: SourceLocation;
   /** Type, name and member count, when get_group_info answered in the same check. */
   facts?: GroupFacts;
+}
+
+/** The app of records from before apps existed (0.1.0's single credential set became this app). */
+export const LEGACY_APP = 'default';
+
+export const MAX_APP_LABEL_LENGTH = 40;
+
+/**
+ * An app label: letters, digits, spaces, `.`, `_` and `-`, starting with a letter or digit, at most 40
+ * characters. It names the app in the status bar, the tree and storage keys, so it holds nothing that reads as
+ * markup or a path; a stored one that breaks the rule is hostile.
+ */
+export function isAppLabel(v: string): boolean {
+  return [...v].length <= MAX_APP_LABEL_LENGTH && /^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u.test(v);
+}
+
+/** One record per app and group: the identity the store and the tree key by. */
+export function recordKey(record: { app: string; groupId: string }): string {
+  return JSON.stringify([record.app, record.groupId]);
 }
 
 export function countRoles(roles: readonly { role: Role }[]): RoleCounts {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Log } from '../log';
-import type { GroupRecord } from './record';
+import { LEGACY_APP, recordKey, type GroupRecord } from './record';
 import { isSource, MAX_RECORD_BYTES, readLegacy, readStored, storedBytes, toStored, type StoredRecord } from './stored';
 
 /**
@@ -19,7 +19,12 @@ export const MAX_RECORDS = 200;
  */
 export const RESULTS_BUDGET_BYTES = 1_500_000;
 
-const keyOf = (groupId: string) => KEY_PREFIX + groupId;
+/** Another app's records: its label (which holds no `/`) between this and the group ID. */
+const APP_KEY_PREFIX = 'chatRoles.results.v2@';
+
+/** The state key of one app's record of one group; app `default`'s keep the keys they had before apps. */
+const keyOf = (r: { app: string; groupId: string }) => (r.app === LEGACY_APP ? KEY_PREFIX + r.groupId : `${APP_KEY_PREFIX}${r.app}/${r.groupId}`);
+const isResultKey = (key: string) => key.startsWith(KEY_PREFIX) || key.startsWith(APP_KEY_PREFIX);
 
 /**
  * A record as the store holds it: an empty account list counts as not kept (Check Again asks), a source
@@ -46,7 +51,7 @@ export class ResultsStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private records: GroupRecord[] = [];
-  /** What workspace state holds: each stored group's place in the order and size. */
+  /** What workspace state holds: each stored record's place in the order and size, by recordKey. */
   private readonly stored = new Map<string, { seq: number; bytes: number }>();
   private seq = 0;
   /** Settles once the writes of loading (migration, dropping malformed or excess entries) are done. */
@@ -63,17 +68,18 @@ export class ResultsStore implements vscode.Disposable {
     return this.records;
   }
 
-  get(groupId: string): GroupRecord | undefined {
-    return this.records.find((r) => r.groupId === groupId);
+  /** The record of that group in that app; without an app, the newest record of the group in any app. */
+  get(groupId: string, app?: string): GroupRecord | undefined {
+    return this.records.find((r) => r.groupId === groupId && (app === undefined || r.app === app));
   }
 
   /** Adds or replaces records (the given order is kept, ahead of older ones); writes only their keys. */
   async put(records: readonly GroupRecord[]): Promise<void> {
-    const given = [...new Map(records.map((r) => [r.groupId, admissible(r)] as const)).values()];
+    const given = [...new Map(records.map((r) => [recordKey(r), admissible(r)] as const)).values()];
     if (!given.length) return;
-    const ids = new Set(given.map((r) => r.groupId));
-    this.records = [...given, ...this.records.filter((r) => !ids.has(r.groupId))];
-    const writes = this.records.splice(MAX_RECORDS).map((r) => this.unstore(r.groupId));
+    const ids = new Set(given.map(recordKey));
+    this.records = [...given, ...this.records.filter((r) => !ids.has(recordKey(r)))];
+    const writes = this.records.splice(MAX_RECORDS).map((r) => this.unstore(r));
     // The first given record is the newest: it gets the highest place.
     for (const record of [...given].reverse()) writes.push(this.store(record, ++this.seq));
     writes.push(...this.fitBudget());
@@ -81,10 +87,12 @@ export class ResultsStore implements vscode.Disposable {
     await Promise.all(writes);
   }
 
-  async remove(groupId: string): Promise<void> {
-    this.records = this.records.filter((r) => r.groupId !== groupId);
+  /** Drops the group's record in that app; without an app, in every app. */
+  async remove(groupId: string, app?: string): Promise<void> {
+    const gone = this.records.filter((r) => r.groupId === groupId && (app === undefined || r.app === app));
+    this.records = this.records.filter((r) => !gone.includes(r));
     this.announce();
-    await this.unstore(groupId);
+    await Promise.all(gone.map((r) => this.unstore(r)));
   }
 
   /** Empties the store and every key it ever wrote (also those of another store over the same state). */
@@ -92,7 +100,7 @@ export class ResultsStore implements vscode.Disposable {
     this.records = [];
     this.stored.clear();
     this.announce();
-    const keys = this.memento.keys().filter((k) => k.startsWith(KEY_PREFIX) || k === LEGACY_KEY);
+    const keys = this.memento.keys().filter((k) => isResultKey(k) || k === LEGACY_KEY);
     await Promise.all(keys.map((k) => this.memento.update(k, undefined)));
   }
 
@@ -101,9 +109,9 @@ export class ResultsStore implements vscode.Disposable {
     const found = new Map<string, StoredRecord>();
     const writes: Thenable<void>[] = [];
     for (const key of this.memento.keys()) {
-      if (!key.startsWith(KEY_PREFIX)) continue;
+      if (!isResultKey(key)) continue;
       const record = readStored(this.memento.get<unknown>(key));
-      if (record && keyOf(record.groupId) === key) found.set(record.groupId, record);
+      if (record && keyOf(record) === key) found.set(recordKey(record), record);
       else writes.push(this.memento.update(key, undefined));
     }
     this.seq = Math.max(0, ...[...found.values()].map((r) => r.seq));
@@ -113,7 +121,7 @@ export class ResultsStore implements vscode.Disposable {
       const migrated = (Array.isArray(legacy) ? legacy.slice(0, MAX_RECORDS) : []).map(readLegacy).filter((r) => r !== undefined);
       const newest = (this.seq += migrated.length);
       for (const [i, record] of migrated.entries()) {
-        if (!found.has(record.groupId)) found.set(record.groupId, toStored(record, newest - i));
+        if (!found.has(recordKey(record))) found.set(recordKey(record), toStored(record, newest - i));
       }
       writes.push(this.memento.update(LEGACY_KEY, undefined));
       this.log.info(`Stored results of version 0.1.0: ${migrated.length} group(s) migrated, ${Array.isArray(legacy) ? legacy.length - migrated.length : 'a malformed value'} dropped.`);
@@ -123,15 +131,15 @@ export class ResultsStore implements vscode.Disposable {
     for (const r of ordered) {
       const bytes = storedBytes(r);
       if (bytes > MAX_RECORD_BYTES) {
-        this.records = this.records.filter((k) => k.groupId !== r.groupId);
-        writes.push(this.memento.update(keyOf(r.groupId), undefined));
+        this.records = this.records.filter((k) => recordKey(k) !== recordKey(r));
+        writes.push(this.memento.update(keyOf(r), undefined));
         continue;
       }
-      this.stored.set(r.groupId, { seq: r.seq, bytes });
+      this.stored.set(recordKey(r), { seq: r.seq, bytes });
       // A migrated record gets its own key now.
-      if (this.memento.get<unknown>(keyOf(r.groupId)) === undefined) writes.push(this.memento.update(keyOf(r.groupId), r));
+      if (this.memento.get<unknown>(keyOf(r)) === undefined) writes.push(this.memento.update(keyOf(r), r));
     }
-    writes.push(...this.records.splice(MAX_RECORDS).map((r) => this.unstore(r.groupId)));
+    writes.push(...this.records.splice(MAX_RECORDS).map((r) => this.unstore(r)));
     writes.push(...this.fitBudget(true));
     return writes;
   }
@@ -141,15 +149,15 @@ export class ResultsStore implements vscode.Disposable {
     const bytes = storedBytes(value);
     if (bytes > MAX_RECORD_BYTES) {
       this.log.warn(`The result of ${record.groupId} is too large to keep across reloads (${bytes} bytes); this window still shows it.`);
-      return this.unstore(record.groupId);
+      return this.unstore(record);
     }
-    this.stored.set(record.groupId, { seq, bytes });
-    return this.memento.update(keyOf(record.groupId), value);
+    this.stored.set(recordKey(record), { seq, bytes });
+    return this.memento.update(keyOf(record), value);
   }
 
-  private unstore(groupId: string): Thenable<void> {
-    if (!this.stored.delete(groupId)) return Promise.resolve();
-    return this.memento.update(keyOf(groupId), undefined);
+  private unstore(record: { app: string; groupId: string }): Thenable<void> {
+    if (!this.stored.delete(recordKey(record))) return Promise.resolve();
+    return this.memento.update(keyOf(record), undefined);
   }
 
   /**
@@ -161,11 +169,12 @@ export class ResultsStore implements vscode.Disposable {
     if (total <= RESULTS_BUDGET_BYTES) return [];
     const oldestFirst = [...this.stored.entries()].sort((a, b) => a[1].seq - b[1].seq);
     const writes: Thenable<void>[] = [];
-    for (const [groupId, { bytes }] of oldestFirst) {
+    for (const [key, { bytes }] of oldestFirst) {
       if (total <= RESULTS_BUDGET_BYTES) break;
       total -= bytes;
-      writes.push(this.unstore(groupId));
-      if (forget) this.records = this.records.filter((r) => r.groupId !== groupId);
+      const [app, groupId] = JSON.parse(key) as [string, string];
+      writes.push(this.unstore({ app, groupId }));
+      if (forget) this.records = this.records.filter((r) => recordKey(r) !== key);
     }
     return writes;
   }

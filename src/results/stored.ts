@@ -5,7 +5,7 @@
 import { checkAccount, checkGroupId, clipAccountName, SHOWN_ACCOUNT_CHARS } from '../chat/text/ids';
 import type { Role } from '../chat/types';
 import { readFacts } from './groupFacts';
-import { countRoles, errorAccountCount, ROLE_NAMES, sourceUri, type GroupRecord, type RecordError, type RoleCounts, type RoleEntry, type SourceLocation } from './record';
+import { countRoles, errorAccountCount, isAppLabel, LEGACY_APP, ROLE_NAMES, sourceUri, type GroupRecord, type RecordError, type RoleCounts, type RoleEntry, type SourceLocation } from './record';
 
 /**
  * How many roles a stored group lists, and how many error accounts (all its errors together). The same
@@ -45,6 +45,7 @@ export function toStored(record: GroupRecord, seq: number): StoredRecord {
   const stored: StoredRecord = {
     seq,
     groupId: record.groupId,
+    app: record.app,
     sdkAppId: record.sdkAppId,
     identifier: record.identifier,
     checkedAt: record.checkedAt,
@@ -138,9 +139,12 @@ function readCommon(v: unknown): (Omit<GroupRecord, 'counts'> & { raw: Record<st
   if (v.source !== undefined && !isSourceShape(v.source)) return undefined;
   // Kept roles are always from an earlier check: each has its time.
   if (v.kept !== undefined && !(isRoles(v.kept, checkedAt) && v.kept.every((r) => r.at !== undefined))) return undefined;
+  // Records from before apps came from 0.1.0's one credential set, which became app `default`.
+  if (v.app !== undefined && (typeof v.app !== 'string' || !isAppLabel(v.app))) return undefined;
   const record: Omit<GroupRecord, 'counts'> & { raw: Record<string, unknown> } = {
     raw: v,
     groupId: v.groupId,
+    app: typeof v.app === 'string' ? v.app : LEGACY_APP,
     sdkAppId: v.sdkAppId as number,
     identifier: v.identifier,
     checkedAt,

@@ -1,5 +1,9 @@
 import * as vscode from 'vscode';
 
+/** What a prompt of a multi-step input resolves to when the user pressed its Back button. */
+export const BACK = Symbol('back');
+export type Back = typeof BACK;
+
 export interface TextPromptOptions {
   title: string;
   step?: number;
@@ -14,6 +18,8 @@ export interface TextPromptOptions {
   warn?: (value: string) => string | undefined;
   /** A prompt for the current value (e.g. what a pasted UserSig decodes to); falls back to `prompt`. */
   hint?: (value: string) => string | undefined;
+  /** Shows the standard Back button (a later step of a multi-step input); pressing it resolves to BACK. */
+  back?: boolean;
 }
 
 export interface PickPromptOptions<T extends vscode.QuickPickItem> {
@@ -37,6 +43,8 @@ export interface PickPromptOptions<T extends vscode.QuickPickItem> {
    * placeholder, and a second Enter on the same item accepts it (nothing runs that the user did not see).
    */
   confirmOnEmpty?: (item: T) => string;
+  /** Shows the standard Back button; pressing it resolves to BACK. */
+  back?: boolean;
 }
 
 /** Hears each prompt appear and go (the test API's seam; nothing observes prompts in normal use). */
@@ -55,8 +63,10 @@ export class Prompts implements vscode.Disposable {
 
   constructor(private readonly observer?: PromptObserver) {}
 
-  /** Resolves to the accepted text, or undefined when the user dismissed the prompt. */
-  text(options: TextPromptOptions): Promise<string | undefined> {
+  /** Resolves to the accepted text, or undefined when the user dismissed the prompt (BACK: its Back button). */
+  text(options: TextPromptOptions & { back: true }): Promise<string | undefined | Back>;
+  text(options: TextPromptOptions): Promise<string | undefined>;
+  text(options: TextPromptOptions): Promise<string | undefined | Back> {
     const box = vscode.window.createInputBox();
     box.title = options.title;
     box.step = options.step;
@@ -74,11 +84,18 @@ export class Prompts implements vscode.Disposable {
       box.prompt = (!reason && v && options.hint?.(v)) || options.prompt;
     };
     refresh(box.value);
-    return new Promise<string | undefined>((resolve) => {
+    if (options.back) box.buttons = [vscode.QuickInputButtons.Back];
+    return new Promise<string | undefined | Back>((resolve) => {
       let done = false;
       let warned: string | undefined;
       const disposables: vscode.Disposable[] = [
         box.onDidChangeValue(refresh),
+        box.onDidTriggerButton((button) => {
+          if (button !== vscode.QuickInputButtons.Back) return;
+          done = true;
+          resolve(BACK);
+          box.hide();
+        }),
         box.onDidAccept(() => {
           const reason = validate(box.value);
           box.validationMessage = reason;
@@ -103,8 +120,10 @@ export class Prompts implements vscode.Disposable {
     });
   }
 
-  /** Resolves to the accepted item, or undefined when dismissed. */
-  pick<T extends vscode.QuickPickItem>(options: PickPromptOptions<T>): Promise<T | undefined> {
+  /** Resolves to the accepted item, or undefined when dismissed (BACK: its Back button). */
+  pick<T extends vscode.QuickPickItem>(options: PickPromptOptions<T> & { back: true }): Promise<T | undefined | Back>;
+  pick<T extends vscode.QuickPickItem>(options: PickPromptOptions<T>): Promise<T | undefined>;
+  pick<T extends vscode.QuickPickItem>(options: PickPromptOptions<T>): Promise<T | undefined | Back> {
     const qp = vscode.window.createQuickPick<T>();
     qp.title = options.title;
     qp.step = options.step;
@@ -114,10 +133,17 @@ export class Prompts implements vscode.Disposable {
     qp.matchOnDescription = true;
     qp.value = options.value ?? '';
     qp.items = options.itemsFor ? options.itemsFor(qp.value) : options.items;
-    return new Promise<T | undefined>((resolve) => {
+    if (options.back) qp.buttons = [vscode.QuickInputButtons.Back];
+    return new Promise<T | undefined | Back>((resolve) => {
       let done = false;
       let asked: T | undefined;
       const disposables: vscode.Disposable[] = [
+        qp.onDidTriggerButton((button) => {
+          if (button !== vscode.QuickInputButtons.Back) return;
+          done = true;
+          resolve(BACK);
+          qp.hide();
+        }),
         qp.onDidChangeValue((v) => {
           asked = undefined;
           qp.placeholder = options.placeholder;

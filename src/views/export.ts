@@ -17,7 +17,7 @@ const PARTIAL_NOTE = 'Only the first accounts were kept across a window reload; 
 export function recordToMarkdown(record: GroupRecord): string {
   const missing = unlisted(record);
   const lines = [
-    `**${cell(record.groupId)}** — app ${record.sdkAppId}, checked ${formatLocalTime(record.checkedAt)}`,
+    `**${cell(record.groupId)}** — app ${cell(record.app)} (SDKAppID ${record.sdkAppId}), checked ${formatLocalTime(record.checkedAt)}`,
     '',
     ...(isPartial(record) ? [`Partial list: ${missing.roles + missing.errorAccounts} accounts are not listed (${summarizeRecord(record)}). ${PARTIAL_NOTE}`, ''] : []),
     '| Account | Role |',

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
  * "… N more (check again to list them)": the roles a reloaded big check counts but no longer lists
  * (workspace state keeps the first ones only). Clicking it checks the group again.
  */
-export class MoreNode<Parent extends vscode.TreeItem & { readonly record: { groupId: string } }> extends vscode.TreeItem {
+export class MoreNode<Parent extends vscode.TreeItem & { readonly record: { groupId: string; app: string } }> extends vscode.TreeItem {
   readonly kind = 'more';
 
   constructor(
@@ -17,6 +17,6 @@ export class MoreNode<Parent extends vscode.TreeItem & { readonly record: { grou
     this.tooltip = `${hidden} more accounts were checked; only the first ones are kept across a window reload. Check the group again to list every account.`;
     this.accessibilityInformation = { label: `${hidden} more accounts not listed; activate to check the group again and list them` };
     this.contextValue = 'chatRoles.more';
-    this.command = { command: 'chatRoles.checkAgain', title: 'Check Again', arguments: [{ groupId: parent.record.groupId }] };
+    this.command = { command: 'chatRoles.checkAgain', title: 'Check Again', arguments: [{ groupId: parent.record.groupId, app: parent.record.app }] };
   }
 }

@@ -13,6 +13,7 @@ import { FOLD_ABOVE, FoldNode } from './foldNode';
 import { accountContextValue } from './accountContext';
 import type { ListingNode } from './listingNodes';
 import { KeptAccountNode } from './keptNode';
+import type { AppNode } from './appNode';
 import { MoreNode } from './moreNode';
 import type { ChangeNode, RecentChangesNode } from './recentChangesNode';
 
@@ -31,13 +32,15 @@ export type RowFold = FoldNode<Row, GroupNode>;
 export class GroupNode extends vscode.TreeItem {
   readonly kind = 'group';
 
-  /** `groupType`: the group's type when known (it decides which role changes its rows offer). */
+  /** `parent`: its app's node, when the tree shows apps at the top; `groupType`: the group's type when known (it decides which role changes its rows offer). */
   constructor(
     readonly record: GroupRecord,
+    readonly parent?: vscode.TreeItem,
     readonly groupType?: string,
   ) {
     super(record.groupId, vscode.TreeItemCollapsibleState.Expanded);
-    this.id = `group:${record.groupId}`;
+    // One record per app and group: the same group of two apps is two nodes.
+    this.id = `group:${JSON.stringify([record.app, record.groupId])}`;
     const facts = record.facts ? describeFacts(record.facts) : '';
     const cancelled = wasCancelled(record) ? 'Cancelled, partial · ' : '';
     const full = `${cancelled}${facts ? `${facts} · ` : ''}${summarizeRecord(record)}`;
@@ -51,7 +54,7 @@ export class GroupNode extends vscode.TreeItem {
     const tip = new vscode.MarkdownString(undefined, true);
     tip.appendMarkdown(`**${markdownText(record.groupId)}**\n\n`);
     tip.appendMarkdown(`${markdownText(full)}\n\n`);
-    tip.appendMarkdown(`App ${markdownText(String(record.sdkAppId))} as ${markdownText(record.identifier)}, checked ${formatLocalTime(record.checkedAt)}`);
+    tip.appendMarkdown(`App ${markdownText(record.app)} (SDKAppID ${markdownText(String(record.sdkAppId))}) as ${markdownText(record.identifier)}, checked ${formatLocalTime(record.checkedAt)}`);
     if (record.source) tip.appendMarkdown(`\n\nFound in ${markdownText(vscode.Uri.parse(record.source.uri).path.split('/').pop() ?? '')}, line ${record.source.range[0] + 1}`);
     this.tooltip = tip;
   }
@@ -143,4 +146,4 @@ export class ErrorNode extends vscode.TreeItem {
   }
 }
 
-export type RolesNode = GroupNode | AccountNode | ErrorNode | RowFold | KeptAccountNode | MoreNode<GroupNode> | RecentChangesNode | ChangeNode | ListingNode;
+export type RolesNode = AppNode | GroupNode | AccountNode | ErrorNode | RowFold | KeptAccountNode | MoreNode<GroupNode> | RecentChangesNode | ChangeNode | ListingNode;

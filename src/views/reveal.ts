@@ -11,9 +11,9 @@ export interface RolesTreeView {
 }
 
 /** Shows a group in the roles tree; the first reveal after the view appears can fail once, so retry. */
-export async function revealGroup(view: RolesTreeView, groupId: string): Promise<void> {
+export async function revealGroup(view: RolesTreeView, groupId: string, app?: string): Promise<void> {
   for (let attempt = 0; attempt < 2; attempt++) {
-    const node = view.tree.groupNode(groupId);
+    const node = view.tree.groupNode(groupId, app);
     if (!node) return;
     try {
       await view.treeView.reveal(node, { select: true, focus: false, expand: true });

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { TEST_GROUPS, TEST_WORK_ROLES } from '../standin/data/test-app';
+import { TEST_GROUPS, TEST_SDK_APP_ID, TEST_WORK_ROLES } from '../standin/data/test-app';
 import type { StandIn } from '../standin/server';
 import { answer, answerAccounts, type CheckJson, checkRoles, closeAllEditors, openEditor, rangeOf, useCheckSuite, within } from './support';
 
@@ -30,10 +30,10 @@ describe('checkRoles', () => {
     assert.deepStrictEqual(Object.keys(result), ['groups']);
     assert.strictEqual(result.groups.length, 1);
     const [group] = result.groups;
-    assert.deepStrictEqual(Object.keys(group).sort(), ['groupId', 'memberCount', 'name', 'roles', 'type']);
+    assert.deepStrictEqual(Object.keys(group).sort(), ['app', 'groupId', 'memberCount', 'name', 'roles', 'sdkAppId', 'type']);
     assert.deepStrictEqual(
       { ...group, roles: [...group.roles].sort(byAccount) },
-      { groupId: TEST_GROUPS.work, roles: TEST_WORK_ROLES, type: 'Work', name: 'Test work group', memberCount: 4 },
+      { groupId: TEST_GROUPS.work, app: 'default', sdkAppId: String(TEST_SDK_APP_ID), roles: TEST_WORK_ROLES, type: 'Work', name: 'Test work group', memberCount: 4 },
     );
     assert.deepStrictEqual(JSON.parse(JSON.stringify(result)), result, 'plain JSON');
     assert.strictEqual(suite.prompts.count, 0, 'the programmatic form prompts for nothing');

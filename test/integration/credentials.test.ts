@@ -23,7 +23,7 @@ describe('credentials', () => {
     assert.deepStrictEqual(stored, { sdkAppId: TEST_SDK_APP_ID, identifier: TEST_ADMIN, userSig: sig });
     const view = api.statusBarView();
     assert.ok(view.visible);
-    assert.match(view.text, new RegExp(`^\\$\\(key\\) Chat ${TEST_SDK_APP_ID} · ${TEST_ADMIN} · `));
+    assert.match(view.text, new RegExp(`^\\$\\(key\\) default · Chat ${TEST_SDK_APP_ID} · ${TEST_ADMIN} · `));
     assert.strictEqual(view.backgroundColor, undefined, 'a sig valid for 30 days is not flagged');
   });
 
@@ -65,6 +65,9 @@ describe('credentials', () => {
       assert.strictEqual(identifier.value, 'administrator', 'the admin account every app has is offered');
       await answer(identifier, TEST_ADMIN);
 
+      const where = await prompts.next<vscode.QuickPick<vscode.QuickPickItem>>();
+      await answer(where, 'Follow the settings', () => where.activeItems[0]?.label === 'Follow the settings');
+
       const kind = await prompts.next<vscode.QuickPick<vscode.QuickPickItem>>();
       await answer(kind, 'UserSig', () => kind.activeItems[0]?.label === 'UserSig');
 
@@ -104,6 +107,8 @@ describe('credentials', () => {
       store: () => Promise.reject(new Error('Cannot create an item in a locked collection')),
       delete: () => Promise.reject(new Error('Cannot create an item in a locked collection')),
     };
+    // An app whose secret was stored while the keyring worked: every later read fails with the remedy.
+    await setTestCredentials();
     api.useSecretStorage(broken);
     await assert.rejects(Promise.resolve(setTestCredentials()), (err: Error) => /secret storage/.test(err.message) && /keyring/.test(err.message) && /password-store=basic/.test(err.message));
     await assert.rejects(api.services.credentials.get(), /keyring/);

@@ -10,7 +10,7 @@ const MISSING = '@TGS#2NOSUCHGRP';
 const KEY_PREFIX = 'chatRoles.results.v2/';
 
 function record(groupId: string, extra: Partial<GroupRecord> = {}): GroupRecord {
-  return { groupId, sdkAppId: 1400000000, identifier: 'administrator', checkedAt: Date.now(), accounts: ['alice'], counts: { Owner: 1, Admin: 0, Member: 0, NotMember: 0 }, roles: [{ account: 'alice', role: 'Owner' }], errors: [], ...extra };
+  return { groupId, app: 'default', sdkAppId: 1400000000, identifier: 'administrator', checkedAt: Date.now(), accounts: ['alice'], counts: { Owner: 1, Admin: 0, Member: 0, NotMember: 0 }, roles: [{ account: 'alice', role: 'Owner' }], errors: [], ...extra };
 }
 
 describe('hostile state, huge documents and other windows', () => {

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { ChangeApp, RoleChangeGate } from '../../src/changes/gate';
+import { AppRegistryGate, type ChangeApp, type RoleChangeGate } from '../../src/changes/gate';
 import type { SeedData } from '../standin/server';
 import { TEST_DATA_FILE, TEST_GROUPS, TEST_SDK_APP_ID } from '../standin/data/test-app';
 import { NotificationRecorder } from './hardeningKit';
@@ -16,11 +16,11 @@ const APP = 'test-app';
 /** Apps as a test holds them: the test credentials under one label, with a switch the test sets. */
 class TestGate implements RoleChangeGate {
   readonly allowed = new Set<string>();
-  constructor(private readonly credentials: () => Promise<ChangeApp['credentials'] | undefined>) {}
+  constructor(private readonly active: () => Promise<ChangeApp>) {}
   async resolve(label?: string): Promise<ChangeApp | undefined> {
-    const credentials = await this.credentials();
-    if (!credentials || (label !== undefined && label !== APP)) return undefined;
-    return { label: APP, sdkAppId: credentials.sdkAppId, credentials };
+    if (label !== undefined && label !== APP) return undefined;
+    // The suite's app (its credentials and stand-in), under this test's own label and switch.
+    return { ...(await this.active()), label: APP };
   }
   isAllowed(app: ChangeApp): boolean {
     return this.allowed.has(app.label);
@@ -79,7 +79,7 @@ describe('role changes', function () {
 
   beforeEach(() => {
     suite.server.setData(seed);
-    gate = new TestGate(() => suite.api.services.credentials.get());
+    gate = new TestGate(() => new AppRegistryGate(suite.api.services.apps).resolve());
     gate.allowed.add(APP);
     suite.api.useRoleChangeGate(gate);
     modals = [];

@@ -68,7 +68,7 @@ describe('roles tree', () => {
     await vscode.commands.executeCommand('chatRoles.copyAsJson', group);
     const json = JSON.parse(await vscode.env.clipboard.readText()) as { groups: { groupId: string; roles: { account: string; role: string }[] }[] };
     assert.deepStrictEqual(Object.keys(json), ['groups']);
-    assert.deepStrictEqual(Object.keys(json.groups[0]).sort(), ['groupId', 'roles']);
+    assert.deepStrictEqual(Object.keys(json.groups[0]).sort(), ['app', 'groupId', 'roles', 'sdkAppId']);
     assert.strictEqual(json.groups[0].groupId, TEST_GROUPS.meeting);
     assert.deepStrictEqual(json.groups[0].roles.map((r) => `${r.account}:${r.role}`).sort(), ['carol:Owner', 'dave:Member']);
   });

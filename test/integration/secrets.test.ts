@@ -200,6 +200,12 @@ describe('hardening: secrets audit', function () {
       shown.push(statusOf());
       await vscode.commands.executeCommand('chatRoles.setCredentials', { sdkAppId: TEST_SDK_APP_ID, identifier: TEST_ADMIN, userSig: SIG });
       shown.push(statusOf());
+      // A second app on the same stand-in: its listing, the status bar once it is active, and a check with it.
+      await vscode.commands.executeCommand('chatRoles.setCredentials', { app: 'second', sdkAppId: TEST_SDK_APP_ID, identifier: TEST_ADMIN, secretKey: KEY, endpoint: server.url });
+      shown.push(JSON.stringify(await vscode.commands.executeCommand('chatRoles.listApps')));
+      await vscode.commands.executeCommand('chatRoles.useApp', { app: 'second' });
+      shown.push(statusOf());
+      shown.push(JSON.stringify(await within(vscode.commands.executeCommand('chatRoles.checkRoles', { groupIds: [TEST_GROUPS.work], accounts: ['alice'], app: 'second' }), 30_000, 'the check with the second app')));
       await vscode.commands.executeCommand('chatRoles.clearCredentials', { confirm: false });
 
       // Sanity: the flows really ran and really produced what is searched.

@@ -216,15 +216,17 @@ export async function quickFixLabels(page: Page): Promise<string[]> {
 
 /**
  * The guided Set Credentials input, once it is open, answered as the demo README says: type the
- * SDKAppID, keep the identifier, choose Secret key, paste the key.
+ * SDKAppID, keep the identifier, follow the settings, choose Secret key, paste the key.
  */
 export async function enterDemoSecretKey(page: Page): Promise<void> {
-  await answer(page, /Set Credentials.*1\/4/, String(DEMO_SDK_APP_ID));
-  const identifier = await waitForQuickInput(page, /2\/4/);
+  await answer(page, /Set Credentials.*1\/5/, String(DEMO_SDK_APP_ID));
+  const identifier = await waitForQuickInput(page, /2\/5/);
   if ((await identifier.locator('input:focus').inputValue()) !== DEMO_ADMIN) throw new Error(`the identifier step is not prefilled with ${DEMO_ADMIN}`);
   await page.keyboard.press('Enter');
-  await pick(page, /3\/4/, 'Secret key');
-  await answer(page, /4\/4/, DEMO_SECRET_KEY);
+  // The demo's endpoint is in the user settings: the new app follows them.
+  await pick(page, /3\/5/, 'Follow the settings');
+  await pick(page, /4\/5/, 'Secret key');
+  await answer(page, /5\/5/, DEMO_SECRET_KEY);
   await statusBarItem(page, `Chat ${DEMO_SDK_APP_ID}`).waitFor({ timeout: UI_WAIT_MS });
 }
 

@@ -19,6 +19,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['src/services.ts'],
   ['src/changes/'],
   ['src/checks/'],
+  ['src/apps/'],
   ['src/editor/', 'src/views/', 'src/credentials/'],
   ['src/results/'],
   ['src/ui/'],

@@ -79,3 +79,13 @@ export function resolveOrigins(options: { region: RegionId; endpoint?: string })
   const { main, backup } = REGIONS[options.region];
   return [`https://${main}`, `https://${backup}`];
 }
+
+/**
+ * Answers that mean "this SDKAppID is not known here", which is what a data center says of an app created in
+ * another one: 70020 SDKAppID not found, 70016 no public key for it, 60006 SDKAppID invalid.
+ */
+const APP_NOT_IN_REGION_CODES: ReadonlySet<number> = new Set([70020, 70016, 60006]);
+
+export function suggestsOtherRegion(code: number | string): boolean {
+  return typeof code === 'number' && APP_NOT_IN_REGION_CODES.has(code);
+}

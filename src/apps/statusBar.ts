@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
+import { REGIONS } from '../chat/http/regions';
+import type { CredentialSummary } from '../credentials/store';
 import { markdownText, plainText } from '../ui/foreignText';
 import { formatLocalTime, formatRelative } from '../ui/time';
-import type { CredentialStore, CredentialSummary } from './store';
+import { connectionFor, type AppRegistry } from './registry';
 
 /** A UserSig this close to its expiry turns the item yellow. */
 const EXPIRY_WARNING_MS = 7 * 86_400_000;
@@ -22,36 +24,52 @@ export function createCredentialStatusBarItem(): vscode.StatusBarItem {
   return vscode.window.createStatusBarItem('chatRoles.credentials', vscode.StatusBarAlignment.Left, 50);
 }
 
-/** "$(key) Chat 1400000001 · admin" with the UserSig's expiry; click to set credentials. */
+/** Where the app's requests go, in words: its region and domain, or its endpoint; and whose it is. */
+function destination(apps: AppRegistry, label: string): string {
+  const app = apps.get(label);
+  if (!app) return '';
+  const c = connectionFor(app);
+  const own = app.region !== undefined || app.endpoint !== undefined ? '' : ' (from the settings)';
+  return c.endpoint ? `Endpoint ${c.endpoint}${own}` : `Region ${REGIONS[c.region].label}, ${REGIONS[c.region].main}${own}`;
+}
+
+/** "$(key) dev · Chat 1400000001 · admin" with the UserSig's expiry; click to switch apps. */
 export class CredentialStatusBar implements vscode.Disposable {
   private readonly listener: vscode.Disposable;
   private timer: NodeJS.Timeout | undefined;
 
   /** Shows itself in `item` (created by the caller, which may read it back) and disposes it with itself. */
   constructor(
-    private readonly store: CredentialStore,
+    private readonly apps: AppRegistry,
     private readonly item: vscode.StatusBarItem,
   ) {
-    this.item.name = 'Chat Roles Credentials';
-    this.item.command = 'chatRoles.setCredentials';
-    this.listener = store.onDidChange(() => this.update());
+    this.item.name = 'Chat Roles App';
+    this.item.command = 'chatRoles.useApp';
+    this.listener = apps.onDidChange(() => this.update());
     this.update();
   }
 
   update(nowMs: number = Date.now()): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    const summary = this.store.summary();
-    if (!summary) {
+    const label = this.apps.active();
+    const summary = label === null ? undefined : this.apps.summary(label);
+    if (label === null || !summary) {
       this.item.hide();
       return;
     }
     const state = expiryState(summary, nowMs);
-    // The identifier comes from stored state: inert in the text, escaped in the Markdown tooltip.
-    let text = `$(key) Chat ${summary.sdkAppId} · ${plainText(summary.identifier)}`;
-    let spoken = `Chat Roles credentials: app ${summary.sdkAppId}, admin identifier ${summary.identifier}`;
+    const refused = this.apps.isRefused(label);
+    // The label and identifier come from stored state: inert in the text, escaped in the Markdown tooltip.
+    let text = `$(key) ${plainText(label)} · Chat ${summary.sdkAppId} · ${plainText(summary.identifier)}`;
+    let spoken = `Chat Roles app ${label}: SDKAppID ${summary.sdkAppId}, admin identifier ${summary.identifier}`;
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**Chat Roles** — app ${markdownText(String(summary.sdkAppId))}, admin identifier **${markdownText(summary.identifier)}**\n\n`);
+    tooltip.appendMarkdown(`**Chat Roles** — app **${markdownText(label)}**, SDKAppID ${markdownText(String(summary.sdkAppId))}, admin identifier **${markdownText(summary.identifier)}**\n\n`);
+    tooltip.appendMarkdown(`${markdownText(destination(this.apps, label))}\n\n`);
+    if (refused) {
+      tooltip.appendMarkdown('$(error) The server refused these credentials. Checks fail until you set new ones.\n\n');
+      spoken += ', the server refused its credentials';
+    }
     if (summary.expiresAt !== undefined) {
       const expiresMs = summary.expiresAt * 1000;
       const when = `${formatLocalTime(expiresMs)} (${formatRelative(expiresMs, nowMs)})`;
@@ -70,12 +88,12 @@ export class CredentialStatusBar implements vscode.Disposable {
       tooltip.appendMarkdown('Signed with the app\'s secret key: UserSigs are minted per request.\n\n');
       spoken += ', signed with the secret key';
     }
-    tooltip.appendMarkdown('Click to change the credentials.');
+    tooltip.appendMarkdown('Click to switch apps, add one or manage them.');
     this.item.text = text;
     this.item.tooltip = tooltip;
-    this.item.accessibilityInformation = { label: `${spoken}. Click to change the credentials.` };
+    this.item.accessibilityInformation = { label: `${spoken}. Click to switch apps, add one or manage them.` };
     this.item.backgroundColor =
-      state === 'expired'
+      state === 'expired' || refused
         ? new vscode.ThemeColor('statusBarItem.errorBackground')
         : state === 'soon'
           ? new vscode.ThemeColor('statusBarItem.warningBackground')
