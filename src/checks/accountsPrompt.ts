@@ -28,13 +28,14 @@ export async function promptForAccounts(prompts: Prompts, recents: RecentAccount
     listOwnerAdmins && groupIds.length === 1
       ? [{ label: 'Owner and admins of this group', description: 'listed from the group', alwaysShow: true, accounts: [], ownerAdmins: true }]
       : [];
+  // The recent lists first (Enter on an empty box asks about the first of them), then the group's own.
   const recentItems: AccountsItem[] = [
-    ...ownerAdminsItems,
     ...recents.lists().map((accounts) => ({
       label: plainText(accounts.join(', ')),
       description: `recent · ${accounts.length} account${accounts.length === 1 ? '' : 's'}`,
       accounts,
     })),
+    ...ownerAdminsItems,
   ];
   const typedItem = (value: string): AccountsItem | undefined => {
     const typed = parseAccountList(value);

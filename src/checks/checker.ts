@@ -116,7 +116,7 @@ export class RoleChecker implements vscode.Disposable {
     }
     for (const [document, list] of failures) this.diagnostics.reportMany(document, list);
     this.notify(answers, queries);
-    const json = toResultJson(queries.flatMap((q, i) => answers[i].map((g) => ({ ...g, app: q.target.app.label, sdkAppId: q.target.app.sdkAppId, ...factsOf(infos[i].get(g.groupId)) }))));
+    const json = toResultJson(queries.flatMap((q, i) => answers[i].map((g) => ({ ...g, app: q.target.app.label, sdkAppId: q.target.app.sdkAppId, facts: factsOf(infos[i].get(g.groupId)) }))));
     if (cancelled) json.cancelled = true;
     return json;
   }

@@ -41,10 +41,7 @@ export function toGroupJson(g: { groupId: string; app: string; sdkAppId: number 
   return out;
 }
 
-/** The answer; each group gains type, name and memberCount where `factsOf` knows them (get_group_info answered). */
-export function toResultJson(
-  results: readonly (GroupResult & { app: string; sdkAppId: string })[],
-  factsOf: (groupId: string, app: string) => GroupFacts | undefined = () => undefined,
-): CheckResultJson {
-  return { groups: results.map((g) => ({ ...toGroupJson(g), ...factsOf(g.groupId, g.app) })) };
+/** The answer; each group gains type, name and memberCount where get_group_info answered (`facts`). */
+export function toResultJson(results: readonly (GroupResult & { app: string; sdkAppId: string; facts?: GroupFacts })[]): CheckResultJson {
+  return { groups: results.map((g) => ({ ...toGroupJson(g), ...g.facts })) };
 }

@@ -43,8 +43,9 @@ export class GroupNode extends vscode.TreeItem {
     this.id = `group:${JSON.stringify([record.app, record.groupId])}`;
     const facts = record.facts ? describeFacts(record.facts) : '';
     const cancelled = wasCancelled(record) ? 'Cancelled, partial · ' : '';
-    const full = `${cancelled}${facts ? `${facts} · ` : ''}${summarizeRecord(record)}`;
-    this.description = `${cancelled}${facts ? `${facts} · ` : ''}${shortSummary(record)}`;
+    // The roles first, so a narrow sidebar still shows them; the group's facts follow.
+    const full = `${cancelled}${summarizeRecord(record)}${facts ? ` · ${facts}` : ''}`;
+    this.description = `${cancelled}${shortSummary(record)}${facts ? ` · ${facts}` : ''}`;
     const worst = worstSeverity(record.errors);
     this.iconPath = worst === undefined ? new vscode.ThemeIcon('organization') : severityIcon(worst);
     this.contextValue = record.source ? 'chatRoles.group.withSource' : 'chatRoles.group';

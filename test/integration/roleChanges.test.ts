@@ -191,20 +191,25 @@ describe('role changes', function () {
     assert.deepStrictEqual([made.applied, made.verified], [true, true]);
   });
 
-  it('a workspace cannot allow role changes: with the built-in gate every app stays read-only', async () => {
-    suite.api.useRoleChangeGate(); // the production gate
+  it('a workspace cannot allow role changes: with the built-in gate an app stays read-only until the user turns it on in the modal', async () => {
+    suite.api.useRoleChangeGate(); // the production gate: the app registry
     await suite.api.state.workspace.update('chatRoles.allowRoleChanges', true);
-    await suite.api.state.workspace.update('chatRoles.roleChangesAllowed', { [String(TEST_SDK_APP_ID)]: true });
+    await suite.api.state.workspace.update('chatRoles.roleChangesAllowed', { [String(TEST_SDK_APP_ID)]: true, default: true });
+    await suite.api.state.workspace.update('chatRoles.apps', [{ label: 'default', allowRoleChanges: true }]);
     try {
       await assert.rejects(setRole({ groupId: TEST_GROUPS.public, account: 'carol', role: 'Admin', confirm: false }), /read-only/);
-      // The offer in the modal cannot turn it on either: nothing persistent holds the switch yet.
-      const offered = await setRole({ groupId: TEST_GROUPS.public, account: 'carol', role: 'Admin' });
-      assert.deepStrictEqual([offered.applied, offered.error?.code], [false, 'CANCELLED']);
-      assert.ok(notes.texts.some((t) => /cannot be turned on yet/.test(t)));
       assert.strictEqual(writes().length, 0);
+      // The user's own choice in the modal turns it on, in the app's profile (user-level storage).
+      const offered = await setRole({ groupId: TEST_GROUPS.public, account: 'carol', role: 'Admin' });
+      assert.ok(modals[0]?.buttons.some((b) => /allow/i.test(b)), 'the modal offers to allow role changes');
+      assert.deepStrictEqual([offered.applied, offered.verified], [true, true]);
+      const apps = await vscode.commands.executeCommand<{ apps: { app: string; allowRoleChanges: boolean }[] }>('chatRoles.listApps');
+      assert.strictEqual(apps.apps.find((a) => a.app === 'default')?.allowRoleChanges, true);
     } finally {
+      await suite.api.services.apps.setRoleChangeAllowed('default', false);
       await suite.api.state.workspace.update('chatRoles.allowRoleChanges', undefined);
       await suite.api.state.workspace.update('chatRoles.roleChangesAllowed', undefined);
+      await suite.api.state.workspace.update('chatRoles.apps', undefined);
     }
   });
 
@@ -260,7 +265,7 @@ describe('role changes', function () {
     const values = () => {
       const group = tree.getChildren().find((n) => n.kind === 'group' && n.record.groupId === TEST_GROUPS.public);
       assert.ok(group);
-      return tree.getChildren(group).map((n) => n.contextValue);
+      return tree.getChildren(group).filter((n) => n.kind !== 'ownerAdmins').map((n) => n.contextValue);
     };
     assert.deepStrictEqual(values(), ['chatRoles.account.owner', 'chatRoles.account.admin', 'chatRoles.account.member', 'chatRoles.account.notMember']);
     const menus = (vscode.extensions.all.find((e) => e.id === 'chat-roles.chat-roles')?.packageJSON as { contributes: { menus: Record<string, { command: string; when?: string }[]> } }).contributes.menus['view/item/context'];

@@ -120,6 +120,8 @@ describe('hardening: secrets audit', function () {
       const done = vscode.commands.executeCommand('chatRoles.setCredentials');
       await answer(await prompts.next(), String(TEST_SDK_APP_ID));
       await answer(await prompts.next(), TEST_ADMIN);
+      const where = await prompts.next<vscode.QuickPick<vscode.QuickPickItem>>();
+      await answer(where, 'Follow the settings', () => where.activeItems[0]?.label === 'Follow the settings');
       const pick = await prompts.next<vscode.QuickPick<vscode.QuickPickItem>>();
       await answer(pick, kind, () => pick.activeItems[0]?.label === kind);
       const box = await prompts.next();

@@ -54,7 +54,7 @@ describe('stored results', () => {
     assert.ok(bytes < 2_000_000, `workspace state holds ${bytes} bytes`);
 
     const [group] = children(tree());
-    const summary = 'Work · “Test work group” · 4 in total · 1 owner · 1 admin · 99,998 not in group';
+    const summary = '1 owner · 1 admin · 99,998 not in group · Work · “Test work group” · 4 in total';
     assert.strictEqual(group.description, summary);
     assert.deepStrictEqual(children(tree(), group).map(label).slice(0, 3), ['alice · owner', 'bob · admin', 'Not in group (99,998)']);
     const listed = rowsOf(tree(), group);
@@ -76,7 +76,7 @@ describe('stored results', () => {
 
       const record = (again as RolesNode & { record: GroupRecord }).record;
       assert.strictEqual(record.accounts, undefined, 'a list of 100,000 accounts is not kept (Check Again asks)');
-      assert.match(recordToMarkdown(record), /Partial list: 98000 accounts are not listed \(100000 checked/);
+      assert.match(recordToMarkdown(record), /Partial list: 98000 accounts are not listed \(100,000 checked/);
       const json = recordToJson(record);
       assert.strictEqual(json.roles.length, 2000);
       assert.deepStrictEqual(json.partial?.counts, { Owner: 1, Admin: 1, Member: 0, NotMember: 99_998 });
@@ -138,7 +138,7 @@ describe('stored results', () => {
       assert.strictEqual(rows.filter((n) => n.kind === 'account').length, 2000);
       assert.strictEqual(label(rows.filter((n) => n.kind !== 'ownerAdmins').at(-1)!), '… 1000 more (check again to list them)');
       assert.strictEqual(groups[0].description, '3,000 members · 1 error');
-      assert.deepStrictEqual(children(restored, groups[1]).map(label), ['alice · owner']);
+      assert.deepStrictEqual(children(restored, groups[1]).filter((n) => n.kind !== 'ownerAdmins').map(label), ['alice · owner']);
       const state = suite.api.state.workspace;
       await waitFor('the migration to be written', () => state.get(LEGACY_KEY) === undefined && state.get(`${KEY_PREFIX}@TGS#2HOSTILEV2`) === undefined);
       assert.deepStrictEqual(state.keys().filter((k) => k.startsWith(KEY_PREFIX)).sort(), [KEY_PREFIX + TEST_GROUPS.public, KEY_PREFIX + TEST_GROUPS.work].sort());
