@@ -92,7 +92,15 @@ describe('apps: several Chat apps side by side', function () {
   it('checks one group in both apps, each on its own origin, and keeps two records', async () => {
     const inDev = await check({ groupIds: [GROUP], accounts: ['alice', 'bob'], app: 'dev' });
     const inProd = await check({ groupIds: [GROUP], accounts: ['alice', 'bob'], app: 'prod' });
-    assert.deepStrictEqual(inDev.groups[0], { groupId: GROUP, app: 'dev', sdkAppId: String(TEST_SDK_APP_ID), roles: [{ account: 'alice', role: 'Owner' }, { account: 'bob', role: 'Admin' }] });
+    assert.deepStrictEqual(inDev.groups[0], {
+      groupId: GROUP,
+      app: 'dev',
+      sdkAppId: String(TEST_SDK_APP_ID),
+      roles: [{ account: 'alice', role: 'Owner' }, { account: 'bob', role: 'Admin' }],
+      type: 'Work',
+      name: 'Test work group',
+      memberCount: 4,
+    });
     assert.deepStrictEqual(inProd.groups[0], { groupId: GROUP, app: 'prod', sdkAppId: String(PROD_SDK_APP_ID), roles: [{ account: 'alice', role: 'Member' }, { account: 'bob', role: 'Owner' }] });
     assert.strictEqual(roleRequests(dev), 1, 'the dev app asks the dev origin once');
     assert.strictEqual(roleRequests(prod), 1, 'the prod app asks the prod origin once');

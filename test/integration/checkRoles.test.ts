@@ -108,7 +108,7 @@ describe('checkRoles', () => {
       const at = rangeOf(editor.document, groupId).start.translate(0, into);
       editor.selection = new vscode.Selection(at, at);
       const result = await checkTypingAccounts([account]);
-      assert.deepStrictEqual(result.groups, [{ groupId, roles: [{ account, role }], ...facts }]);
+      assert.deepStrictEqual(result.groups, [{ groupId, app: 'default', sdkAppId: String(TEST_SDK_APP_ID), roles: [{ account, role }], ...facts }]);
     });
   }
 
@@ -132,7 +132,7 @@ describe('checkRoles', () => {
     const editor = await openEditor(body, 'json');
     editor.selection = new vscode.Selection(0, 0, 4, 0);
     const result = await checkTypingAccounts(['erin']);
-    assert.deepStrictEqual(result.groups, [{ groupId: TEST_GROUPS.custom, roles: [{ account: 'erin', role: 'Owner' }], ...CUSTOM_FACTS }]);
+    assert.deepStrictEqual(result.groups, [{ groupId: TEST_GROUPS.custom, app: 'default', sdkAppId: String(TEST_SDK_APP_ID), roles: [{ account: 'erin', role: 'Owner' }], ...CUSTOM_FACTS }]);
   });
 
   it('asks for the group ID when the editor has none, and prefills the accounts last used for it', async () => {
