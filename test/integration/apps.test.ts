@@ -101,7 +101,15 @@ describe('apps: several Chat apps side by side', function () {
       name: 'Test work group',
       memberCount: 4,
     });
-    assert.deepStrictEqual(inProd.groups[0], { groupId: GROUP, app: 'prod', sdkAppId: String(PROD_SDK_APP_ID), roles: [{ account: 'alice', role: 'Member' }, { account: 'bob', role: 'Owner' }] });
+    assert.deepStrictEqual(inProd.groups[0], {
+      groupId: GROUP,
+      app: 'prod',
+      sdkAppId: String(PROD_SDK_APP_ID),
+      roles: [{ account: 'alice', role: 'Member' }, { account: 'bob', role: 'Owner' }],
+      type: 'Work',
+      name: 'Test work group',
+      memberCount: 4,
+    });
     assert.strictEqual(roleRequests(dev), 1, 'the dev app asks the dev origin once');
     assert.strictEqual(roleRequests(prod), 1, 'the prod app asks the prod origin once');
     assert.strictEqual((await listApps()).active, 'dev', 'checking with an app does not switch to it');
