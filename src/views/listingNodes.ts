@@ -7,6 +7,7 @@ import type { Role } from '../chat/types';
 import type { AccountGroupsRecord, JoinedGroupRow, ListingError, MemberListingRecord, MemberRow } from '../results/listings';
 import { docsLink } from '../ui/docsLink';
 import { markdownText, plainText } from '../ui/foreignText';
+import { roleWord } from '../ui/roleWords';
 import { formatRelative } from '../ui/time';
 import { accountContextValue } from './accountContext';
 
@@ -19,6 +20,11 @@ const ROLE_ICONS: Readonly<Record<string, [icon: string, color: string]>> = {
 
 function isRole(role: string): role is Role {
   return role === 'Owner' || role === 'Admin' || role === 'Member';
+}
+
+/** The one word people read for a role (as on every other row); a role the server named otherwise, as sent. */
+function shownRole(role: string): string {
+  return isRole(role) ? roleWord(role) : plainText(role);
 }
 
 function roleIcon(role: string): vscode.ThemeIcon {
@@ -98,11 +104,12 @@ export class MemberRowNode extends vscode.TreeItem {
     super(plainText(row.account), vscode.TreeItemCollapsibleState.None);
     // By place, not by account: a server may list an account twice, and ids must be unique.
     this.id = `${parent.id}/member:${index}`;
-    this.description = row.nameCard ? `${plainText(row.role)} · ${plainText(row.nameCard)}` : plainText(row.role);
+    const role = shownRole(row.role);
+    this.description = row.nameCard ? `${role} · ${plainText(row.nameCard)}` : role;
     this.iconPath = roleIcon(row.role);
     const joined = row.joinTime !== undefined ? `, joined ${new Date(row.joinTime * 1000).toISOString().slice(0, 10)}` : '';
-    this.tooltip = `${plainText(row.account)}: ${plainText(row.role)} of ${plainText(groupId)}${joined}`;
-    this.accessibilityInformation = { label: `${plainText(row.account)}, ${plainText(row.role)} of group ${plainText(groupId)}` };
+    this.tooltip = `${plainText(row.account)}: ${role} of ${plainText(groupId)}${joined}`;
+    this.accessibilityInformation = { label: `${plainText(row.account)}, ${role} of group ${plainText(groupId)}` };
     // A known role gets the account rows' scheme, so the role changes that make sense are offered here too.
     this.contextValue = isRole(row.role) ? accountContextValue(row.role, groupType) : 'chatRoles.member';
   }
@@ -156,7 +163,7 @@ export class JoinedGroupNode extends vscode.TreeItem {
   ) {
     super(plainText(row.groupId), vscode.TreeItemCollapsibleState.Collapsed);
     this.id = `${parent.id}/group:${index}`;
-    const role = row.role || 'role not reported';
+    const role = row.role ? shownRole(row.role) : 'role not reported';
     this.description = [role, row.type, row.name && `“${row.name}”`].filter(Boolean).map((t) => plainText(t as string)).join(' · ');
     this.iconPath = roleIcon(row.role);
     this.tooltip = `${plainText(parent.record.account)} is ${plainText(role)} of ${plainText(row.groupId)}`;

@@ -129,7 +129,7 @@ describe('members and account groups', () => {
     const rows = children(accountNode);
     const work = rows.find((n) => label(n) === TEST_GROUPS.work);
     assert.ok(work);
-    assert.strictEqual(work.description, 'Owner · Work · “Test work group”');
+    assert.strictEqual(work.description, 'owner · Work · “Test work group”');
     assert.strictEqual(icon(work), 'star-full');
     assert.strictEqual(work.contextValue, 'chatRoles.joinedGroup');
     assert.strictEqual(icon(rows.find((n) => label(n) === TEST_GROUPS.public)!), 'shield');
@@ -148,9 +148,9 @@ describe('members and account groups', () => {
     await waitFor('the owner and admins to be listed', () => suite.api.services.listings.members(TEST_GROUPS.public, 'ownerAdmins') !== undefined);
     const rows = children(ownerAdmins);
     assert.deepStrictEqual(rows.map((n) => [label(n), n.description, icon(n)]), [
-      ['bob', 'Owner · Card of bob', 'star-full'],
-      ['alice', 'Admin', 'shield'],
-      ['erin', 'Admin', 'shield'],
+      ['bob', 'owner · Card of bob', 'star-full'],
+      ['alice', 'admin', 'shield'],
+      ['erin', 'admin', 'shield'],
     ]);
     assert.deepStrictEqual(suite.server.requests.filter((r) => r.api === 'get_group_member_info').map((r) => (r.body as { MemberRoleFilter?: string[] }).MemberRoleFilter), [['Owner', 'Admin']]);
     for (const n of rows) assert.strictEqual(tree().getParent(n), ownerAdmins);
@@ -172,7 +172,7 @@ describe('members and account groups', () => {
     const all = children(children().find((n) => n.kind === 'group')).find((n) => n.kind === 'allMembers');
     assert.ok(all, 'an All members node under the group');
     assert.strictEqual(all.description, '3 of 3 listed');
-    assert.deepStrictEqual(children(all).map((n) => `${label(n)}=${String(n.description)}`), ['erin=Owner · Card of erin', 'frank=Admin', 'grace=Member']);
+    assert.deepStrictEqual(children(all).map((n) => `${label(n)}=${String(n.description)}`), ['erin=owner · Card of erin', 'frank=admin', 'grace=member']);
 
     const account = children(children().find((n) => n.kind === 'group')).find((n) => n.kind === 'account')!;
     await within(vscode.commands.executeCommand('chatRoles.listAccountGroups', account), 30_000, 'Show Groups of Account');

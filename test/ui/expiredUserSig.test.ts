@@ -44,11 +44,12 @@ describe('UI: an expired UserSig', () => {
     this.timeout(120_000); // includes waiting for the UserSig to expire
     const { page } = workbench;
     await runCommand(page, 'Chat Roles: Set Credentials…');
-    await answer(page, /1\/4/, String(DEMO_SDK_APP_ID));
-    await waitForQuickInput(page, /2\/4/);
+    await answer(page, /1\/5/, String(DEMO_SDK_APP_ID));
+    await waitForQuickInput(page, /2\/5/);
     await page.keyboard.press('Enter');
-    await pick(page, /3\/4/, 'UserSig');
-    await answer(page, /4\/4/, userSigExpiringSoon());
+    await pick(page, /3\/5/, 'Follow the settings');
+    await pick(page, /4\/5/, 'UserSig');
+    await answer(page, /5\/5/, userSigExpiringSoon());
     await statusBarItem(page, `Chat ${DEMO_SDK_APP_ID} · ${DEMO_ADMIN} ·`).waitFor({ timeout: UI_WAIT_MS });
     await statusBarItem(page, 'UserSig expired').waitFor({ timeout: (SECONDS_LEFT + 10) * 1000 });
 

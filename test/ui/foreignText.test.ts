@@ -66,10 +66,11 @@ describe('UI: foreign text stays text, and the tree reads as sentences', () => {
     fs.writeFileSync(path.join(workspace, BODY_FILE), JSON.stringify({ GroupId: GROUP, User_Account: Object.values(ACCOUNTS) }, null, 2) + '\n');
 
     await runCommand(page, 'Chat Roles: Set Credentials…');
-    await answer(page, /1\/4/, String(DEMO_SDK_APP_ID));
-    await answer(page, /2\/4/, IDENTIFIER);
-    await pick(page, /3\/4/, 'Secret key');
-    await answer(page, /4\/4/, DEMO_SECRET_KEY);
+    await answer(page, /1\/5/, String(DEMO_SDK_APP_ID));
+    await answer(page, /2\/5/, IDENTIFIER);
+    await pick(page, /3\/5/, 'Follow the settings');
+    await pick(page, /4\/5/, 'Secret key');
+    await answer(page, /5\/5/, DEMO_SECRET_KEY);
     await statusBarItem(page, `Chat ${DEMO_SDK_APP_ID}`).waitFor({ timeout: UI_WAIT_MS });
   });
 

@@ -65,7 +65,8 @@ describe('UI: a check of more than 500 accounts', () => {
           setSize: Number(e.getAttribute('aria-setsize')),
         })),
       );
-      for (const row of rows) seen.set(row.account, row);
+      // The group's own Owner & Admins child sits at the same level as the accounts.
+      for (const row of rows) if (row.account !== 'Owner & Admins') seen.set(row.account, row);
       if (seen.has(last)) break;
       const before = await focusedPosition();
       await page.keyboard.press('PageDown');

@@ -40,7 +40,7 @@ describe('UI: reading the roles tree', () => {
     const view = await openRolesView(page);
     const group = treeRow(view, DEMO_GROUPS.work);
     await group.waitFor({ timeout: UI_WAIT_MS });
-    assert.strictEqual((await group.locator('.label-description').innerText()).trim(), '1 owner · 1 admin · 1 member · 12 not in group');
+    assert.strictEqual((await group.locator('.label-description').innerText()).trim(), "1 owner · 1 admin · 1 member · 12 not in group · Work · “Leckie's work group” · 4 in total");
     const fold = treeRow(view, 'Not in group (12)');
     await fold.waitFor({ timeout: UI_WAIT_MS });
     assert.strictEqual(await fold.getAttribute('aria-expanded'), 'false', 'the fold starts collapsed');

@@ -77,7 +77,7 @@ describe('UI: the Get Started walkthrough', () => {
   it('Add your credentials: its button opens the guided input, and the step checks itself once they are set', async () => {
     const { page } = workbench;
     await pressStepButton(page, 'setCredentials', 'Set Credentials…');
-    const input = await waitForQuickInput(page, /Set Credentials.*1\/4/);
+    const input = await waitForQuickInput(page, /Set Credentials.*1\/5/);
     await saveImage(page, 'credentials', await boxOf(input));
     await enterDemoSecretKey(page);
     await waitUntilDone(page, 'setCredentials');

@@ -13,6 +13,9 @@ export const WEEKLY_SYNC_GROUP_ID = '@TGS#1CXTZEAET';
 /** All hands (Public, 1,200 members): more than one 500-account batch. */
 export const ALL_HANDS_GROUP_ID = '@TGS#2W3RFZLKA';
 
+/** Support forum (Public, 3,000 members): List All Members pages through 30 pages. */
+export const SUPPORT_FORUM_GROUP_ID = '@TGS#2SUPPORT3K';
+
 /** Disbanded: checking it shows the 10010 diagnostic. */
 export const LEGACY_LAUNCH_GROUP_ID = '@TGS#2NOSUCHGRP';
 
