@@ -50,7 +50,7 @@ describe('UI: reading the roles tree', () => {
     );
     assert.deepStrictEqual(
       rows.map(([name]) => name),
-      ['leckie · owner', 'alice · admin', 'peter · member', 'Not in group (12)'],
+      ['leckie · owner', 'alice · admin', 'peter · member', 'Not in group (12)', 'Owner & Admins'],
     );
     assert.match(rows[1][1], new RegExp(`^alice is an admin of group ${DEMO_GROUPS.work.replace(/[#$]/g, '\\$&')}, checked `));
 
