@@ -10,13 +10,7 @@ import { markdownText, plainText } from '../ui/foreignText';
 import { roleWord } from '../ui/roleWords';
 import { formatRelative } from '../ui/time';
 import { accountContextValue } from './accountContext';
-
-/** Icons per member role; a role the server named otherwise gets a plain one. */
-const ROLE_ICONS: Readonly<Record<string, [icon: string, color: string]>> = {
-  Owner: ['star-full', 'charts.yellow'],
-  Admin: ['shield', 'charts.blue'],
-  Member: ['person', 'charts.green'],
-};
+import { roleIcon } from './roleIcon';
 
 function isRole(role: string): role is Role {
   return role === 'Owner' || role === 'Admin' || role === 'Member';
@@ -27,9 +21,9 @@ function shownRole(role: string): string {
   return isRole(role) ? roleWord(role) : plainText(role);
 }
 
-function roleIcon(role: string): vscode.ThemeIcon {
-  const [icon, color] = ROLE_ICONS[role] ?? ['question', 'foreground'];
-  return new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+/** The role's icon, as on every row; a role the server named otherwise gets a plain one. */
+function memberRoleIcon(role: string): vscode.ThemeIcon {
+  return isRole(role) ? roleIcon(role) : new vscode.ThemeIcon('question', new vscode.ThemeColor('foreground'));
 }
 
 /** A node that has an id, so that its children can make theirs unique beneath it. */
@@ -106,7 +100,7 @@ export class MemberRowNode extends vscode.TreeItem {
     this.id = `${parent.id}/member:${index}`;
     const role = shownRole(row.role);
     this.description = row.nameCard ? `${role} · ${plainText(row.nameCard)}` : role;
-    this.iconPath = roleIcon(row.role);
+    this.iconPath = memberRoleIcon(row.role);
     const joined = row.joinTime !== undefined ? `, joined ${new Date(row.joinTime * 1000).toISOString().slice(0, 10)}` : '';
     this.tooltip = `${plainText(row.account)}: ${role} of ${plainText(groupId)}${joined}`;
     this.accessibilityInformation = { label: `${plainText(row.account)}, ${role} of group ${plainText(groupId)}` };
@@ -165,7 +159,7 @@ export class JoinedGroupNode extends vscode.TreeItem {
     this.id = `${parent.id}/group:${index}`;
     const role = row.role ? shownRole(row.role) : 'role not reported';
     this.description = [role, row.type, row.name && `“${row.name}”`].filter(Boolean).map((t) => plainText(t as string)).join(' · ');
-    this.iconPath = roleIcon(row.role);
+    this.iconPath = memberRoleIcon(row.role);
     this.tooltip = `${plainText(parent.record.account)} is ${plainText(role)} of ${plainText(row.groupId)}`;
     this.accessibilityInformation = { label: `${plainText(parent.record.account)}: ${plainText(role)} of group ${plainText(row.groupId)}` };
     this.contextValue = 'chatRoles.joinedGroup';

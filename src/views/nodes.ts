@@ -15,14 +15,8 @@ import type { ListingNode } from './listingNodes';
 import { KeptAccountNode } from './keptNode';
 import type { AppNode } from './appNode';
 import { MoreNode } from './moreNode';
+import { roleIcon } from './roleIcon';
 import type { ChangeNode, RecentChangesNode } from './recentChangesNode';
-
-const ROLE_ICONS: Readonly<Record<Role, [icon: string, color: string]>> = {
-  Owner: ['star-full', 'charts.yellow'],
-  Admin: ['shield', 'charts.blue'],
-  Member: ['person', 'charts.green'],
-  NotMember: ['circle-slash', 'disabledForeground'],
-};
 
 type Row = AccountNode | ErrorNode;
 /** Errors or accounts not in the group, folded under their group. */
@@ -87,11 +81,6 @@ export class GroupNode extends vscode.TreeItem {
     if (items.length <= FOLD_ABOVE) return items.map((item) => row(this, item));
     return [new FoldNode<Row, GroupNode>(this, kind, items.length, icon(), (fold) => items.map((item) => row(fold, item)))];
   }
-}
-
-function roleIcon(role: Role): vscode.ThemeIcon {
-  const [icon, color] = ROLE_ICONS[role];
-  return new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
 }
 
 /** A node whose rows belong to a group: the group itself or one of its folds. */
