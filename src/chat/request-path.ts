@@ -222,8 +222,9 @@ export class RequestPath {
     } catch (err) {
       if (!(err instanceof TransportError)) throw err;
       const host = new URL(origin).host;
-      const via = this.transport.route === 'direct' ? '' : ` (${this.transport.route})`;
-      const failure = { code: err.code, detail: `${host}: ${err.detail}${via}`, retryable: err.retryable, slowDown: false, connectionLevel: err.connectionLevel };
+      const route = this.transport.shownRoute;
+      const detail = route === undefined ? `${host}: ${err.detail}` : l10n.t('{0}: {1} ({2})', host, err.detail, route);
+      const failure = { code: err.code, detail, retryable: err.retryable, slowDown: false, connectionLevel: err.connectionLevel };
       outcome = { ok: false, failure: { ...failure, uncertain: !err.unsent && err.code !== 'CANCELLED', unsent: err.unsent } };
       shown = err.code;
     }

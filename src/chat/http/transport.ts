@@ -169,6 +169,8 @@ export class Transport {
   private readonly maxBytes: number;
   /** Where requests go, in words (direct, or which proxy); no credentials. */
   readonly route: string;
+  /** The same for people, in the display language (failure details name it); undefined when direct. */
+  readonly shownRoute: string | undefined;
 
   constructor(options: TransportOptions) {
     this.maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
@@ -177,10 +179,12 @@ export class Transport {
     if (plan instanceof ProxyRefusal) {
       this.refusal = plan.message;
       this.route = `nowhere until ${plan.source} is fixed`;
+      this.shownRoute = l10n.t('nowhere until {0} is fixed', plan.source);
       return;
     }
     if (!plan) {
       this.route = 'direct';
+      this.shownRoute = undefined;
       return;
     }
     // http.proxyStrictSSL is about proxies that re-sign traffic: it relaxes certificate checks only on
@@ -195,6 +199,17 @@ export class Transport {
     const proxies = !http || http === https ? https.origin : `${https.origin} (https), ${http.origin} (http)`;
     const except = ['loopback', ...plan.noProxy].join(', ');
     this.route = `through proxy ${proxies} from ${plan.via}, except ${except}${strict ? '' : ', TLS certificates not verified through the proxy'}`;
+    const fromSetting = plan.via === 'http.proxy';
+    const shownExcept = [l10n.t('loopback'), ...plan.noProxy].join(', ');
+    if (strict) {
+      this.shownRoute = fromSetting
+        ? l10n.t('through proxy {0} from http.proxy, except {1}', proxies, shownExcept)
+        : l10n.t('through proxy {0} from the environment, except {1}', proxies, shownExcept);
+    } else {
+      this.shownRoute = fromSetting
+        ? l10n.t('through proxy {0} from http.proxy, except {1}, TLS certificates not verified through the proxy', proxies, shownExcept)
+        : l10n.t('through proxy {0} from the environment, except {1}, TLS certificates not verified through the proxy', proxies, shownExcept);
+    }
   }
 
   /** The dispatcher for a URL; an unparsable URL goes to the direct one, where request() refuses it. */
