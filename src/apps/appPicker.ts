@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { REGIONS } from '../chat/http/regions';
+import { regionLabel, REGIONS } from '../chat/http/regions';
 import { plainText } from '../ui/foreignText';
 import type { Prompts } from '../ui/prompts';
-import { regionName } from './regionName';
 import { connectionFor, type AppRegistry } from './registry';
 
 export type AppChoice = { kind: 'app'; label: string } | { kind: 'add' } | { kind: 'manage' };
@@ -16,7 +15,7 @@ export function destinationText(apps: AppRegistry, label: string): string {
   const app = apps.get(label);
   if (!app) return '';
   const c = connectionFor(app);
-  const where = c.endpoint ?? `${regionName(c.region)} · ${REGIONS[c.region].main}`;
+  const where = c.endpoint ?? `${regionLabel(c.region)} · ${REGIONS[c.region].main}`;
   return app.region === undefined && app.endpoint === undefined ? vscode.l10n.t('{0} (settings)', where) : where;
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { REGIONS, type RegionId } from '../chat/http/regions';
+import { regionLabel, REGIONS, type RegionId } from '../chat/http/regions';
 import type { Credentials } from '../chat/types';
 import { decodeUserSig } from '../chat/auth/usersig';
 import { checkIdentifier, checkSdkAppId, checkSecretKey, checkUserSigFor } from '../credentials/validate';
@@ -8,7 +8,6 @@ import { plainText } from '../ui/foreignText';
 import { BACK, type Back, type Prompts } from '../ui/prompts';
 import { formatLocalTime, formatRelative } from '../ui/time';
 import { checkEndpoint, checkLabel, type AppProfile } from './profile';
-import { regionName } from './regionName';
 
 type SignWith = 'userSig' | 'secretKey';
 
@@ -154,7 +153,7 @@ async function askText(prompts: Prompts, at: Step, draft: Draft, field: 'sdkAppI
 
 async function askWhere(prompts: Prompts, at: Step, draft: Draft): Promise<StepResult> {
   const settings = readConnectionSettings();
-  const now = settings.endpoint ?? `${regionName(settings.region)} · ${REGIONS[settings.region].main}`;
+  const now = settings.endpoint ?? `${regionLabel(settings.region)} · ${REGIONS[settings.region].main}`;
   const items: WhereItem[] = [
     {
       where: { follow: true },
@@ -162,7 +161,7 @@ async function askWhere(prompts: Prompts, at: Step, draft: Draft): Promise<StepR
       description: now,
       detail: vscode.l10n.t('chatRoles.region and chatRoles.endpoint decide, now and after any change.'),
     },
-    ...(Object.keys(REGIONS) as RegionId[]).map((region): WhereItem => ({ where: { region }, label: regionName(region), description: REGIONS[region].main })),
+    ...(Object.keys(REGIONS) as RegionId[]).map((region): WhereItem => ({ where: { region }, label: regionLabel(region), description: REGIONS[region].main })),
     {
       where: { endpoint: true },
       label: vscode.l10n.t('Custom endpoint…'),

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { REGIONS } from '../chat/http/regions';
+import { regionLabel, REGIONS } from '../chat/http/regions';
 import type { CredentialSummary } from '../credentials/store';
 import { markdownText, plainText } from '../ui/foreignText';
 import { formatLocalTime, formatRelative } from '../ui/time';
-import { regionName } from './regionName';
 import { connectionFor, type AppRegistry } from './registry';
 
 /** A UserSig this close to its expiry turns the item yellow. */
@@ -32,7 +31,7 @@ function destination(apps: AppRegistry, label: string): string {
   const c = connectionFor(app);
   const fromSettings = app.region === undefined && app.endpoint === undefined;
   if (c.endpoint) return fromSettings ? vscode.l10n.t('Endpoint {0} (from the settings)', c.endpoint) : vscode.l10n.t('Endpoint {0}', c.endpoint);
-  const name = regionName(c.region);
+  const name = regionLabel(c.region);
   const domain = REGIONS[c.region].main;
   return fromSettings ? vscode.l10n.t('Region {0}, {1} (from the settings)', name, domain) : vscode.l10n.t('Region {0}, {1}', name, domain);
 }

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { regionName } from '../apps/regionName';
-import { REGIONS, type RegionId } from '../chat/http/regions';
+import { regionLabel, REGIONS, type RegionId } from '../chat/http/regions';
 import type { RegionAnswer } from '../checks/regionDoctor';
 import type { Services } from '../services';
 import { plainText } from '../ui/foreignText';
@@ -64,7 +63,7 @@ export function registerFindAppRegion(context: vscode.ExtensionContext, services
       } else {
         const separator = vscode.l10n.t({ message: ', ', comment: ['Between the names of a list of regions (China, Singapore).'] });
         void vscode.window.showInformationMessage(
-          vscode.l10n.t('Chat Roles: app {0} answered in {1}. Pick its region with Manage Apps… → Edit.', plainText(label), known.map((r) => regionName(r)).join(separator)),
+          vscode.l10n.t('Chat Roles: app {0} answered in {1}. Pick its region with Manage Apps… → Edit.', plainText(label), known.map((r) => regionLabel(r)).join(separator)),
         );
       }
       return answers;
@@ -73,7 +72,7 @@ export function registerFindAppRegion(context: vscode.ExtensionContext, services
 }
 
 async function offerSwitch(services: Services, label: string, region: RegionId, withoutAsking: boolean): Promise<void> {
-  const name = regionName(region);
+  const name = regionLabel(region);
   const domain = REGIONS[region].main;
   const switchRegion = vscode.l10n.t('Switch Region');
   const choice = withoutAsking
