@@ -2,6 +2,7 @@
 // and after; when the app is read-only, the same modal offers to allow role changes in it.
 import * as vscode from 'vscode';
 import { plainText } from '../ui/foreignText';
+import { shownRole } from '../ui/roleWords';
 import type { ChangeApp } from './gate';
 
 /** Shows a modal with these buttons; resolves to the one chosen, or undefined when cancelled. */
@@ -19,25 +20,6 @@ export interface ChangeFacts {
 /** What the user chose: go ahead, go ahead after allowing role changes in the app, or nothing. */
 export type Choice = 'change' | 'allowAndChange' | undefined;
 
-/**
- * A role as the modal and the change's notifications name it: the contract name in English (`Admin`), the
- * role's own word in another language. Anything else (an account) is shown as it is.
- */
-export function roleName(role: string): string {
-  // Each call spells its comment out: the string extractor reads literals only.
-  switch (role) {
-    case 'Owner':
-      return vscode.l10n.t({ message: 'Owner', comment: ['A role in a group, as a role change names it'] });
-    case 'Admin':
-      return vscode.l10n.t({ message: 'Admin', comment: ['A role in a group, as a role change names it'] });
-    case 'Member':
-      return vscode.l10n.t({ message: 'Member', comment: ['A role in a group, as a role change names it'] });
-    case 'NotMember':
-      return vscode.l10n.t({ message: 'NotMember', comment: ['A role in a group, as a role change names it'] });
-    default:
-      return role;
-  }
-}
 
 function header(f: ChangeFacts): string {
   const group =
@@ -64,8 +46,8 @@ async function ask(confirm: Confirmer, message: string, detail: string, allowed:
 }
 
 export function confirmRoleChange(confirm: Confirmer, f: ChangeFacts, before: string | null, role: 'Admin' | 'Member', allowed: boolean): Promise<Choice> {
-  const from = before === null ? vscode.l10n.t('unknown (the check before the change failed)') : roleName(before);
-  const detail = `${header(f)}\n${roleLine(from, roleName(role))}`;
+  const from = before === null ? vscode.l10n.t('unknown (the check before the change failed)') : shownRole(before);
+  const detail = `${header(f)}\n${roleLine(from, shownRole(role))}`;
   const account = plainText(f.account);
   const group = plainText(f.groupId);
   return role === 'Admin'
@@ -74,7 +56,7 @@ export function confirmRoleChange(confirm: Confirmer, f: ChangeFacts, before: st
 }
 
 export function confirmTransfer(confirm: Confirmer, f: ChangeFacts, before: string | null, previousOwner: string | null, allowed: boolean): Promise<Choice> {
-  const roles = roleLine(before === null ? vscode.l10n.t('unknown') : roleName(before), roleName('Owner'));
+  const roles = roleLine(before === null ? vscode.l10n.t('unknown') : shownRole(before), shownRole('Owner'));
   const old =
     previousOwner === null
       ? vscode.l10n.t('The current owner could not be read (or the group has none); a current owner stays in the group as a Member.')

@@ -8,8 +8,9 @@ import type { ChatConnection } from '../checks/connection';
 import type { Log } from '../log';
 import type { ResultsStore } from '../results/store';
 import { plainText } from '../ui/foreignText';
+import { shownRole } from '../ui/roleWords';
 import type { RoleChangeEntry } from '../views/recentChangesNode';
-import { confirmRoleChange, confirmTransfer, modalConfirmer, roleName, type ChangeFacts, type Choice, type Confirmer } from './confirm';
+import { confirmRoleChange, confirmTransfer, modalConfirmer, type ChangeFacts, type Choice, type Confirmer } from './confirm';
 import type { ChangeApp, RoleChangeGate } from './gate';
 import type { RecentChanges } from './recentChanges';
 import { withVerifiedRoles } from './verifiedRoles';
@@ -223,7 +224,7 @@ export class RoleChangeService {
     const account = plainText(e.account);
     const group = plainText(e.groupId);
     // What the check afterwards shows: a role (in the user's words) or, after a transfer, the owner's account.
-    const seen = e.seen === null ? vscode.l10n.t('unknown') : plainText(e.kind === 'owner' ? e.seen : roleName(e.seen));
+    const seen = e.seen === null ? vscode.l10n.t('unknown') : plainText(e.kind === 'owner' ? e.seen : shownRole(e.seen));
     if (e.applied === 'unknown') {
       const message = e.verified
         ? vscode.l10n.t('Chat Roles: no answer came for the change of {0} in {1}, so it was checked again: the change was applied ({2}).', account, group, seen)

@@ -72,3 +72,8 @@ export function roleName(role: Role): string {
 export function isRole(role: string): role is Role {
   return role === 'Owner' || role === 'Admin' || role === 'Member' || role === 'NotMember';
 }
+
+/** A role as people read it where English shows the contract name (`Admin`, 管理员); any other text as it is. */
+export function shownRole(role: string): string {
+  return isRole(role) ? roleName(role) : role;
+}

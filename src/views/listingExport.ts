@@ -7,7 +7,7 @@ import { groupTypeName } from '../results/groupFacts';
 import { accountGroupsJson, membersJson, type AccountGroupsResultJson, type MembersResultJson } from '../results/listingJson';
 import type { ListingRecord } from '../results/listings';
 import { markdownEscape as cell } from '../ui/foreignText';
-import { isRole, roleName } from '../ui/roleWords';
+import { shownRole } from '../ui/roleWords';
 import { formatLocalTime } from '../ui/time';
 import { AccountGroupsNode, AllMembersNode, ListedGroupNode } from './listingNodes';
 
@@ -20,10 +20,6 @@ export function listingOfNode(node: unknown): ListingRecord | undefined {
   return undefined;
 }
 
-/** A role as the server named it: a known one in the reader's words (its contract name in English), else as sent. */
-function shownRole(role: string): string {
-  return isRole(role) ? roleName(role) : role;
-}
 
 /** A group type as the server named it: a known one as Tencent names it (its code in English), else as sent. */
 function shownType(type: string): string {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { markdownText } from '../ui/foreignText';
-import { isRole, roleName } from '../ui/roleWords';
+import { shownRole } from '../ui/roleWords';
 import { formatLocalTime } from '../ui/time';
 
 /** One role change as the view lists it (plain data; the change service keeps them). */
@@ -41,7 +41,7 @@ function outcomeWords(entry: RoleChangeEntry): string {
 
 /** A role of a role change as people read it (its contract name in English); an account (an owner) as it is. */
 function shownValue(entry: RoleChangeEntry, value: string): string {
-  return entry.kind === 'role' && isRole(value) ? roleName(value) : value;
+  return entry.kind === 'role' ? shownRole(value) : value;
 }
 
 /** "Recent Changes": the role changes made in this window, newest first. */
