@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { regionLabel, REGIONS } from '../chat/http/regions';
 import type { CredentialSummary } from '../credentials/store';
 import { markdownText, plainText } from '../ui/foreignText';
-import { formatLocalTime, formatRelative } from '../ui/time';
+import { formatLocalTime, formatRelative, formatTimeLeft } from '../ui/time';
 import { connectionFor, type AppRegistry } from './registry';
 
 /** A UserSig this close to its expiry turns the item yellow. */
@@ -151,8 +151,7 @@ export class CredentialStatusBar implements vscode.Disposable {
         expiry = { kind: 'expired', relative };
         tooltip.appendMarkdown(`$(error) ${vscode.l10n.t('The UserSig expired {0} ({1}). Checks fail until you set a new one.', at, relative)}\n\n`);
       } else {
-        // formatRelative says "in 3 days": the item says "3 days left". A wording without "in " is shown as it is.
-        text += ` · ${relative.startsWith('in ') ? vscode.l10n.t('{0} left', relative.slice('in '.length)) : relative}`;
+        text += ` · ${formatTimeLeft(expiresMs, nowMs)}`;
         expiry = { kind: 'expires', relative };
         tooltip.appendMarkdown(`${state === 'soon' ? '$(warning) ' : ''}${vscode.l10n.t('The UserSig expires {0} ({1}).', at, relative)}\n\n`);
       }
