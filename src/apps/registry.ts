@@ -1,7 +1,7 @@
 // The Chat apps: their profiles in globalState (user-level: a repository can never add, change or select
 // one), their secrets in SecretStorage (one entry per app), and this window's active app.
 import * as vscode from 'vscode';
-import type { RegionId } from '../chat/http/regions';
+import { regionLabel, type RegionId } from '../chat/http/regions';
 import type { Credentials } from '../chat/types';
 import { CredentialStore, secretKeyFor, summarize, type CredentialSummary, type SecretStorageLike } from '../credentials/store';
 import type { Log } from '../log';
@@ -206,7 +206,7 @@ export class AppRegistry implements vscode.Disposable {
         return { ...rest, region };
       }),
     );
-    this.log.info(vscode.l10n.t('App "{0}" now sends its requests to region {1}.', label, region));
+    this.log.info(vscode.l10n.t('App "{0}" now sends its requests to region {1}.', label, regionLabel(region)));
     this.changed.fire();
   }
 

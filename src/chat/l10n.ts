@@ -13,3 +13,8 @@ export type TranslationBundle = Readonly<Record<string, string | { message: stri
 export function useTranslations(bundle: TranslationBundle | undefined): void {
   l10n.config({ contents: { ...bundle } });
 }
+
+/** Items as one list in the display language: "China, Singapore", "中国、新加坡". */
+export function listOf(items: readonly string[]): string {
+  return items.join(l10n.t({ message: ', ', comment: ['Between the items of a list (China, Singapore).'] }));
+}

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { regionLabel, REGIONS, type RegionId } from '../chat/http/regions';
+import { listOf } from '../chat/l10n';
 import type { RegionAnswer } from '../checks/regionDoctor';
 import type { Services } from '../services';
 import { plainText } from '../ui/foreignText';
@@ -61,9 +62,8 @@ export function registerFindAppRegion(context: vscode.ExtensionContext, services
           vscode.l10n.t('Chat Roles: no region knows SDKAppID {0}. Check the SDKAppID in the Chat console (Applications), and the admin identifier and key.', app.sdkAppId),
         );
       } else {
-        const separator = vscode.l10n.t({ message: ', ', comment: ['Between the names of a list of regions (China, Singapore).'] });
         void vscode.window.showInformationMessage(
-          vscode.l10n.t('Chat Roles: app {0} answered in {1}. Pick its region with Manage Apps… → Edit.', plainText(label), known.map((r) => regionLabel(r)).join(separator)),
+          vscode.l10n.t('Chat Roles: app {0} answered in {1}. Pick its region with Manage Apps… → Edit.', plainText(label), listOf(known.map((r) => regionLabel(r)))),
         );
       }
       return answers;

@@ -5,6 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import { Agent, type Dispatcher, ProxyAgent, request } from 'undici';
 import { planProxies, ProxyRefusal, ProxyRouter, type ProxyEndpoint, type ProxySettings } from './proxy';
+import { listOf } from '../l10n';
 
 export type { ProxySettings } from './proxy';
 
@@ -200,7 +201,7 @@ export class Transport {
     const except = ['loopback', ...plan.noProxy].join(', ');
     this.route = `through proxy ${proxies} from ${plan.via}, except ${except}${strict ? '' : ', TLS certificates not verified through the proxy'}`;
     const fromSetting = plan.via === 'http.proxy';
-    const shownExcept = [l10n.t('loopback'), ...plan.noProxy].join(', ');
+    const shownExcept = listOf([l10n.t('loopback'), ...plan.noProxy]);
     if (strict) {
       this.shownRoute = fromSetting
         ? l10n.t('through proxy {0} from http.proxy, except {1}', proxies, shownExcept)
