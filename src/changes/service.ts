@@ -139,7 +139,8 @@ export class RoleChangeService {
   /** The app of a request that may go on; throws RoleChangeRefused for bad arguments, an unknown app or a read-only app without a modal. */
   private async admit(request: TransferRequest): Promise<ChangeApp> {
     const reason = checkGroupId(request.groupId) ?? checkAccount(request.account);
-    if (reason !== undefined) throw new RoleChangeRefused(vscode.l10n.t('Chat Roles: {0}', reason));
+    // The reason quotes the group ID (a topic ID's, say): inert, as every other part of these messages.
+    if (reason !== undefined) throw new RoleChangeRefused(vscode.l10n.t('Chat Roles: {0}', plainText(reason)));
     const app = await this.gate.resolve(request.app);
     if (!app) {
       throw new RoleChangeRefused(

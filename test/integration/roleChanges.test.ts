@@ -261,6 +261,17 @@ describe('role changes', function () {
     await waitFor('the log line of the refusal', () => /account "bob", role Owner → Admin: refused \(10004\)/.test(fs.readFileSync(file, 'utf8')));
   });
 
+  it('a row whose group ID cannot be changed is named inert in the notification: no link forms from its text', async () => {
+    // A topic ID made of printable ASCII passes as a row's group but not checkGroupId, whose reason quotes it.
+    const groupId = '[Open](https://example.com/x)@TOPIC#t';
+    await within(Promise.resolve(vscode.commands.executeCommand('chatRoles.makeAdmin', { groupId, account: 'carol' })), 30_000, 'chatRoles.makeAdmin');
+    const shown = notes.texts.find((t) => t.includes('topic ID'));
+    assert.ok(shown, `no notification named the refusal: ${JSON.stringify(notes.texts)}`);
+    // How the workbench finds links in notification text (its parseLinkedText).
+    assert.doesNotMatch(shown, /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/i);
+    assert.deepStrictEqual([modals.length, writes().length], [0, 0], 'nothing asked, nothing sent');
+  });
+
   it('account rows say role and group type in their contextValue; the menus offer only what makes sense', async () => {
     await checkRoles([TEST_GROUPS.public], ['bob', 'alice', 'carol', 'yuri']);
     const tree = suite.api.services.tree;
