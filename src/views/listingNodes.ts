@@ -136,7 +136,8 @@ export class AccountGroupsNode extends vscode.TreeItem {
     const groups = record.found === 1 ? vscode.l10n.t('1 group') : vscode.l10n.t('{0} groups', String(record.found));
     this.description = listingState(groups, record);
     this.iconPath = new vscode.ThemeIcon('account');
-    this.tooltip = new vscode.MarkdownString(vscode.l10n.t('**{0}** is in {1}, listed {2}', markdownText(record.account), markdownText(groups), markdownText(formatRelative(record.listedAt))));
+    // Theme icons on, as markdownText expects: it escapes $( so that a foreign $(x) shows as typed, without a backslash.
+    this.tooltip = new vscode.MarkdownString(vscode.l10n.t('**{0}** is in {1}, listed {2}', markdownText(record.account), markdownText(groups), markdownText(formatRelative(record.listedAt))), true);
     this.accessibilityInformation = { label: vscode.l10n.t('Account {0}: {1}', plainText(record.account), this.description) };
     this.contextValue = 'chatRoles.accountGroups';
   }
@@ -232,7 +233,7 @@ export class ListingErrorNode extends vscode.TreeItem {
     super(`${String(error.code)} ${d.title}`, vscode.TreeItemCollapsibleState.None);
     this.id = `${parent.id}/error`;
     this.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-    this.tooltip = new vscode.MarkdownString(`${markdownText(error.message)}\n\n[${vscode.l10n.t('Documentation')}](${docsLink(d.docs)})`);
+    this.tooltip = new vscode.MarkdownString(`${markdownText(error.message)}\n\n[${vscode.l10n.t('Documentation')}](${docsLink(d.docs)})`, true);
     this.contextValue = 'chatRoles.error';
     this.command = { command: 'chatRoles.openErrorDocs', title: vscode.l10n.t('Open Documentation'), arguments: [{ code: error.code }] };
   }
