@@ -214,19 +214,40 @@ export async function quickFixLabels(page: Page): Promise<string[]> {
   return labels.map((l) => l.trim());
 }
 
+/** The words of the guided Set Credentials input that a person goes by: its title and the two choices. */
+export interface CredentialsInputWords {
+  /** The input's title, without the step ("Chat Roles: Set Credentials"). */
+  title: string;
+  followSettings: string;
+  secretKey: string;
+  /** Called once each step (1–5) is showing, before it is answered: a test reads the step there. */
+  onStep?: (step: number) => Promise<void>;
+}
+
+const ENGLISH_CREDENTIALS_INPUT: CredentialsInputWords = { title: 'Set Credentials', followSettings: 'Follow the settings', secretKey: 'Secret key' };
+
 /**
  * The guided Set Credentials input, once it is open, answered as the demo README says: type the
- * SDKAppID, keep the identifier, follow the settings, choose Secret key, paste the key.
+ * SDKAppID, keep the identifier, follow the settings, choose Secret key, paste the key. `words` are the
+ * input's words in the display language (English by default).
  */
-export async function enterDemoSecretKey(page: Page): Promise<void> {
-  await answer(page, /Set Credentials.*1\/5/, String(DEMO_SDK_APP_ID));
-  const identifier = await waitForQuickInput(page, /2\/5/);
+export async function enterDemoSecretKey(page: Page, words: CredentialsInputWords = ENGLISH_CREDENTIALS_INPUT): Promise<void> {
+  const step = async (n: number): Promise<RegExp> => {
+    const title = new RegExp(`${escapeRegExp(words.title)}.*${n}/5`);
+    if (words.onStep) {
+      await waitForQuickInput(page, title);
+      await words.onStep(n);
+    }
+    return title;
+  };
+  await answer(page, await step(1), String(DEMO_SDK_APP_ID));
+  const identifier = await waitForQuickInput(page, await step(2));
   if ((await identifier.locator('input:focus').inputValue()) !== DEMO_ADMIN) throw new Error(`the identifier step is not prefilled with ${DEMO_ADMIN}`);
   await page.keyboard.press('Enter');
   // The demo's endpoint is in the user settings: the new app follows them.
-  await pick(page, /3\/5/, 'Follow the settings');
-  await pick(page, /4\/5/, 'Secret key');
-  await answer(page, /5\/5/, DEMO_SECRET_KEY);
+  await pick(page, await step(3), words.followSettings);
+  await pick(page, await step(4), words.secretKey);
+  await answer(page, await step(5), DEMO_SECRET_KEY);
   await statusBarItem(page, `Chat ${DEMO_SDK_APP_ID}`).waitFor({ timeout: UI_WAIT_MS });
 }
 
