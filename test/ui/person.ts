@@ -185,6 +185,14 @@ export async function notificationsInCenter(page: Page, text: string | RegExp): 
   return center.locator('.notification-list-item', { hasText: text });
 }
 
+/** Closes the notification center (its header's Hide button) if it is open, so it covers nothing. */
+export async function closeNotificationsCenter(page: Page): Promise<void> {
+  const center = page.locator('.notifications-center');
+  if (!(await center.isVisible())) return;
+  await center.locator('.notifications-center-header .codicon-notifications-hide').click();
+  await center.waitFor({ state: 'hidden', timeout: UI_WAIT_MS });
+}
+
 /** Hovers the middle of an element the editor draws under its text (a squiggle), as a mouse would. */
 export async function hoverOver(page: Page, target: Locator): Promise<void> {
   const box = await stableBox(page, target);
