@@ -171,6 +171,9 @@ describe('UI: the workbench in Simplified Chinese', () => {
     await group.waitFor({ timeout: UI_WAIT_MS });
     const description = (await group.locator('.label-description').innerText()).trim();
     assertChinese(description, "1 owner · 1 admin · 1 member · 12 not in group · Work · “Leckie's work group” · 4 in total", 'the group row\'s description');
+    const counts = [zh.t('1 owner'), zh.t('1 admin'), zh.t('1 member'), zh.t('{0} not in group', 12), zh.t({ message: 'Work', comment: ['group type'] })];
+    assert.ok(description.startsWith(counts.join(' · ')), `the group row's description: ${description}`);
+    assert.ok(description.endsWith(zh.t('{0} in total', 4)), `the group row's description: ${description}`);
     const foldLabel = zh.t('Not in group ({0})', 12);
     const fold = treeRow(view, foldLabel);
     await fold.waitFor({ timeout: UI_WAIT_MS });

@@ -9,6 +9,12 @@ import { repoRoot } from '../host/paths';
 
 type Bundle = Readonly<Record<string, string | { message: string; comment: string[] }>>;
 
+/** A message with a comment for translators: its bundle key is "message/comment", as @vscode/l10n makes it. */
+export interface Message {
+  message: string;
+  comment: string[];
+}
+
 /** CJK Unified Ideographs: the sign that a text is Chinese rather than the English fallback. */
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -25,8 +31,11 @@ function format(message: string, args: readonly (string | number)[]): string {
 
 export interface Translations {
   readonly locale: string;
-  /** The translation of a code string (`vscode.l10n.t('English {0}', …)`), formatted with `args`. */
-  t(english: string, ...args: (string | number)[]): string;
+  /**
+   * The translation of a code string (`vscode.l10n.t('English {0}', …)`, or with a comment
+   * `vscode.l10n.t({ message, comment })`), formatted with `args`.
+   */
+  t(english: string | Message, ...args: (string | number)[]): string;
   /** The translation of a manifest string (`%command.checkRoles.title%` → `command.checkRoles.title`). */
   manifest(key: string): string;
   /** A command as the palette lists it: "<category>: <title>", both from the manifest. */
@@ -45,7 +54,10 @@ export function shippedTranslations(locale: string): Translations {
     assert.ok(CJK.test(message) && message !== english, `${file}: the entry for ${JSON.stringify(key)} is not ${locale}: ${JSON.stringify(message)}`);
     return message;
   };
-  const t = (english: string, ...args: (string | number)[]) => format(lookUp(code, `l10n/bundle.l10n.${locale}.json`, english, english), args);
+  const t = (english: string | Message, ...args: (string | number)[]) => {
+    const [key, message] = typeof english === 'string' ? [english, english] : [`${english.message}/${english.comment.join('')}`, english.message];
+    return format(lookUp(code, `l10n/bundle.l10n.${locale}.json`, key, message), args);
+  };
   const manifestText = (key: string) => {
     const english = englishManifest[key];
     if (english === undefined) throw new Error(`package.nls.json has no key ${key}`);
