@@ -10,7 +10,7 @@
 // group's squiggle and hover.
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
-import { DEMO_GROUPS, DEMO_MISSING_GROUP, DEMO_SDK_APP_ID } from '../standin/data/demo-app';
+import { DEMO_ADMIN, DEMO_GROUPS, DEMO_MISSING_GROUP, DEMO_SDK_APP_ID } from '../standin/data/demo-app';
 import { useDemoWorkbench } from './demoWorkbench';
 import {
   answer,
@@ -54,6 +54,7 @@ function credentialsWords(again = false): CredentialsInputWords {
     title: again ? zh.t('Chat Roles: Set Credentials (app {0})', DEFAULT_APP) : zh.t('Chat Roles: Set Credentials'),
     followSettings: zh.t('Follow the settings'),
     secretKey: zh.t('Secret key'),
+    statusBar: zh.t('{0} · Chat {1} · {2}', DEFAULT_APP, DEMO_SDK_APP_ID, DEMO_ADMIN),
   };
 }
 

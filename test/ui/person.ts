@@ -228,11 +228,18 @@ export interface CredentialsInputWords {
   title: string;
   followSettings: string;
   secretKey: string;
+  /** What the status bar item shows once the credentials are stored (English: "Chat 1400000042"). */
+  statusBar: string;
   /** Called once each step (1–5) is showing, before it is answered: a test reads the step there. */
   onStep?: (step: number) => Promise<void>;
 }
 
-const ENGLISH_CREDENTIALS_INPUT: CredentialsInputWords = { title: 'Set Credentials', followSettings: 'Follow the settings', secretKey: 'Secret key' };
+const ENGLISH_CREDENTIALS_INPUT: CredentialsInputWords = {
+  title: 'Set Credentials',
+  followSettings: 'Follow the settings',
+  secretKey: 'Secret key',
+  statusBar: `Chat ${DEMO_SDK_APP_ID}`,
+};
 
 /**
  * The guided Set Credentials input, once it is open, answered as the demo README says: type the
@@ -256,7 +263,7 @@ export async function enterDemoSecretKey(page: Page, words: CredentialsInputWord
   await pick(page, await step(3), words.followSettings);
   await pick(page, await step(4), words.secretKey);
   await answer(page, await step(5), DEMO_SECRET_KEY);
-  await statusBarItem(page, `Chat ${DEMO_SDK_APP_ID}`).waitFor({ timeout: UI_WAIT_MS });
+  await statusBarItem(page, words.statusBar).waitFor({ timeout: UI_WAIT_MS });
 }
 
 function escapeRegExp(text: string): string {
