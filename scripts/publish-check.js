@@ -1,6 +1,7 @@
 // `npm run publish:check`: what the Marketplace and Open VSX would say about this package, offline.
 // 1. `vsce package` (production build) must print no warning.
-// 2. `vsce ls` must list only files the package is meant to ship, and every file the manifest names.
+// 2. `vsce ls` must list only files the package is meant to ship, every file the manifest names, and every
+//    image the shipped READMEs (README.md, README.zh-CN.md) show.
 // 3. ovsx's own checks: its manifest fields and license check, and its reader on the packaged .vsix.
 // Anything that needs a registry (token checks, name look-ups, publishing) is skipped and said so.
 const { spawnSync } = require('child_process');
@@ -43,7 +44,9 @@ const MAX_KEYWORDS = 30;
 /** Walkthrough images are shown inside the editor: keep them light. */
 const MAX_WALKTHROUGH_IMAGE_BYTES = 150 * 1024;
 /** Outside media/, these and nothing else ship (see .vscodeignore). */
-const SHIPPED_FILES = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/chat-runtime.js'];
+const SHIPPED_FILES = ['package.json', 'README.md', 'README.zh-CN.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/chat-runtime.js'];
+/** The READMEs that ship: each links the other at its top, and their images must ship with them. */
+const READMES = ['README.md', 'README.zh-CN.md'];
 /** Also allowed: images, the walkthrough's Markdown and sample, and translations (l10n). */
 const ALLOWED_FILE = [
   /^media\/(?!screenshots-raw\/)[\w./-]+\.(png|svg|md|jsonc)$/,
@@ -86,6 +89,20 @@ function referencedFiles() {
   return [...new Set(files.map((f) => f.replace(/^\.\//, '')))];
 }
 
+/** Every image a shipped README shows by a relative path (`![alt](media/tree.png)`). */
+function readmeImages() {
+  /** @type {string[]} */
+  const files = [];
+  for (const readme of READMES) {
+    const text = fs.readFileSync(path.join(root, readme), 'utf8');
+    for (const match of text.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)) {
+      const target = match[1];
+      if (!/^[a-z][\w+.-]*:/i.test(target)) files.push(target.replace(/^\.\//, ''));
+    }
+  }
+  return [...new Set(files)];
+}
+
 function checkManifest() {
   const keywords = manifest.keywords ?? [];
   if (keywords.length > MAX_KEYWORDS) problem(`${keywords.length} keywords; the Marketplace takes at most ${MAX_KEYWORDS}`);
@@ -106,7 +123,7 @@ function checkListedFiles() {
   for (const file of listed) {
     if (!SHIPPED_FILES.includes(file) && !ALLOWED_FILE.some((allowed) => allowed.test(file))) problem(`the package would ship ${file}`);
   }
-  for (const file of [...SHIPPED_FILES, ...referencedFiles()]) {
+  for (const file of [...SHIPPED_FILES, ...referencedFiles(), ...readmeImages()]) {
     if (!listed.includes(file)) problem(`the package would not ship ${file}`);
   }
   for (const file of listed.filter((f) => f.startsWith('media/walkthrough/') && f.endsWith('.png'))) {

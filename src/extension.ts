@@ -74,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): ChatRolesApi | undef
   apps.load().then(
     () => statusBar.update(),
     (err) => {
-      log.error('Reading credentials at startup failed', err);
+      log.error(vscode.l10n.t('Reading credentials at startup failed'), err);
       void vscode.commands.executeCommand('setContext', 'chatRoles.hasCredentials', false);
     },
   );

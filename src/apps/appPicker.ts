@@ -1,5 +1,5 @@
-import type * as vscode from 'vscode';
-import { REGIONS } from '../chat/http/regions';
+import * as vscode from 'vscode';
+import { regionLabel, REGIONS } from '../chat/http/regions';
 import { plainText } from '../ui/foreignText';
 import type { Prompts } from '../ui/prompts';
 import { connectionFor, type AppRegistry } from './registry';
@@ -15,8 +15,8 @@ export function destinationText(apps: AppRegistry, label: string): string {
   const app = apps.get(label);
   if (!app) return '';
   const c = connectionFor(app);
-  const follows = app.region === undefined && app.endpoint === undefined ? ' (settings)' : '';
-  return (c.endpoint ?? `${REGIONS[c.region].label} · ${REGIONS[c.region].main}`) + follows;
+  const where = c.endpoint ?? `${regionLabel(c.region)} · ${REGIONS[c.region].main}`;
+  return app.region === undefined && app.endpoint === undefined ? vscode.l10n.t('{0} (settings)', where) : where;
 }
 
 /** A quick pick of the apps (the active one marked), optionally with *Add App…* and *Manage Apps…*. */
@@ -27,11 +27,11 @@ export async function pickApp(services: { apps: AppRegistry; prompts: Prompts },
     choice: { kind: 'app', label: p.label },
     label: `${p.label === active ? '$(check)' : '$(blank)'} ${p.label}`,
     description: `SDKAppID ${p.sdkAppId} · ${plainText(p.identifier)}`,
-    detail: `${destinationText(apps, p.label)}${p.allowRoleChanges ? ' · role changes allowed' : ''}`,
+    detail: `${destinationText(apps, p.label)}${p.allowRoleChanges ? ` · ${vscode.l10n.t('role changes allowed')}` : ''}`,
   }));
   if (options.withActions) {
-    items.push({ choice: { kind: 'add' }, label: '$(add) Add App…' }, { choice: { kind: 'manage' }, label: '$(gear) Manage Apps…' });
+    items.push({ choice: { kind: 'add' }, label: `$(add) ${vscode.l10n.t('Add App…')}` }, { choice: { kind: 'manage' }, label: `$(gear) ${vscode.l10n.t('Manage Apps…')}` });
   }
-  const picked = await services.prompts.pick({ title: options.title, placeholder: items.length ? 'Pick an app' : 'No app yet', items });
+  const picked = await services.prompts.pick({ title: options.title, placeholder: items.length ? vscode.l10n.t('Pick an app') : vscode.l10n.t('No app yet'), items });
   return picked?.choice;
 }

@@ -1,5 +1,5 @@
-import type * as vscode from 'vscode';
-import { REGIONS, type RegionId } from '../chat/http/regions';
+import * as vscode from 'vscode';
+import { regionLabel, REGIONS, type RegionId } from '../chat/http/regions';
 import type { Credentials } from '../chat/types';
 import { decodeUserSig } from '../chat/auth/usersig';
 import { checkIdentifier, checkSdkAppId, checkSecretKey, checkUserSigFor } from '../credentials/validate';
@@ -88,8 +88,26 @@ export async function promptForApp(
   const steps: ((at: Step) => Promise<StepResult>)[] = [];
   if (!editing && options.label === undefined) steps.push((at) => askLabel(prompts, at, draft, existing));
   steps.push(
-    (at) => askText(prompts, at, draft, 'sdkAppId', 'The SDKAppID of your Chat app (Chat console → Applications).', '1400000001', checkSdkAppId),
-    (at) => askText(prompts, at, draft, 'identifier', 'An App admin account of this app (every app has "administrator").', 'administrator', checkIdentifier),
+    (at) =>
+      askText(
+        prompts,
+        at,
+        draft,
+        'sdkAppId',
+        vscode.l10n.t('The SDKAppID of your Chat app (Chat console → Applications).'),
+        vscode.l10n.t({ message: '1400000001', comment: ['The placeholder of the SDKAppID box: an example SDKAppID.'] }),
+        checkSdkAppId,
+      ),
+    (at) =>
+      askText(
+        prompts,
+        at,
+        draft,
+        'identifier',
+        vscode.l10n.t('An App admin account of this app (every app has "administrator").'),
+        vscode.l10n.t({ message: 'administrator', comment: ['The placeholder of the admin account box: the example account every app has; keep "administrator" in it.'] }),
+        checkIdentifier,
+      ),
     (at) => askWhere(prompts, at, draft),
     (at) => askKind(prompts, at, draft),
     (at) => askSecret(prompts, at, draft, editing),
@@ -114,10 +132,10 @@ async function askLabel(prompts: Prompts, at: Step, draft: Draft, existing: read
   const label = await prompts.text({
     ...at,
     back: false,
-    prompt: 'A label for this app, such as dev, staging or prod-sg.',
-    placeholder: 'dev',
+    prompt: vscode.l10n.t('A label for this app, such as dev, staging or prod-sg.'),
+    placeholder: vscode.l10n.t({ message: 'dev', comment: ['The placeholder of the app label box: an example label; keep "dev" in it.'] }),
     value: draft.label,
-    validate: (v) => checkLabel(v) ?? (existing.includes(v) ? `An app labelled "${v}" exists already; pick another label or edit that app.` : undefined),
+    validate: (v) => checkLabel(v) ?? (existing.includes(v) ? vscode.l10n.t('An app labelled "{0}" exists already; pick another label or edit that app.', v) : undefined),
   });
   if (label === undefined) return 'cancel';
   draft.label = label;
@@ -135,15 +153,25 @@ async function askText(prompts: Prompts, at: Step, draft: Draft, field: 'sdkAppI
 
 async function askWhere(prompts: Prompts, at: Step, draft: Draft): Promise<StepResult> {
   const settings = readConnectionSettings();
-  const now = settings.endpoint ?? `${REGIONS[settings.region].label} · ${REGIONS[settings.region].main}`;
+  const now = settings.endpoint ?? `${regionLabel(settings.region)} · ${REGIONS[settings.region].main}`;
   const items: WhereItem[] = [
-    { where: { follow: true }, label: 'Follow the settings', description: now, detail: 'chatRoles.region and chatRoles.endpoint decide, now and after any change.' },
-    ...(Object.keys(REGIONS) as RegionId[]).map((region): WhereItem => ({ where: { region }, label: REGIONS[region].label, description: REGIONS[region].main })),
-    { where: { endpoint: true }, label: 'Custom endpoint…', description: draft.endpoint ?? '', detail: 'An https origin (http only on this machine), such as a proxy in front of the Chat API.' },
+    {
+      where: { follow: true },
+      label: vscode.l10n.t('Follow the settings'),
+      description: now,
+      detail: vscode.l10n.t('chatRoles.region and chatRoles.endpoint decide, now and after any change.'),
+    },
+    ...(Object.keys(REGIONS) as RegionId[]).map((region): WhereItem => ({ where: { region }, label: regionLabel(region), description: REGIONS[region].main })),
+    {
+      where: { endpoint: true },
+      label: vscode.l10n.t('Custom endpoint…'),
+      description: draft.endpoint ?? '',
+      detail: vscode.l10n.t('An https origin (http only on this machine), such as a proxy in front of the Chat API.'),
+    },
   ];
   const currentIndex = draft.follow ? 0 : draft.endpoint ? items.length - 1 : items.findIndex((it) => 'region' in it.where && it.where.region === draft.region);
   const ordered = currentIndex > 0 ? [items[currentIndex], ...items.filter((_, i) => i !== currentIndex)] : items;
-  const picked = await prompts.pick({ ...at, placeholder: `Where does app ${draft.sdkAppId} live? Requests go to this region's domain.`, items: ordered, back: true });
+  const picked = await prompts.pick({ ...at, placeholder: vscode.l10n.t("Where does app {0} live? Requests go to this region's domain.", draft.sdkAppId), items: ordered, back: true });
   if (picked === undefined) return 'cancel';
   if (picked === BACK) return BACK;
   const where = picked.where;
@@ -157,7 +185,14 @@ async function askWhere(prompts: Prompts, at: Step, draft: Draft): Promise<StepR
     draft.endpoint = undefined;
     return 'next';
   }
-  const endpoint = await prompts.text({ ...at, prompt: 'The custom origin, such as https://im.example.com.', placeholder: 'https://im.example.com', value: draft.endpoint ?? '', validate: checkEndpoint, back: true });
+  const endpoint = await prompts.text({
+    ...at,
+    prompt: vscode.l10n.t('The custom origin, such as https://im.example.com.'),
+    placeholder: vscode.l10n.t({ message: 'https://im.example.com', comment: ['The placeholder of the custom endpoint box: an example origin; keep the URL as it is.'] }),
+    value: draft.endpoint ?? '',
+    validate: checkEndpoint,
+    back: true,
+  });
   if (endpoint === undefined) return 'cancel';
   if (endpoint === BACK) return askWhere(prompts, at, draft);
   draft.endpoint = endpoint.trim();
@@ -168,10 +203,10 @@ async function askWhere(prompts: Prompts, at: Step, draft: Draft): Promise<StepR
 async function askKind(prompts: Prompts, at: Step, draft: Draft): Promise<StepResult> {
   const who = plainText(draft.identifier);
   const kinds: KindItem[] = [
-    { signWith: 'userSig', label: 'UserSig', detail: `A UserSig generated for ${who}; checks stop working when it expires.` },
-    { signWith: 'secretKey', label: 'Secret key', detail: 'The app\'s secret key; Chat Roles signs each request itself and nothing expires.' },
+    { signWith: 'userSig', label: 'UserSig', detail: vscode.l10n.t('A UserSig generated for {0}; checks stop working when it expires.', who) },
+    { signWith: 'secretKey', label: vscode.l10n.t('Secret key'), detail: vscode.l10n.t("The app's secret key; Chat Roles signs each request itself and nothing expires.") },
   ];
-  const picked = await prompts.pick({ ...at, placeholder: 'How should Chat Roles sign its requests?', items: draft.signWith === 'secretKey' ? [kinds[1], kinds[0]] : kinds, back: true });
+  const picked = await prompts.pick({ ...at, placeholder: vscode.l10n.t('How should Chat Roles sign its requests?'), items: draft.signWith === 'secretKey' ? [kinds[1], kinds[0]] : kinds, back: true });
   if (picked === undefined) return 'cancel';
   if (picked === BACK) return BACK;
   draft.signWith = picked.signWith;
@@ -191,8 +226,12 @@ async function askSecret(prompts: Prompts, at: Step, draft: Draft, editing: AppB
   const looksOther = (v: string) => (asUserSig ? SECRET_KEY_SHAPE.test(v.trim()) : decodes(v.trim()));
   const check = (v: string) => (asUserSig ? checkUserSigFor(v, sdkAppId, draft.identifier) : checkSecretKey(v));
   const prompt = asUserSig
-    ? `Paste a UserSig generated for ${who} in app ${sdkAppId}. It is kept in VS Code's secret storage only.${canKeep ? ' Leave it empty to keep the stored one.' : ''}`
-    : `Paste the secret key of app ${sdkAppId}. It is kept in VS Code's secret storage only.${canKeep ? ' Leave it empty to keep the stored one.' : ''}`;
+    ? canKeep
+      ? vscode.l10n.t("Paste a UserSig generated for {0} in app {1}. It is kept in VS Code's secret storage only. Leave it empty to keep the stored one.", who, sdkAppId)
+      : vscode.l10n.t("Paste a UserSig generated for {0} in app {1}. It is kept in VS Code's secret storage only.", who, sdkAppId)
+    : canKeep
+      ? vscode.l10n.t("Paste the secret key of app {0}. It is kept in VS Code's secret storage only. Leave it empty to keep the stored one.", sdkAppId)
+      : vscode.l10n.t("Paste the secret key of app {0}. It is kept in VS Code's secret storage only.", sdkAppId);
   const value = await prompts.text({
     ...at,
     prompt,
@@ -204,10 +243,14 @@ async function askSecret(prompts: Prompts, at: Step, draft: Draft, editing: AppB
       return check(v);
     },
     hint: (v) => {
-      if (looksOther(v)) return asUserSig ? 'This looks like a secret key, not a UserSig. Press Enter to use it as the secret key.' : 'This looks like a UserSig, not a secret key. Press Enter to use it as the UserSig.';
+      if (looksOther(v)) {
+        return asUserSig
+          ? vscode.l10n.t('This looks like a secret key, not a UserSig. Press Enter to use it as the secret key.')
+          : vscode.l10n.t('This looks like a UserSig, not a secret key. Press Enter to use it as the UserSig.');
+      }
       if (!asUserSig) return undefined;
       const expiresMs = decodeUserSig(v.trim()).expiresAt * 1000;
-      return `Valid UserSig for ${who}, expires ${formatLocalTime(expiresMs)} (${formatRelative(expiresMs)}). Press Enter to store it.`;
+      return vscode.l10n.t('Valid UserSig for {0}, expires {1} ({2}). Press Enter to store it.', who, formatLocalTime(expiresMs), formatRelative(expiresMs));
     },
   });
   if (value === undefined) return 'cancel';
@@ -225,16 +268,31 @@ async function askSecret(prompts: Prompts, at: Step, draft: Draft, editing: AppB
 async function offerSwitch(prompts: Prompts, at: Step, draft: Draft, editing: AppBeingEdited | undefined, pasted: string): Promise<StepResult> {
   const other: SignWith = draft.signWith === 'userSig' ? 'secretKey' : 'userSig';
   const reason = other === 'secretKey' ? checkSecretKey(pasted) : checkUserSigFor(pasted, Number(draft.sdkAppId), draft.identifier);
+  const pasteAgain = vscode.l10n.t('Paste again');
   const items: SwitchItem[] = [
     reason
-      ? { switchTo: false, label: 'Paste again', detail: `It cannot be used as the ${other === 'secretKey' ? 'secret key' : 'UserSig'} either: ${plainText(reason)}` }
-      : { switchTo: true, label: other === 'secretKey' ? 'Use it as the secret key' : 'Use it as the UserSig', detail: 'Chat Roles then signs with that instead.' },
-    ...(reason ? [] : [{ switchTo: false, label: 'Paste again' }]),
+      ? {
+          switchTo: false,
+          label: pasteAgain,
+          detail:
+            other === 'secretKey'
+              ? vscode.l10n.t('It cannot be used as the secret key either: {0}', plainText(reason))
+              : vscode.l10n.t('It cannot be used as the UserSig either: {0}', plainText(reason)),
+        }
+      : {
+          switchTo: true,
+          label: other === 'secretKey' ? vscode.l10n.t('Use it as the secret key') : vscode.l10n.t('Use it as the UserSig'),
+          detail: vscode.l10n.t('Chat Roles then signs with that instead.'),
+        },
+    ...(reason ? [] : [{ switchTo: false, label: pasteAgain }]),
   ];
   const picked = await prompts.pick({
     ...at,
     back: false,
-    placeholder: other === 'secretKey' ? 'What you pasted looks like a secret key, not a UserSig.' : 'What you pasted looks like a UserSig, not a secret key.',
+    placeholder:
+      other === 'secretKey'
+        ? vscode.l10n.t('What you pasted looks like a secret key, not a UserSig.')
+        : vscode.l10n.t('What you pasted looks like a UserSig, not a secret key.'),
     items,
   });
   if (picked === undefined) return 'cancel';

@@ -1,5 +1,6 @@
 // The programmatic form of chatRoles.setCredentials with the app fields: checked whole before anything is
 // stored, each problem named.
+import * as vscode from 'vscode';
 import type { Credentials } from '../chat/types';
 import { parseCredentialsArgument } from '../credentials/validate';
 import { checkEndpoint, checkLabel, checkRequestsPerSecond, isRegion, type AppProfile } from './profile';
@@ -20,17 +21,17 @@ export function parseAppArgument(arg: object): AppArgument {
   const a = arg as Record<string, unknown>;
   const parsed: AppArgument = { credentials: parseCredentialsArgument(arg), allowRoleChanges: false };
   if (a.app !== undefined) {
-    if (typeof a.app !== 'string') throw new Error('app must be a string (the app\'s label).');
+    if (typeof a.app !== 'string') throw new Error(vscode.l10n.t("app must be a string (the app's label)."));
     const reason = checkLabel(a.app);
     if (reason) throw new Error(reason);
     parsed.app = a.app;
   }
   if (a.region !== undefined && a.region !== null) {
-    if (!isRegion(a.region)) throw new Error(`region must be one of china, singapore, seoul, frankfurt, siliconValley, jakarta, tokyo, mumbai.`);
+    if (!isRegion(a.region)) throw new Error(vscode.l10n.t('region must be one of china, singapore, seoul, frankfurt, siliconValley, jakarta, tokyo, mumbai.'));
     parsed.region = a.region;
   }
   if (a.endpoint !== undefined && a.endpoint !== null) {
-    if (typeof a.endpoint !== 'string') throw new Error('endpoint must be a string.');
+    if (typeof a.endpoint !== 'string') throw new Error(vscode.l10n.t('endpoint must be a string.'));
     const reason = checkEndpoint(a.endpoint);
     if (reason) throw new Error(reason);
     parsed.endpoint = a.endpoint.trim();
@@ -41,7 +42,7 @@ export function parseAppArgument(arg: object): AppArgument {
     parsed.requestsPerSecond = a.requestsPerSecond as number;
   }
   if (a.allowRoleChanges !== undefined) {
-    if (typeof a.allowRoleChanges !== 'boolean') throw new Error('allowRoleChanges must be true or false.');
+    if (typeof a.allowRoleChanges !== 'boolean') throw new Error(vscode.l10n.t('allowRoleChanges must be true or false.'));
     parsed.allowRoleChanges = a.allowRoleChanges;
   }
   return parsed;

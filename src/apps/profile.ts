@@ -1,5 +1,6 @@
 // An app profile: what is kept of a Chat app outside SecretStorage (in globalState, user-level only), its
 // label rules, and reading it back. Stored state is hostile: every field is checked, a bad profile dropped.
+import * as vscode from 'vscode';
 import { REGIONS, validateEndpoint, type RegionId } from '../chat/http/regions';
 import { checkIdentifier, checkSdkAppId } from '../credentials/validate';
 import { isAppLabel, LEGACY_APP, MAX_APP_LABEL_LENGTH } from '../results/record';
@@ -24,10 +25,10 @@ export interface AppProfile {
 
 /** Why a label cannot be used, or undefined (the rule: isAppLabel). */
 export function checkLabel(input: string): string | undefined {
-  if (!input) return 'Enter a label for the app, for example dev or prod-sg.';
-  if (input !== input.trim()) return 'The label must not start or end with spaces.';
-  if ([...input].length > MAX_APP_LABEL_LENGTH) return `The label has at most ${MAX_APP_LABEL_LENGTH} characters.`;
-  if (!isAppLabel(input)) return 'The label may hold letters, digits, spaces, ".", "_" and "-", and starts with a letter or digit.';
+  if (!input) return vscode.l10n.t('Enter a label for the app, for example dev or prod-sg.');
+  if (input !== input.trim()) return vscode.l10n.t('The label must not start or end with spaces.');
+  if ([...input].length > MAX_APP_LABEL_LENGTH) return vscode.l10n.t('The label has at most {0} characters.', MAX_APP_LABEL_LENGTH);
+  if (!isAppLabel(input)) return vscode.l10n.t('The label may hold letters, digits, spaces, ".", "_" and "-", and starts with a letter or digit.');
   return undefined;
 }
 
@@ -41,13 +42,13 @@ export function checkEndpoint(input: string): string | undefined {
     validateEndpoint(input);
     return undefined;
   } catch (err) {
-    return `The endpoint cannot be used: ${err instanceof Error ? err.message : String(err)}.`;
+    return vscode.l10n.t('The endpoint cannot be used: {0}.', err instanceof Error ? err.message : String(err));
   }
 }
 
 /** Why a pace cannot be used, or undefined. */
 export function checkRequestsPerSecond(v: unknown): string | undefined {
-  return typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= 100_000 ? undefined : 'requestsPerSecond must be a number above 0.';
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= 100_000 ? undefined : vscode.l10n.t('requestsPerSecond must be a number above 0.');
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -16,7 +16,7 @@ const LAST_USED_KEY = 'chatRoles.apps.lastUsed';
 /** No app is active, or the active one has no credentials: the caller may offer to set them. */
 export class MissingCredentialsError extends Error {
   constructor() {
-    super('No Chat credentials are set. Run "Chat Roles: Set Credentials…" first.');
+    super(vscode.l10n.t('No Chat credentials are set. Run "Chat Roles: Set Credentials…" first.'));
     this.name = 'MissingCredentialsError';
   }
 }
@@ -104,9 +104,9 @@ export class AppRegistry implements vscode.Disposable {
     try {
       await this.store(label).get(); // the status bar shows its credentials
     } catch (err) {
-      this.log.error(`Reading the credentials of app "${label}" failed`, err);
+      this.log.error(vscode.l10n.t('Reading the credentials of app "{0}" failed', label), err);
     }
-    this.log.info(`App "${label}" is active in this window.`);
+    this.log.info(vscode.l10n.t('App "{0}" is active in this window.', label));
     this.changed.fire();
   }
 
@@ -119,7 +119,7 @@ export class AppRegistry implements vscode.Disposable {
     const credentials = await this.store(app.label).get();
     if (!credentials) {
       if (label === undefined) throw new MissingCredentialsError();
-      throw new Error(`The app "${app.label}" has no credentials stored. Set them with "Chat Roles: Set Credentials…".`);
+      throw new Error(vscode.l10n.t('The app "{0}" has no credentials stored. Set them with "Chat Roles: Set Credentials…".', app.label));
     }
     return { app, credentials, connection: connectionFor(app) };
   }
@@ -161,7 +161,11 @@ export class AppRegistry implements vscode.Disposable {
     const current = this.list();
     const existed = current.some((p) => p.label === profile.label);
     await this.state.update(PROFILES_KEY, existed ? current.map((p) => (p.label === profile.label ? profile : p)) : [...current, profile]);
-    this.log.info(`App "${profile.label}" ${existed ? 'updated' : 'added'} (SDKAppID ${profile.sdkAppId}).`);
+    this.log.info(
+      existed
+        ? vscode.l10n.t('App "{0}" updated (SDKAppID {1}).', profile.label, profile.sdkAppId)
+        : vscode.l10n.t('App "{0}" added (SDKAppID {1}).', profile.label, profile.sdkAppId),
+    );
     if (this.active() === null) await this.use(profile.label);
     else this.changed.fire();
   }
@@ -174,7 +178,7 @@ export class AppRegistry implements vscode.Disposable {
     await this.state.update(PROFILES_KEY, this.list().filter((p) => p.label !== label));
     if (this.activeLabel === label) this.activeLabel = null;
     if (this.state.get<unknown>(LAST_USED_KEY) === label) await this.state.update(LAST_USED_KEY, undefined);
-    this.log.info(`App "${label}" removed with its secrets.`);
+    this.log.info(vscode.l10n.t('App "{0}" removed with its secrets.', label));
     this.changed.fire();
   }
 
@@ -202,7 +206,7 @@ export class AppRegistry implements vscode.Disposable {
         return { ...rest, region };
       }),
     );
-    this.log.info(`App "${label}" now sends its requests to region ${region}.`);
+    this.log.info(vscode.l10n.t('App "{0}" now sends its requests to region {1}.', label, region));
     this.changed.fire();
   }
 
@@ -225,14 +229,21 @@ export class AppRegistry implements vscode.Disposable {
     await this.ready();
     this.known(label);
     await this.state.update(PROFILES_KEY, this.list().map((p) => (p.label === label ? { ...p, allowRoleChanges: allowed } : p)));
-    this.log.info(`Role changes ${allowed ? 'allowed' : 'not allowed'} in app "${label}".`);
+    this.log.info(allowed ? vscode.l10n.t('Role changes allowed in app "{0}".', label) : vscode.l10n.t('Role changes not allowed in app "{0}".', label));
     this.changed.fire();
   }
 
   /** The app of that label; throws a clear error for an unknown one. */
   private known(label: string): AppProfile {
     const app = this.get(label);
-    if (!app) throw new Error(`There is no Chat app labelled "${label}". Known apps: ${this.list().map((p) => p.label).join(', ') || 'none'}.`);
+    if (!app) {
+      const known = this.list().map((p) => p.label);
+      throw new Error(
+        known.length
+          ? vscode.l10n.t('There is no Chat app labelled "{0}". Known apps: {1}.', label, known.join(', '))
+          : vscode.l10n.t('There is no Chat app labelled "{0}". Known apps: none.', label),
+      );
+    }
     return app;
   }
 
@@ -267,7 +278,7 @@ export class AppRegistry implements vscode.Disposable {
     const profiles: AppProfile[] = legacy ? [{ label: DEFAULT_APP, sdkAppId: String(legacy.sdkAppId), identifier: legacy.identifier, allowRoleChanges: false }] : [];
     await this.state.update(PROFILES_KEY, profiles);
     if (legacy) {
-      this.log.info(`The stored credentials of SDKAppID ${legacy.sdkAppId} became app "${DEFAULT_APP}" (it follows the region and endpoint settings).`);
+      this.log.info(vscode.l10n.t('The stored credentials of SDKAppID {0} became app "{1}" (it follows the region and endpoint settings).', legacy.sdkAppId, DEFAULT_APP));
       if (this.activeLabel === null) await this.use(DEFAULT_APP);
     }
   }

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { REGIONS } from '../chat/http/regions';
+import { regionLabel, REGIONS } from '../chat/http/regions';
 import type { CredentialSummary } from '../credentials/store';
 import { markdownText, plainText } from '../ui/foreignText';
-import { formatLocalTime, formatRelative } from '../ui/time';
+import { formatLocalTime, formatRelative, formatTimeLeft } from '../ui/time';
 import { connectionFor, type AppRegistry } from './registry';
 
 /** A UserSig this close to its expiry turns the item yellow. */
@@ -29,8 +29,79 @@ function destination(apps: AppRegistry, label: string): string {
   const app = apps.get(label);
   if (!app) return '';
   const c = connectionFor(app);
-  const own = app.region !== undefined || app.endpoint !== undefined ? '' : ' (from the settings)';
-  return c.endpoint ? `Endpoint ${c.endpoint}${own}` : `Region ${REGIONS[c.region].label}, ${REGIONS[c.region].main}${own}`;
+  const fromSettings = app.region === undefined && app.endpoint === undefined;
+  if (c.endpoint) return fromSettings ? vscode.l10n.t('Endpoint {0} (from the settings)', c.endpoint) : vscode.l10n.t('Endpoint {0}', c.endpoint);
+  const name = regionLabel(c.region);
+  const domain = REGIONS[c.region].main;
+  return fromSettings ? vscode.l10n.t('Region {0}, {1} (from the settings)', name, domain) : vscode.l10n.t('Region {0}, {1}', name, domain);
+}
+
+/** How the UserSig stands, for the spoken label: expired, expiring (with when), or signed with the secret key. */
+type SpokenExpiry = { kind: 'none' } | { kind: 'expired'; relative: string } | { kind: 'expires'; relative: string } | { kind: 'secretKey' };
+
+/** The item's aria-label: one whole sentence for each combination, so each reads naturally once translated. */
+function spokenLabel(label: string, sdkAppId: number, identifier: string, refused: boolean, expiry: SpokenExpiry): string {
+  if (refused) {
+    switch (expiry.kind) {
+      case 'expired':
+        return vscode.l10n.t(
+          'Chat Roles app {0}: SDKAppID {1}, admin identifier {2}, the server refused its credentials, the UserSig expired {3}. Click to switch apps, add one or manage them.',
+          label,
+          sdkAppId,
+          identifier,
+          expiry.relative,
+        );
+      case 'expires':
+        return vscode.l10n.t(
+          'Chat Roles app {0}: SDKAppID {1}, admin identifier {2}, the server refused its credentials, the UserSig expires {3}. Click to switch apps, add one or manage them.',
+          label,
+          sdkAppId,
+          identifier,
+          expiry.relative,
+        );
+      case 'secretKey':
+        return vscode.l10n.t(
+          'Chat Roles app {0}: SDKAppID {1}, admin identifier {2}, the server refused its credentials, signed with the secret key. Click to switch apps, add one or manage them.',
+          label,
+          sdkAppId,
+          identifier,
+        );
+      case 'none':
+        return vscode.l10n.t(
+          'Chat Roles app {0}: SDKAppID {1}, admin identifier {2}, the server refused its credentials. Click to switch apps, add one or manage them.',
+          label,
+          sdkAppId,
+          identifier,
+        );
+    }
+  }
+  switch (expiry.kind) {
+    case 'expired':
+      return vscode.l10n.t(
+        'Chat Roles app {0}: SDKAppID {1}, admin identifier {2}, the UserSig expired {3}. Click to switch apps, add one or manage them.',
+        label,
+        sdkAppId,
+        identifier,
+        expiry.relative,
+      );
+    case 'expires':
+      return vscode.l10n.t(
+        'Chat Roles app {0}: SDKAppID {1}, admin identifier {2}, the UserSig expires {3}. Click to switch apps, add one or manage them.',
+        label,
+        sdkAppId,
+        identifier,
+        expiry.relative,
+      );
+    case 'secretKey':
+      return vscode.l10n.t(
+        'Chat Roles app {0}: SDKAppID {1}, admin identifier {2}, signed with the secret key. Click to switch apps, add one or manage them.',
+        label,
+        sdkAppId,
+        identifier,
+      );
+    case 'none':
+      return vscode.l10n.t('Chat Roles app {0}: SDKAppID {1}, admin identifier {2}. Click to switch apps, add one or manage them.', label, sdkAppId, identifier);
+  }
 }
 
 /** "$(key) dev · Chat 1400000001 · admin" with the UserSig's expiry; click to switch apps. */
@@ -43,7 +114,7 @@ export class CredentialStatusBar implements vscode.Disposable {
     private readonly apps: AppRegistry,
     private readonly item: vscode.StatusBarItem,
   ) {
-    this.item.name = 'Chat Roles App';
+    this.item.name = vscode.l10n.t('Chat Roles App');
     this.item.command = 'chatRoles.useApp';
     this.listener = apps.onDidChange(() => this.update());
     this.update();
@@ -61,37 +132,39 @@ export class CredentialStatusBar implements vscode.Disposable {
     const state = expiryState(summary, nowMs);
     const refused = this.apps.isRefused(label);
     // The label and identifier come from stored state: inert in the text, escaped in the Markdown tooltip.
-    let text = `$(key) ${plainText(label)} · Chat ${summary.sdkAppId} · ${plainText(summary.identifier)}`;
-    let spoken = `Chat Roles app ${label}: SDKAppID ${summary.sdkAppId}, admin identifier ${summary.identifier}`;
+    let text = `$(key) ${vscode.l10n.t('{0} · Chat {1} · {2}', plainText(label), summary.sdkAppId, plainText(summary.identifier))}`;
+    let expiry: SpokenExpiry = { kind: 'none' };
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**Chat Roles** — app **${markdownText(label)}**, SDKAppID ${markdownText(String(summary.sdkAppId))}, admin identifier **${markdownText(summary.identifier)}**\n\n`);
+    tooltip.appendMarkdown(
+      `${vscode.l10n.t('**Chat Roles** — app **{0}**, SDKAppID {1}, admin identifier **{2}**', markdownText(label), markdownText(String(summary.sdkAppId)), markdownText(summary.identifier))}\n\n`,
+    );
     tooltip.appendMarkdown(`${markdownText(destination(this.apps, label))}\n\n`);
     if (refused) {
-      tooltip.appendMarkdown('$(error) The server refused these credentials. Checks fail until you set new ones.\n\n');
-      spoken += ', the server refused its credentials';
+      tooltip.appendMarkdown(`$(error) ${vscode.l10n.t('The server refused these credentials. Checks fail until you set new ones.')}\n\n`);
     }
     if (summary.expiresAt !== undefined) {
       const expiresMs = summary.expiresAt * 1000;
-      const when = `${formatLocalTime(expiresMs)} (${formatRelative(expiresMs, nowMs)})`;
+      const relative = formatRelative(expiresMs, nowMs);
+      const at = formatLocalTime(expiresMs);
       if (state === 'expired') {
-        text += ' · UserSig expired';
-        spoken += `, the UserSig expired ${formatRelative(expiresMs, nowMs)}`;
-        tooltip.appendMarkdown(`$(error) The UserSig expired ${when}. Checks fail until you set a new one.\n\n`);
+        text += ` · ${vscode.l10n.t('UserSig expired')}`;
+        expiry = { kind: 'expired', relative };
+        tooltip.appendMarkdown(`$(error) ${vscode.l10n.t('The UserSig expired {0} ({1}). Checks fail until you set a new one.', at, relative)}\n\n`);
       } else {
-        text += ` · ${formatRelative(expiresMs, nowMs).replace(/^in /, '')} left`;
-        spoken += `, the UserSig expires ${formatRelative(expiresMs, nowMs)}`;
-        tooltip.appendMarkdown(`${state === 'soon' ? '$(warning) ' : ''}The UserSig expires ${when}.\n\n`);
+        text += ` · ${formatTimeLeft(expiresMs, nowMs)}`;
+        expiry = { kind: 'expires', relative };
+        tooltip.appendMarkdown(`${state === 'soon' ? '$(warning) ' : ''}${vscode.l10n.t('The UserSig expires {0} ({1}).', at, relative)}\n\n`);
       }
       const untilNext = state === 'ok' ? expiresMs - EXPIRY_WARNING_MS - nowMs : state === 'soon' ? expiresMs - nowMs : Infinity;
       if (untilNext !== Infinity) this.timer = setTimeout(() => this.update(), Math.max(1000, Math.min(untilNext, MAX_RECHECK_MS)));
     } else if (summary.kind === 'secretKey') {
-      tooltip.appendMarkdown('Signed with the app\'s secret key: UserSigs are minted per request.\n\n');
-      spoken += ', signed with the secret key';
+      tooltip.appendMarkdown(`${vscode.l10n.t("Signed with the app's secret key: UserSigs are minted per request.")}\n\n`);
+      expiry = { kind: 'secretKey' };
     }
-    tooltip.appendMarkdown('Click to switch apps, add one or manage them.');
+    tooltip.appendMarkdown(vscode.l10n.t('Click to switch apps, add one or manage them.'));
     this.item.text = text;
     this.item.tooltip = tooltip;
-    this.item.accessibilityInformation = { label: `${spoken}. Click to switch apps, add one or manage them.` };
+    this.item.accessibilityInformation = { label: spokenLabel(label, summary.sdkAppId, summary.identifier, refused, expiry) };
     this.item.backgroundColor =
       state === 'expired' || refused
         ? new vscode.ThemeColor('statusBarItem.errorBackground')

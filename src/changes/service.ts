@@ -8,6 +8,7 @@ import type { ChatConnection } from '../checks/connection';
 import type { Log } from '../log';
 import type { ResultsStore } from '../results/store';
 import { plainText } from '../ui/foreignText';
+import { shownRole } from '../ui/roleWords';
 import type { RoleChangeEntry } from '../views/recentChangesNode';
 import { confirmRoleChange, confirmTransfer, modalConfirmer, type ChangeFacts, type Choice, type Confirmer } from './confirm';
 import type { ChangeApp, RoleChangeGate } from './gate';
@@ -58,7 +59,10 @@ export class RoleChangeRefused extends Error {
   }
 }
 
-const CANCELLED: ChangeError = { code: 'CANCELLED', message: 'The change was cancelled in the confirmation; nothing was sent.' };
+/** A change the user cancelled in the confirmation. */
+function cancelled(): ChangeError {
+  return { code: 'CANCELLED', message: vscode.l10n.t('The change was cancelled in the confirmation; nothing was sent.') };
+}
 
 export class RoleChangeService {
   /** Tests replace both through the test API; production asks in a modal and keeps each app's switch in its profile. */
@@ -82,7 +86,7 @@ export class RoleChangeService {
     if (request.confirm) {
       const facts = await this.facts(app, groupId, account);
       const choice = await confirmRoleChange(this.confirmer, facts, previousRole, role, this.gate.isAllowed(app));
-      if (!(await this.admitChoice(app, choice))) return { ...base, role: previousRole, applied: false, verified: false, error: CANCELLED };
+      if (!(await this.admitChoice(app, choice))) return { ...base, role: previousRole, applied: false, verified: false, error: cancelled() };
     }
     const outcome = await client.setMemberRole(creds, groupId, account, role);
     // Checked again whatever the answer: after no answer it is the only way to learn the truth.
@@ -109,7 +113,7 @@ export class RoleChangeService {
       const before = (await this.readRoles(app, groupId, [account]))?.get(account) ?? null;
       const facts: ChangeFacts = { app, groupId, account, ...(info?.name !== undefined && { groupName: info.name }) };
       const choice = await confirmTransfer(this.confirmer, facts, before, previousOwner, this.gate.isAllowed(app));
-      if (!(await this.admitChoice(app, choice))) return { ...base, owner: previousOwner, applied: false, verified: false, error: CANCELLED };
+      if (!(await this.admitChoice(app, choice))) return { ...base, owner: previousOwner, applied: false, verified: false, error: cancelled() };
     }
     const outcome = await this.connection.get(app.target).changeGroupOwner(app.credentials, groupId, account);
     const asked = previousOwner && previousOwner !== account ? [account, previousOwner] : [account];
@@ -135,15 +139,19 @@ export class RoleChangeService {
   /** The app of a request that may go on; throws RoleChangeRefused for bad arguments, an unknown app or a read-only app without a modal. */
   private async admit(request: TransferRequest): Promise<ChangeApp> {
     const reason = checkGroupId(request.groupId) ?? checkAccount(request.account);
-    if (reason !== undefined) throw new RoleChangeRefused(`Chat Roles: ${reason}`);
+    if (reason !== undefined) throw new RoleChangeRefused(vscode.l10n.t('Chat Roles: {0}', reason));
     const app = await this.gate.resolve(request.app);
     if (!app) {
       throw new RoleChangeRefused(
-        request.app === undefined ? 'Chat Roles: no app is set up. Run "Chat Roles: Set Credentials…" first.' : `Chat Roles: there is no app "${plainText(request.app)}".`,
+        request.app === undefined
+          ? vscode.l10n.t('Chat Roles: no app is set up. Run "Chat Roles: Set Credentials…" first.')
+          : vscode.l10n.t('Chat Roles: there is no app "{0}".', plainText(request.app)),
       );
     }
     if (!request.confirm && !this.gate.isAllowed(app)) {
-      throw new RoleChangeRefused(`Chat Roles: app ${plainText(app.label)} is read-only: role changes are not allowed in it. Allow them for the app first (the first change made with a confirmation offers it).`);
+      throw new RoleChangeRefused(
+        vscode.l10n.t('Chat Roles: app {0} is read-only: role changes are not allowed in it. Allow them for the app first (the first change made with a confirmation offers it).', plainText(app.label)),
+      );
     }
     return app;
   }
@@ -155,11 +163,11 @@ export class RoleChangeService {
       try {
         await this.gate.allow(app);
       } catch (err) {
-        this.log.error(`Allowing role changes in app ${app.label} failed`, err);
+        this.log.error(vscode.l10n.t('Allowing role changes in app {0} failed', app.label), err);
         void vscode.window.showErrorMessage(plainText(err instanceof Error ? err.message : String(err)));
         return false;
       }
-      this.log.info(`Role changes allowed in app ${app.label} (SDKAppID ${app.sdkAppId}) from the confirmation of a change.`);
+      this.log.info(vscode.l10n.t('Role changes allowed in app {0} (SDKAppID {1}) from the confirmation of a change.', app.label, app.sdkAppId));
     }
     return true;
   }
@@ -181,7 +189,7 @@ export class RoleChangeService {
   private async readRoles(app: ChangeApp, groupId: string, accounts: string[]): Promise<Map<string, Role> | undefined> {
     const [result] = await this.connection.get(app.target).getRoleInGroup(app.credentials, [groupId], accounts);
     if (!result || result.errors.length) {
-      if (result?.errors[0]) this.log.warn(`Reading the roles of ${accounts.map(logged).join(', ')} in ${groupId} failed: ${result.errors[0].message}`);
+      if (result?.errors[0]) this.log.warn(vscode.l10n.t('Reading the roles of {0} in {1} failed: {2}', accounts.map(logged).join(', '), groupId, result.errors[0].message));
       return undefined;
     }
     return new Map(result.roles.map((r) => [r.account, r.role]));
@@ -202,10 +210,12 @@ export class RoleChangeService {
       undoable: change.kind === 'role' && verified && (change.before === 'Admin' || change.before === 'Member') && change.before !== change.after,
       ...('error' in outcome && { error: plainError(outcome) }),
     });
+    const before = change.before ?? vscode.l10n.t('unknown');
+    const at = new Date(entry.time).toISOString();
     this.log.info(
-      `Role change: app ${app.label} (SDKAppID ${app.sdkAppId}), group ${change.groupId}, account ${logged(change.account)}, ` +
-        `${change.kind === 'owner' ? 'owner' : 'role'} ${change.before ?? 'unknown'} → ${change.kind === 'owner' ? logged(change.after) : change.after}: ` +
-        `${resultWords(entry)}, at ${new Date(entry.time).toISOString()}`,
+      change.kind === 'owner'
+        ? vscode.l10n.t('Role change: app {0} (SDKAppID {1}), group {2}, account {3}, owner {4} → {5}: {6}, at {7}', app.label, app.sdkAppId, change.groupId, logged(change.account), before, logged(change.after), resultWords(entry), at)
+        : vscode.l10n.t('Role change: app {0} (SDKAppID {1}), group {2}, account {3}, role {4} → {5}: {6}, at {7}', app.label, app.sdkAppId, change.groupId, logged(change.account), before, change.after, resultWords(entry), at),
     );
     if (notify) this.tell(entry);
   }
@@ -213,20 +223,29 @@ export class RoleChangeService {
   private tell(e: RoleChangeEntry): void {
     const account = plainText(e.account);
     const group = plainText(e.groupId);
-    const seen = plainText(e.seen ?? 'unknown');
+    // What the check afterwards shows: a role (in the user's words) or, after a transfer, the owner's account.
+    const seen = e.seen === null ? vscode.l10n.t('unknown') : plainText(e.kind === 'owner' ? e.seen : shownRole(e.seen));
     if (e.applied === 'unknown') {
       const message = e.verified
-        ? `Chat Roles: no answer came for the change of ${account} in ${group}, so it was checked again: the change was applied (${seen}).`
-        : `Chat Roles: no answer came for the change of ${account} in ${group}, so it was checked again: the change was not applied (the check shows ${seen}). Nothing was sent twice.`;
+        ? vscode.l10n.t('Chat Roles: no answer came for the change of {0} in {1}, so it was checked again: the change was applied ({2}).', account, group, seen)
+        : vscode.l10n.t('Chat Roles: no answer came for the change of {0} in {1}, so it was checked again: the change was not applied (the check shows {2}). Nothing was sent twice.', account, group, seen);
       void vscode.window.showWarningMessage(message);
     } else if (!e.applied) {
-      void vscode.window.showErrorMessage(`Chat Roles: the change of ${account} in ${group} was refused. ${plainText(e.error?.message ?? '')}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Chat Roles: the change of {0} in {1} was refused. {2}', account, group, plainText(e.error?.message ?? '')));
     } else if (e.verified) {
-      void vscode.window.showInformationMessage(e.kind === 'owner' ? `Chat Roles: ${account} is now the owner of ${group} (verified).` : `Chat Roles: ${account} is now ${plainText(e.after)} in ${group} (verified).`);
+      void vscode.window.showInformationMessage(verifiedMessage(e, account, group));
     } else {
-      void vscode.window.showWarningMessage(`Chat Roles: the server accepted the change of ${account} in ${group}, but the check afterwards does not show it (it shows ${seen}).`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Chat Roles: the server accepted the change of {0} in {1}, but the check afterwards does not show it (it shows {2}).', account, group, seen));
     }
   }
+}
+
+/** A change that the check afterwards confirms, as the notification tells it. */
+function verifiedMessage(e: RoleChangeEntry, account: string, group: string): string {
+  if (e.kind === 'owner') return vscode.l10n.t('Chat Roles: {0} is now the owner of {1} (verified).', account, group);
+  if (e.after === 'Admin') return vscode.l10n.t('Chat Roles: {0} is now Admin in {1} (verified).', account, group);
+  if (e.after === 'Member') return vscode.l10n.t('Chat Roles: {0} is now Member in {1} (verified).', account, group);
+  return vscode.l10n.t('Chat Roles: {0} is now {1} in {2} (verified).', account, plainText(e.after), group);
 }
 
 function plainError(outcome: { error: ChangeError }): ChangeError {
@@ -238,8 +257,8 @@ function logged(account: string): string {
 }
 
 function resultWords(e: RoleChangeEntry): string {
-  const seen = e.seen === null ? 'the check afterwards failed or did not run' : `the check afterwards shows ${e.kind === 'owner' ? logged(e.seen) : e.seen}`;
-  if (e.applied === 'unknown') return `no answer (unknown; ${e.verified ? 'applied' : 'not applied'}: ${seen})`;
-  if (!e.applied) return e.error ? `refused (${String(e.error.code)})` : 'not sent';
-  return e.verified ? `applied and verified` : `accepted but not shown (${seen})`;
+  const seen = e.seen === null ? vscode.l10n.t('the check afterwards failed or did not run') : vscode.l10n.t('the check afterwards shows {0}', e.kind === 'owner' ? logged(e.seen) : e.seen);
+  if (e.applied === 'unknown') return e.verified ? vscode.l10n.t('no answer (unknown; applied: {0})', seen) : vscode.l10n.t('no answer (unknown; not applied: {0})', seen);
+  if (!e.applied) return e.error ? vscode.l10n.t('refused ({0})', String(e.error.code)) : vscode.l10n.t('not sent');
+  return e.verified ? vscode.l10n.t('applied and verified') : vscode.l10n.t('accepted but not shown ({0})', seen);
 }

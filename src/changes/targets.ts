@@ -1,5 +1,6 @@
 // Where a role change is aimed: a row of the tree (any node with an account under a group), a plain
 // argument, or the answers to two prompts.
+import * as vscode from 'vscode';
 import { checkAccount, checkGroupId } from '../chat/text/ids';
 import type { Prompts } from '../ui/prompts';
 import { plainText } from '../ui/foreignText';
@@ -24,7 +25,7 @@ export function targetOfRow(row: unknown): ChangeTarget | undefined {
 export async function askTarget(prompts: Prompts, title: string, accountPrompt: string): Promise<ChangeTarget | undefined> {
   const groupId = await prompts.text({
     title,
-    prompt: 'The group ID (for example @TGS#2C5SZEAEF, or a custom ID).',
+    prompt: vscode.l10n.t('The group ID (for example @TGS#2C5SZEAEF, or a custom ID).'),
     placeholder: '@TGS#2C5SZEAEF',
     validate: (v) => {
       const reason = checkGroupId(v.trim());

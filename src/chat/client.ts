@@ -2,6 +2,7 @@
 // per-app pace and the request path, checks each call's arguments, and runs each call as a query of one
 // API (apis/). Never imports vscode; undici only through http/transport.ts.
 
+import * as l10n from '@vscode/l10n';
 import { changeGroupOwner, setMemberRole, writeNotSent, type AssignableRole, type WriteOutcome } from './apis/changes';
 import { askGroupInfo, groupInfoAllFailed } from './apis/groups';
 import { askAccountGroups, type AccountGroups } from './apis/joined-groups';
@@ -100,7 +101,7 @@ export class ChatClient {
     const names = unique(accounts);
     if (groups.length * names.length > MAX_PAIRS_PER_CHECK) {
       const results = rolesTooMany(groups, names);
-      this.settings.log?.('warn', `Nothing was sent: ${results[0].errors[0].message}`);
+      this.settings.log?.('warn', l10n.t('Nothing was sent: {0}', results[0].errors[0].message));
       return results;
     }
     return this.run(

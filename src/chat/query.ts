@@ -3,6 +3,7 @@
 // request path. Everything here is set up before the first byte, and a problem found here fails the
 // whole query without sending anything.
 
+import * as l10n from '@vscode/l10n';
 import { setMaxListeners } from 'node:events';
 import { CredentialGate } from './auth/credential-gate';
 import { checkUserSig, type UserSigMinter } from './auth/usersig';
@@ -84,7 +85,7 @@ export function openQuery(host: QueryHost, credentials: Credentials, options: Qu
   const secrets = [credentials.userSig, credentials.secretKey].filter((s): s is string => typeof s === 'string' && s.length > 0);
   const log = (level: LogLevel, message: string) => settings.log?.(level, redactSecrets(clipLogLine(message), secrets));
   const fail = (failure: Failure): Opened => {
-    log('warn', `Nothing was sent: ${failure.message}`);
+    log('warn', l10n.t('Nothing was sent: {0}', failure.message));
     return { failure, controller };
   };
   const failWith = (err: unknown): Opened => {

@@ -3,6 +3,7 @@
 // (neither counts against its time), is signed with a fresh `random`, and is counted and logged with its
 // UserSig masked. Credentials the server has not yet accepted go out as a single probe first.
 
+import * as l10n from '@vscode/l10n';
 import { randomInt } from 'node:crypto';
 import { CredentialGate, isRememberedRefusal, refusesCredentials } from './auth/credential-gate';
 import { formatError, isRetryable, isSlowDown } from './errors';
@@ -122,8 +123,9 @@ export class RequestPath {
     if (query.refusal || !refusesCredentials(code)) return this.gate.learn(query.credentialKey, { ok: false, code, message });
     query.refusal = result.failure;
     this.gate.learn(query.credentialKey, { ok: false, code, message });
-    const until = isRememberedRefusal(code) ? 'until they change' : 'in this check';
-    query.log('warn', `The credentials were refused: nothing more is sent with them ${until}.`);
+    query.log('warn', isRememberedRefusal(code)
+      ? l10n.t('The credentials were refused: nothing more is sent with them until they change.')
+      : l10n.t('The credentials were refused: nothing more is sent with them in this check.'));
   }
 
   /** The refusal that stops this request unsent: of this query, or remembered for its credentials. */
@@ -183,7 +185,7 @@ export class RequestPath {
         if (!tried.has(origin)) delay = 0;
       }
       if (budget - spent - delay < Math.min(MIN_ATTEMPT_MS, timeoutMs)) return this.gaveUp(query, label, attempt, failure, false);
-      query.log(failure.slowDown ? 'info' : 'warn', `${label}: ${describeFailure(failure)}; retrying in ${Math.round(delay)} ms (attempt ${attempt + 1} of ${retry.maxAttempts}).`);
+      query.log(failure.slowDown ? 'info' : 'warn', l10n.t('{0}: {1}; retrying in {2} ms (attempt {3} of {4}).', label, describeFailure(failure), Math.round(delay), attempt + 1, retry.maxAttempts));
       if (delay > 0) {
         const started = performance.now();
         await sleep(delay, query.signal);
@@ -220,8 +222,9 @@ export class RequestPath {
     } catch (err) {
       if (!(err instanceof TransportError)) throw err;
       const host = new URL(origin).host;
-      const via = this.transport.route === 'direct' ? '' : ` (${this.transport.route})`;
-      const failure = { code: err.code, detail: `${host}: ${err.detail}${via}`, retryable: err.retryable, slowDown: false, connectionLevel: err.connectionLevel };
+      const route = this.transport.shownRoute;
+      const detail = route === undefined ? `${host}: ${err.detail}` : l10n.t('{0}: {1} ({2})', host, err.detail, route);
+      const failure = { code: err.code, detail, retryable: err.retryable, slowDown: false, connectionLevel: err.connectionLevel };
       outcome = { ok: false, failure: { ...failure, uncertain: !err.unsent && err.code !== 'CANCELLED', unsent: err.unsent } };
       shown = err.code;
     }
@@ -245,13 +248,13 @@ export class RequestPath {
     const already = this.preferred.origins === key && this.preferred.index === next && performance.now() < this.preferred.until;
     this.preferred = { origins: key, index: next, until: performance.now() + ORIGIN_MEMORY_MS };
     if (!already) {
-      query.log('warn', `${describeFailure(failure)}; switching to ${new URL(query.origins[next]).host} for the next ${ORIGIN_MEMORY_MS / 60_000} minutes.`);
+      query.log('warn', l10n.t('{0}; switching to {1} for the next {2} minutes.', describeFailure(failure), new URL(query.origins[next]).host, ORIGIN_MEMORY_MS / 60_000));
     }
     return next;
   }
 
   private finalFailure(query: Query, label: string, attempts: number, failure: AttemptFailure, policy: RetryPolicy): CallResult<never> {
-    const detail = attempts > 1 ? `${failure.detail} (after ${attempts} attempts)` : failure.detail;
+    const detail = attempts > 1 ? l10n.t('{0} (after {1} attempts)', failure.detail, attempts) : failure.detail;
     const message = formatError(failure.code, detail, policy === 'write' ? 'roleChange' : 'read');
     query.log(typeof failure.code === 'number' ? 'warn' : 'error', `${label}: ${message}`);
     return { ok: false, failure: { code: failure.code, message, ...(policy === 'write' && failure.uncertain && { uncertain: true }) } };
@@ -260,7 +263,16 @@ export class RequestPath {
   /** `uncertain`: the attempt the budget cut short was a write that may have been applied. */
   private gaveUp(query: Query, label: string, attempts: number, last: AttemptFailure | undefined, uncertain: boolean): CallResult<never> {
     const seconds = Math.round(requestBudgetMs(this.settings) / 100) / 10;
-    const detail = `no answer within ${seconds} s of sending (${attempts} attempt${attempts === 1 ? '' : 's'})${last ? `; the last: ${describeFailure(last)}` : ''}`;
+    let detail: string;
+    if (last) {
+      detail = attempts === 1
+        ? l10n.t('no answer within {0} s of sending (1 attempt); the last: {1}', seconds, describeFailure(last))
+        : l10n.t('no answer within {0} s of sending ({1} attempts); the last: {2}', seconds, attempts, describeFailure(last));
+    } else {
+      detail = attempts === 1
+        ? l10n.t('no answer within {0} s of sending (1 attempt)', seconds)
+        : l10n.t('no answer within {0} s of sending ({1} attempts)', seconds, attempts);
+    }
     const message = formatError('DEADLINE', detail);
     query.log('error', `${label}: ${message}`);
     return { ok: false, failure: { code: 'DEADLINE', message, ...(last && { lastCode: last.code }), ...(uncertain && { uncertain: true }) } };

@@ -26,13 +26,13 @@ export async function promptForAccounts(prompts: Prompts, recents: RecentAccount
   const initial = recents.forGroup(groupIds[0]) ?? defaultAccounts();
   const ownerAdminsItems: AccountsItem[] =
     listOwnerAdmins && groupIds.length === 1
-      ? [{ label: 'Owner and admins of this group', description: 'listed from the group', alwaysShow: true, accounts: [], ownerAdmins: true }]
+      ? [{ label: vscode.l10n.t('Owner and admins of this group'), description: vscode.l10n.t('listed from the group'), alwaysShow: true, accounts: [], ownerAdmins: true }]
       : [];
   // The recent lists first (Enter on an empty box asks about the first of them), then the group's own.
   const recentItems: AccountsItem[] = [
     ...recents.lists().map((accounts) => ({
       label: plainText(accounts.join(', ')),
-      description: `recent · ${accounts.length} account${accounts.length === 1 ? '' : 's'}`,
+      description: accounts.length === 1 ? vscode.l10n.t('recent · 1 account') : vscode.l10n.t('recent · {0} accounts', accounts.length),
       accounts,
     })),
     ...ownerAdminsItems,
@@ -43,12 +43,12 @@ export async function promptForAccounts(prompts: Prompts, recents: RecentAccount
     const problem = typed
       .map((a) => {
         const reason = checkAccount(a);
-        return reason && `${a}: ${reason}`;
+        return reason && vscode.l10n.t('{0}: {1}', a, reason);
       })
       .find(Boolean) || undefined;
     return {
       label: plainText(typed.join(', ')),
-      description: problem ? undefined : `check ${typed.length} account${typed.length === 1 ? '' : 's'}`,
+      description: problem ? undefined : typed.length === 1 ? vscode.l10n.t('check 1 account') : vscode.l10n.t('check {0} accounts', typed.length),
       detail: problem ? `$(error) ${plainText(problem)}` : undefined,
       alwaysShow: true,
       accounts: typed,
@@ -60,10 +60,9 @@ export async function promptForAccounts(prompts: Prompts, recents: RecentAccount
     const head = typedItem(value);
     return head ? [head, ...recentItems.filter((r) => r.label !== head.label)] : recentItems;
   };
-  const target = groupIds.length === 1 ? plainText(groupIds[0]) : `${groupIds.length} groups`;
   const chosen = await prompts.pick<AccountsItem>({
-    title: `Chat Roles: accounts to check in ${target}`,
-    placeholder: 'Accounts (UserIDs), separated by commas, spaces or new lines',
+    title: groupIds.length === 1 ? vscode.l10n.t('Chat Roles: accounts to check in {0}', plainText(groupIds[0])) : vscode.l10n.t('Chat Roles: accounts to check in {0} groups', groupIds.length),
+    placeholder: vscode.l10n.t('Accounts (UserIDs), separated by commas, spaces or new lines'),
     value: initial.join(', '),
     items: recentItems,
     itemsFor,
@@ -71,16 +70,16 @@ export async function promptForAccounts(prompts: Prompts, recents: RecentAccount
     canAccept: (item) => item.ownerAdmins === true || (!item.problem && item.accounts.length > 0),
     confirmOnEmpty: (item) =>
       item.ownerAdmins === true
-        ? 'Press Enter again to list the owner and admins of this group and check them, pick another with the arrow keys, or type accounts.'
+        ? vscode.l10n.t('Press Enter again to list the owner and admins of this group and check them, pick another with the arrow keys, or type accounts.')
         : item.accounts.length === 1
-        ? `Press Enter again to check the recent list ${item.label}, pick another with the arrow keys, or type accounts.`
-        : `Press Enter again to check the recent list of ${item.accounts.length} accounts, pick another with the arrow keys, or type accounts.`,
+        ? vscode.l10n.t('Press Enter again to check the recent list {0}, pick another with the arrow keys, or type accounts.', item.label)
+        : vscode.l10n.t('Press Enter again to check the recent list of {0} accounts, pick another with the arrow keys, or type accounts.', item.accounts.length),
   });
   if (!chosen?.ownerAdmins || !listOwnerAdmins) return chosen?.accounts;
   const { accounts, error } = await listOwnerAdmins(groupIds[0]);
   if (!accounts.length) {
-    const why = error ?? 'the group has no owner or admin.';
-    void vscode.window.showWarningMessage(`Chat Roles: the owner and admins of ${plainText(groupIds[0])} could not be listed: ${plainText(why)}`);
+    const why = error ?? vscode.l10n.t('the group has no owner or admin.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Chat Roles: the owner and admins of {0} could not be listed: {1}', plainText(groupIds[0]), plainText(why)));
     return undefined;
   }
   return accounts;

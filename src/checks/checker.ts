@@ -80,26 +80,31 @@ export class RoleChecker implements vscode.Disposable {
       if (reason) refused.push({ groupIds, reason });
       else sendable.push({ groupIds, accounts: [...new Set(r.accounts)], sources: r.sources, app: r.app });
     }
-    if (!sendable.length) throw new Error(refused[0]?.reason ?? 'No group ID to check.');
+    if (!sendable.length) throw new Error(refused[0]?.reason ?? vscode.l10n.t('No group ID to check.'));
     // Each app once (an unknown label or missing credentials rejects before anything is sent).
     const targets = new Map<string | undefined, ResolvedApp>();
     for (const r of sendable) if (!targets.has(r.app)) targets.set(r.app, await this.apps.resolve(r.app));
     const queries: Query[] = sendable.map((r) => ({ ...r, target: targets.get(r.app)! }));
-    for (const { groupIds, reason } of refused) this.log.warn(`Not checked: ${groupIds.length} group(s). ${reason}`);
+    for (const { groupIds, reason } of refused) this.log.warn(vscode.l10n.t('Not checked: {0} group(s). {1}', groupIds.length, reason));
     if (refused.length) {
       const count = refused.reduce((n, r) => n + r.groupIds.length, 0);
-      void vscode.window.showWarningMessage(`Chat Roles: ${count} group(s) were not checked: ${refused[0].reason} The others are being checked; see the log for details.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Chat Roles: {0} group(s) were not checked: {1} The others are being checked; see the log for details.', count, refused[0].reason));
     }
     const started = Date.now();
     const { answers, infos, cancelled } = await this.query(queries);
-    const sizes = queries.map((q) => `${q.groupIds.length} group(s) × ${q.accounts.length} account(s)`).join(' + ');
+    const sizes = queries.map((q) => vscode.l10n.t('{0} group(s) × {1} account(s)', q.groupIds.length, q.accounts.length)).join(' + ');
     if (cancelled) {
       const { answered, asked } = answeredCount(answers.flat());
-      this.log.info(`Cancelled at ${cancelled.at}: ${sizes}; ${answered} of ${asked} account(s) answered before the cancel, after ${Date.now() - started} ms.`);
+      const ms = Date.now() - started;
+      this.log.info(
+        cancelled.at
+          ? vscode.l10n.t('Cancelled at {0} of {1} requests: {2}; {3} of {4} account(s) answered before the cancel, after {5} ms.', cancelled.at.done, cancelled.at.total, sizes, answered, asked, ms)
+          : vscode.l10n.t('Cancelled at the start: {0}; {1} of {2} account(s) answered before the cancel, after {3} ms.', sizes, answered, asked, ms),
+      );
       // A credential change says so itself (stopForCredentials).
-      if (cancelled.by === 'user') void vscode.window.showInformationMessage(`Chat Roles: Cancelled. ${answered} of ${asked} accounts were answered; they are kept and marked partial.`);
+      if (cancelled.by === 'user') void vscode.window.showInformationMessage(vscode.l10n.t('Chat Roles: Cancelled. {0} of {1} accounts were answered; they are kept and marked partial.', answered, asked));
     } else {
-      this.log.info(`Checked ${sizes} in ${Date.now() - started} ms.`);
+      this.log.info(vscode.l10n.t('Checked {0} in {1} ms.', sizes, Date.now() - started));
     }
 
     // A group cancelled before any answer keeps its earlier record as it was; one answered in part merges.
@@ -132,8 +137,8 @@ export class RoleChecker implements vscode.Disposable {
     this.cancelAll('credentials');
     void this.connection.close();
     if (!running) return;
-    this.log.info(`Credentials changed: ${running} running check(s) cancelled.`);
-    void vscode.window.showWarningMessage('Chat Roles: the check was cancelled because the credentials changed. Run it again to use the new credentials.');
+    this.log.info(vscode.l10n.t('Credentials changed: {0} running check(s) cancelled.', running));
+    void vscode.window.showWarningMessage(vscode.l10n.t('Chat Roles: the check was cancelled because the credentials changed. Run it again to use the new credentials.'));
   }
 
   /**
@@ -141,9 +146,9 @@ export class RoleChecker implements vscode.Disposable {
    * get_group_info for every group's facts there too (it can take a while; Cancel stops it as well),
    * which also explains their 10007s.
    */
-  private query(queries: readonly Query[]): Promise<{ answers: GroupResult[][]; infos: Map<string, GroupInfo>[]; cancelled?: { by: CancelReason; at: string } }> {
+  private query(queries: readonly Query[]): Promise<{ answers: GroupResult[][]; infos: Map<string, GroupInfo>[]; cancelled?: { by: CancelReason; at: RequestsDone | undefined } }> {
     const groups = queries.reduce((n, q) => n + q.groupIds.length, 0);
-    const title = groups === 1 ? `Checking roles in ${plainText(queries[0].groupIds[0])}` : `Checking roles in ${groups} groups`;
+    const title = groups === 1 ? vscode.l10n.t('Checking roles in {0}', plainText(queries[0].groupIds[0])) : vscode.l10n.t('Checking roles in {0} groups', groups);
     return Promise.resolve(
       vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
         const abort = new AbortController();
@@ -154,8 +159,9 @@ export class RoleChecker implements vscode.Disposable {
         // several queries (Check All Groups Again) read "3 of 40 requests", not "0 of 1" per query.
         const planned = queries.map(plannedRequests);
         let finished = 0;
-        progress.report({ message: `0 of ${planned.reduce((n, p) => n + p, 0)} requests` });
-        let lastProgress = 'the start';
+        progress.report({ message: requestsDone(0, planned.reduce((n, p) => n + p, 0)) });
+        // Undefined: the start.
+        let lastProgress: RequestsDone | undefined;
         // Where the check stood when it was stopped (the requests it cancels still report progress as they end).
         let stoppedAt = lastProgress;
         abort.signal.addEventListener('abort', () => (stoppedAt = lastProgress), { once: true });
@@ -168,8 +174,8 @@ export class RoleChecker implements vscode.Disposable {
                 planned[i] = total;
                 const percent = ((i + (total ? done / total : 0)) / queries.length) * 100;
                 const all = planned.reduce((n, p) => n + p, 0);
-                lastProgress = `${finished + done} of ${all} requests`;
-                progress.report({ message: lastProgress, increment: percent - reported });
+                lastProgress = { done: finished + done, total: all };
+                progress.report({ message: requestsDone(finished + done, all), increment: percent - reported });
                 reported = percent;
               },
             });
@@ -206,7 +212,7 @@ export class RoleChecker implements vscode.Disposable {
     try {
       return await this.connection.get(targetOf(target)).getGroupInfo(target.credentials, groupIds, { signal });
     } catch (err) {
-      this.log.warn(`get_group_info failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.log.warn(vscode.l10n.t('get_group_info failed: {0}', err instanceof Error ? err.message : String(err)));
       return [];
     }
   }
@@ -218,8 +224,13 @@ export class RoleChecker implements vscode.Disposable {
         if (e.code !== NO_PERMISSION) continue;
         e.message =
           infos.get(g.groupId)?.type === 'AVChatRoom'
-            ? `AVChatRoom groups are not supported by get_role_in_group: ${g.groupId} is an AVChatRoom (live broadcast) group, so its roles cannot be checked this way.`
-            : `The identifier "${credentials.identifier}" lacks permission for ${g.groupId}: get_role_in_group must be called by an App admin of app ${credentials.sdkAppId}. Set credentials with an App admin identifier.`;
+            ? vscode.l10n.t('AVChatRoom groups are not supported by get_role_in_group: {0} is an AVChatRoom (live broadcast) group, so its roles cannot be checked this way.', g.groupId)
+            : vscode.l10n.t(
+                'The identifier "{0}" lacks permission for {1}: get_role_in_group must be called by an App admin of app {2}. Set credentials with an App admin identifier.',
+                credentials.identifier,
+                g.groupId,
+                credentials.sdkAppId,
+              );
       }
     }
   }
@@ -280,10 +291,11 @@ export class RoleChecker implements vscode.Disposable {
       const d = describeError(credential.code);
       // "SDKAppID not known here": the app may live in another region; the doctor can find which.
       const app = queries.find((_q, i) => answers[i].some((g) => g.errors.includes(credential)))?.target.app.label;
-      const actions = suggestsOtherRegion(credential.code) ? ['Find the App\'s Region', 'Set Credentials…'] : ['Set Credentials…'];
-      void vscode.window.showErrorMessage(`Chat Roles: ${d.title} (${String(credential.code)}). ${d.advice}`, ...actions).then((choice) => {
-        const command = choice === 'Set Credentials…' ? vscode.commands.executeCommand('chatRoles.setCredentials') : choice ? vscode.commands.executeCommand('chatRoles.findAppRegion', { app }) : undefined;
-        command?.then(undefined, (err) => this.log.error(`${choice ?? ''} failed`, err));
+      const setCredentials = vscode.l10n.t('Set Credentials…');
+      const actions = suggestsOtherRegion(credential.code) ? [vscode.l10n.t('Find the App\'s Region'), setCredentials] : [setCredentials];
+      void vscode.window.showErrorMessage(vscode.l10n.t('Chat Roles: {0} ({1}). {2}', d.title, String(credential.code), d.advice), ...actions).then((choice) => {
+        const command = choice === setCredentials ? vscode.commands.executeCommand('chatRoles.setCredentials') : choice ? vscode.commands.executeCommand('chatRoles.findAppRegion', { app }) : undefined;
+        command?.then(undefined, (err) => this.log.error(vscode.l10n.t('{0} failed', choice ?? ''), err));
       });
       return;
     }
@@ -293,8 +305,8 @@ export class RoleChecker implements vscode.Disposable {
       const again = queries
         .map((q, i) => ({ accounts: q.accounts, sources: q.sources, app: q.target.app.label, groupIds: answers[i].filter((g) => g.errors.some(isRateError)).map((g) => g.groupId) }))
         .filter((q) => q.groupIds.length > 0);
-      void vscode.window.showWarningMessage(`Chat Roles: ${d.title} (${String(rate.code)}). ${d.advice}`, 'Check Again').then((choice) => {
-        if (choice) void this.checkAll(again).catch((err) => this.log.error('Checking again failed', err));
+      void vscode.window.showWarningMessage(vscode.l10n.t('Chat Roles: {0} ({1}). {2}', d.title, String(rate.code), d.advice), vscode.l10n.t('Check Again')).then((choice) => {
+        if (choice) void this.checkAll(again).catch((err) => this.log.error(vscode.l10n.t('Checking again failed'), err));
       });
     }
   }
@@ -303,6 +315,12 @@ export class RoleChecker implements vscode.Disposable {
     this.credentialListener.dispose();
     this.cancelAll('shutdown');
   }
+}
+
+/** How far a check had come: requests finished of all planned. */
+interface RequestsDone {
+  done: number;
+  total: number;
 }
 
 /** Who stopped a check: the user (Cancel), a change of the credentials, or the extension going away. */
@@ -325,12 +343,17 @@ function answeredCount(groups: readonly GroupResult[]): { answered: number; aske
 
 /** Why a request cannot be sent at all, or undefined. */
 function refusal(groupIds: readonly string[], accounts: readonly string[]): string | undefined {
-  if (!groupIds.length) return 'No group ID to check.';
-  if (!accounts.length) return 'No account to check.';
+  if (!groupIds.length) return vscode.l10n.t('No group ID to check.');
+  if (!accounts.length) return vscode.l10n.t('No account to check.');
   if (groupIds.length > MAX_GROUPS_PER_CHECK) {
-    return `At most ${MAX_GROUPS_PER_CHECK} groups can be checked at once (${groupIds.length} given); check them in parts.`;
+    return vscode.l10n.t('At most {0} groups can be checked at once ({1} given); check them in parts.', MAX_GROUPS_PER_CHECK, groupIds.length);
   }
   return undefined;
+}
+
+/** A check's progress: "3 of 40 requests" (also where a cancelled check stood, in the log). */
+function requestsDone(done: number, total: number): string {
+  return vscode.l10n.t('{0} of {1} requests', done, total);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { Log } from '../log';
 import { loadRuntime, type Runtime } from '../runtime';
 import type { ResolvedApp } from '../apps/registry';
@@ -70,7 +70,7 @@ export class ChatConnection implements vscode.Disposable {
     await Promise.all(
       clients.map((c) =>
         c.close().catch((err: unknown) => {
-          this.log.error('Closing the Chat client failed', err);
+          this.log.error(vscode.l10n.t('Closing the Chat client failed'), err);
         }),
       ),
     );

@@ -1,5 +1,6 @@
 // "Test connection" after setting an app: one get_role_in_group with the admin account on a group ID that
 // no server issues. Any answer about the group proves the signature, the app and the region.
+import * as vscode from 'vscode';
 import { describeError } from '../chat/errors';
 import type { ResolvedApp } from '../apps/registry';
 import type { ChatConnection } from './connection';
@@ -21,15 +22,20 @@ export async function testConnection(connection: ChatConnection, target: Resolve
   const [result] = await client.getRoleInGroup(credentials, [UNISSUED_GROUP_ID], [credentials.identifier], { signal });
   const error = result?.errors[0];
   if (!error) {
-    return { ok: true, message: `The server answered with a role for ${credentials.identifier}: the signature, the app ${credentials.sdkAppId} and its region all work.` };
+    return { ok: true, message: vscode.l10n.t('The server answered with a role for {0}: the signature, the app {1} and its region all work.', credentials.identifier, credentials.sdkAppId) };
   }
   const d = describeError(error.code);
   if (d.scope === 'group' || d.scope === 'account') {
     return {
       ok: true,
       code: error.code,
-      message: `The server checked the request and answered about the test group (${String(error.code)}, ${d.title}): the signature, the admin identifier, app ${credentials.sdkAppId} and its region all work.`,
+      message: vscode.l10n.t(
+        'The server checked the request and answered about the test group ({0}, {1}): the signature, the admin identifier, app {2} and its region all work.',
+        String(error.code),
+        d.title,
+        credentials.sdkAppId,
+      ),
     };
   }
-  return { ok: false, code: error.code, message: `The test request failed with ${String(error.code)} (${d.title}). ${d.advice}` };
+  return { ok: false, code: error.code, message: vscode.l10n.t('The test request failed with {0} ({1}). {2}', String(error.code), d.title, d.advice) };
 }

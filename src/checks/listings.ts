@@ -56,11 +56,11 @@ export class ListingService implements vscode.Disposable {
     const { client, credentials } = await clientForApp(this.connection, this.apps, request.app);
     const max = maxMembersListed();
     const scope: MemberScope = request.roles ? 'ownerAdmins' : 'all';
-    const title = request.roles ? `Listing the owner and admins of ${plainText(request.groupId)}` : `Listing the members of ${plainText(request.groupId)}`;
+    const title = request.roles ? vscode.l10n.t('Listing the owner and admins of {0}', plainText(request.groupId)) : vscode.l10n.t('Listing the members of {0}', plainText(request.groupId));
     const started = Date.now();
     const listing = await this.withProgress(request.progress, title, (signal, onProgress) => client.listMembers(credentials, request.groupId, request.roles, max, { signal, onProgress }));
     const error = listing.error && this.shown(listing.error);
-    this.log.info(`Listed ${listing.members.length} member(s) of ${request.groupId}${listing.truncated ? ` (stopped at ${max})` : ''} in ${Date.now() - started} ms${error ? `: ${error.message}` : '.'}`);
+    this.log.info(membersListed(listing.members.length, request.groupId, listing.truncated ? max : undefined, Date.now() - started, error?.message));
     const record = {
       kind: 'members' as const,
       groupId: request.groupId,
@@ -81,7 +81,7 @@ export class ListingService implements vscode.Disposable {
     if (error) this.reportFailure(error, request.groupId, request.source);
     if (listing.truncated && request.progress === 'notification') {
       void vscode.window.showInformationMessage(
-        `Chat Roles: ${plainText(request.groupId)} has more members than chatRoles.maxMembersListed (${max}); the first ${max} are listed. Raise the setting to list more.`,
+        vscode.l10n.t('Chat Roles: {0} has more members than chatRoles.maxMembersListed ({1}); the first {1} are listed. Raise the setting to list more.', plainText(request.groupId), max),
       );
     }
     return membersJson(record);
@@ -92,10 +92,16 @@ export class ListingService implements vscode.Disposable {
     const { client, credentials } = await clientForApp(this.connection, this.apps, request.app);
     const max = maxMembersListed();
     const started = Date.now();
-    const title = `Listing the groups of ${plainText(request.account)}`;
+    const title = vscode.l10n.t('Listing the groups of {0}', plainText(request.account));
     const listing = await this.withProgress(request.progress, title, (signal, onProgress) => client.listAccountGroups(credentials, request.account, max, { signal, onProgress }));
     const error = listing.error && this.shown(listing.error);
-    this.log.info(`Listed ${listing.groups.length} group(s) of ${JSON.stringify(request.account.slice(0, 64))} in ${Date.now() - started} ms${error ? `: ${error.message}` : '.'}`);
+    const account = JSON.stringify(request.account.slice(0, 64));
+    const ms = Date.now() - started;
+    this.log.info(
+      error
+        ? vscode.l10n.t('Listed {0} group(s) of {1} in {2} ms: {3}', listing.groups.length, account, ms, error.message)
+        : vscode.l10n.t('Listed {0} group(s) of {1} in {2} ms.', listing.groups.length, account, ms),
+    );
     const record = {
       kind: 'account' as const,
       account: request.account,
@@ -121,7 +127,7 @@ export class ListingService implements vscode.Disposable {
       try {
         return await run(abort.signal, ({ done, total }) => {
           const percent = total ? (done / total) * 100 : 0;
-          progress.report({ message: `${done} of ${total} requests`, increment: percent - reported });
+          progress.report({ message: vscode.l10n.t('{0} of {1} requests', done, total), increment: percent - reported });
           reported = percent;
         });
       } finally {
@@ -142,8 +148,8 @@ export class ListingService implements vscode.Disposable {
     if (document && groupId && error.code !== 'CANCELLED') this.diagnostics.reportMany(document, [{ groupId, code: error.code, message: error.message, moreErrors: 0 }]);
     const d = describeError(error.code);
     if (d.scope !== 'credentials') return;
-    void vscode.window.showErrorMessage(`Chat Roles: ${d.title} (${String(error.code)}). ${d.advice}`, 'Set Credentials…').then((choice) => {
-      if (choice) vscode.commands.executeCommand('chatRoles.setCredentials').then(undefined, (err) => this.log.error('Setting credentials failed', err));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Chat Roles: {0} ({1}). {2}', d.title, String(error.code), d.advice), vscode.l10n.t('Set Credentials…')).then((choice) => {
+      if (choice) vscode.commands.executeCommand('chatRoles.setCredentials').then(undefined, (err) => this.log.error(vscode.l10n.t('Setting credentials failed'), err));
     });
   }
 
@@ -151,6 +157,16 @@ export class ListingService implements vscode.Disposable {
     this.credentialListener.dispose();
     for (const c of this.running) c.abort();
   }
+}
+
+/** The log line of a members listing: how many, of which group, whether it stopped at the limit, how long, why it failed. */
+function membersListed(found: number, groupId: string, stoppedAt: number | undefined, ms: number, error: string | undefined): string {
+  if (stoppedAt === undefined) {
+    return error === undefined ? vscode.l10n.t('Listed {0} member(s) of {1} in {2} ms.', found, groupId, ms) : vscode.l10n.t('Listed {0} member(s) of {1} in {2} ms: {3}', found, groupId, ms, error);
+  }
+  return error === undefined
+    ? vscode.l10n.t('Listed {0} member(s) of {1} (stopped at {2}) in {3} ms.', found, groupId, stoppedAt, ms)
+    : vscode.l10n.t('Listed {0} member(s) of {1} (stopped at {2}) in {3} ms: {4}', found, groupId, stoppedAt, ms, error);
 }
 
 /** The filter of an Owner & Admins listing: Owner and Admin, in any order. */

@@ -1,5 +1,6 @@
 // "Find the app's region": when a data center does not know the SDKAppID, ask each official region's main
 // domain once with the same credentials (8 requests, never a custom endpoint) and report which knew it.
+import * as vscode from 'vscode';
 import { REGIONS, type RegionId } from '../chat/http/regions';
 import { describeError } from '../chat/errors';
 import type { AppRegistry } from '../apps/registry';
@@ -43,7 +44,8 @@ export class RegionDoctor {
         return { region, knowsApp: scope === 'group' || scope === 'account', code: error.code };
       }),
     );
-    this.log.info(`Region doctor for app "${label}": ${answers.map((a) => `${a.region} ${a.knowsApp ? 'knows it' : String(a.code)}`).join(', ')}.`);
+    const each = answers.map((a) => (a.knowsApp ? vscode.l10n.t('{0} knows it', a.region) : `${a.region} ${String(a.code)}`));
+    this.log.info(vscode.l10n.t('Region doctor for app "{0}": {1}.', label, each.join(', ')));
     return answers;
   }
 }

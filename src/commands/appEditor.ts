@@ -25,13 +25,18 @@ export async function editAppInteractively(services: Services, mode: AppEditMode
       // storage unreadable or no secret: still let the user store new ones
     }
   }
-  const title = mode.kind === 'add' ? 'Chat Roles: Add App' : profile ? `Chat Roles: Set Credentials (app ${plainText(profile.label)})` : 'Chat Roles: Set Credentials';
+  const title =
+    mode.kind === 'add'
+      ? vscode.l10n.t('Chat Roles: Add App')
+      : profile
+        ? vscode.l10n.t('Chat Roles: Set Credentials (app {0})', plainText(profile.label))
+        : vscode.l10n.t('Chat Roles: Set Credentials');
   const entered = await promptForApp(services.prompts, { title, existing: apps.list().map((p) => p.label), editing, label: mode.kind === 'add' ? undefined : label });
   if (!entered) return;
   try {
     await apps.put(entered.profile, entered.credentials);
   } catch (err) {
-    reportFailure(services.log, 'Storing credentials failed', err);
+    reportFailure(services.log, vscode.l10n.t('Storing credentials failed'), err);
     return;
   }
   // Not awaited: the command is done once stored; the offer stays until the user answers or it times out.
@@ -43,18 +48,20 @@ async function offerFollowUps(services: Services, label: string): Promise<void> 
   const app = services.apps.get(label);
   if (!app) return;
   const failed = failedOnCredentials(services.results, label);
-  const actions = failed.length ? ['Check Again', 'Test Connection'] : ['Test Connection'];
+  const checkAgain = vscode.l10n.t('Check Again');
+  const testConnection = vscode.l10n.t('Test Connection');
+  const actions = failed.length ? [checkAgain, testConnection] : [testConnection];
   const text = failed.length
-    ? `Chat Roles: credentials stored for app ${plainText(label)} (SDKAppID ${app.sdkAppId}). ${failed.length} group(s) failed on the old credentials: check them again?`
-    : `Chat Roles: credentials stored for app ${plainText(label)} (SDKAppID ${app.sdkAppId}).`;
+    ? vscode.l10n.t('Chat Roles: credentials stored for app {0} (SDKAppID {1}). {2} group(s) failed on the old credentials: check them again?', plainText(label), app.sdkAppId, failed.length)
+    : vscode.l10n.t('Chat Roles: credentials stored for app {0} (SDKAppID {1}).', plainText(label), app.sdkAppId);
   const choice = await vscode.window.showInformationMessage(text, ...actions);
-  if (choice === 'Check Again') {
+  if (choice === checkAgain) {
     try {
       await services.checker.checkAll(recheckRequests(failed, label));
     } catch (err) {
-      reportFailure(services.log, 'Checking again failed', err);
+      reportFailure(services.log, vscode.l10n.t('Checking again failed'), err);
     }
-  } else if (choice === 'Test Connection') {
+  } else if (choice === testConnection) {
     await runConnectionTest(services, label);
   }
 }
@@ -63,16 +70,16 @@ async function offerFollowUps(services: Services, label: string): Promise<void> 
 export async function runConnectionTest(services: Services, label: string): Promise<void> {
   try {
     const target = await services.apps.resolve(label);
-    const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Testing the connection of app ${plainText(label)}`, cancellable: true }, (_p, token) => {
+    const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Testing the connection of app {0}', plainText(label)), cancellable: true }, (_p, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
       return testConnection(services.connection, target, abort.signal);
     });
-    const message = `Chat Roles: ${plainText(services.log.redact(outcome.message))}`;
-    services.log.info(`Connection test of app "${label}": ${outcome.message}`);
+    const message = vscode.l10n.t('Chat Roles: {0}', plainText(services.log.redact(outcome.message)));
+    services.log.info(vscode.l10n.t('Connection test of app "{0}": {1}', label, outcome.message));
     if (outcome.ok) void vscode.window.showInformationMessage(message);
     else void vscode.window.showErrorMessage(message);
   } catch (err) {
-    reportFailure(services.log, 'Testing the connection failed', err);
+    reportFailure(services.log, vscode.l10n.t('Testing the connection failed'), err);
   }
 }

@@ -34,7 +34,9 @@ export function registerCheckAgain(context: vscode.ExtensionContext, services: S
       if (!targets.length) return;
       const gone = targets.filter((t) => t.app !== undefined && !services.apps.get(t.app));
       for (const t of gone) {
-        void vscode.window.showWarningMessage(`Chat Roles: ${plainText(t.groupId)} was checked with app "${plainText(t.app ?? '')}", which was removed. Add that app again, or check the group with another app.`);
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t('Chat Roles: {0} was checked with app "{1}", which was removed. Add that app again, or check the group with another app.', plainText(t.groupId), plainText(t.app ?? '')),
+        );
       }
       const kept = targets.filter((t) => !gone.includes(t));
       if (!kept.length) return;
@@ -50,7 +52,7 @@ export function registerCheckAgain(context: vscode.ExtensionContext, services: S
       try {
         await services.checker.checkAll(batchByAccounts(groups));
       } catch (err) {
-        reportFailure(services.log, kept.length === 1 ? `Checking ${kept[0].groupId} again failed` : 'Checking the groups again failed', err);
+        reportFailure(services.log, kept.length === 1 ? vscode.l10n.t('Checking {0} again failed', kept[0].groupId) : vscode.l10n.t('Checking the groups again failed'), err);
       }
     }),
   );

@@ -17,8 +17,11 @@ export function registerCheckInAnotherGroup(context: vscode.ExtensionContext, se
       if (!accounts.length) return;
       if (!(await ensureCredentials(services.credentials, services.log))) return;
       const groupIds = await promptForGroupIds(services.prompts, {
-        title: accounts.length === 1 ? `Chat Roles: check ${plainText(accounts[0])} in another group` : `Chat Roles: check ${accounts.length} accounts in another group`,
-        prompt: 'The group ID to check them in (several @TGS# IDs may be given at once).',
+        title:
+          accounts.length === 1
+            ? vscode.l10n.t('Chat Roles: check {0} in another group', plainText(accounts[0]))
+            : vscode.l10n.t('Chat Roles: check {0} accounts in another group', accounts.length),
+        prompt: vscode.l10n.t('The group ID to check them in (several @TGS# IDs may be given at once).'),
       });
       if (!groupIds?.length) return;
       try {
@@ -27,7 +30,7 @@ export function registerCheckInAnotherGroup(context: vscode.ExtensionContext, se
         if (first) await revealGroup(services, first.groupId);
       } catch (err) {
         if (err instanceof MissingCredentialsError) return; // cleared while we prompted
-        reportFailure(services.log, 'Checking roles failed', err);
+        reportFailure(services.log, vscode.l10n.t('Checking roles failed'), err);
       }
     }),
   );

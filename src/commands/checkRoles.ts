@@ -59,17 +59,17 @@ async function checkInteractively(services: Services): Promise<CheckResultJson |
   let targets: EditorTargets = editor ? targetsFromEditor(editor) : { groupIds: [], sources: new Map(), truncated: false };
   if (!targets.groupIds.length) {
     const groupIds = await promptForGroupIds(services.prompts, {
-      title: 'Chat Roles: Check Roles in Group',
+      title: vscode.l10n.t('Chat Roles: Check Roles in Group'),
       prompt: targets.unusable
-        ? `${plainText(targets.unusable)} Enter the group ID to check.`
-        : 'The group ID to check (several @TGS# IDs may be given at once).',
+        ? vscode.l10n.t('{0} Enter the group ID to check.', plainText(targets.unusable))
+        : vscode.l10n.t('The group ID to check (several @TGS# IDs may be given at once).'),
     });
     if (!groupIds) return undefined;
     targets = { groupIds, sources: new Map(), truncated: false };
   }
   if (targets.truncated) {
     void vscode.window.showWarningMessage(
-      `Chat Roles: the selection holds more than ${MAX_IDS_PER_SCAN} group IDs; only the first ${MAX_IDS_PER_SCAN} are checked. Select fewer to check the rest.`,
+      vscode.l10n.t('Chat Roles: the selection holds more than {0} group IDs; only the first {0} are checked. Select fewer to check the rest.', MAX_IDS_PER_SCAN),
     );
   }
   const accounts = targets.accounts ?? (await promptForAccounts(services.prompts, services.recents, targets.groupIds, (groupId) => listOwnerAdmins(services, groupId)));
@@ -81,7 +81,7 @@ async function checkInteractively(services: Services): Promise<CheckResultJson |
     return result;
   } catch (err) {
     if (err instanceof MissingCredentialsError) return undefined; // cleared while we prompted
-    reportFailure(services.log, 'Checking roles failed', err);
+    reportFailure(services.log, vscode.l10n.t('Checking roles failed'), err);
     return undefined;
   }
 }

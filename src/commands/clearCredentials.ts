@@ -21,23 +21,30 @@ export function registerClearCredentials(context: vscode.ExtensionContext, servi
         await services.credentials.get();
         summary = services.credentials.summary();
       } catch (err) {
-        reportFailure(services.log, 'Reading credentials failed', err);
+        reportFailure(services.log, vscode.l10n.t('Reading credentials failed'), err);
         return;
       }
       if (!summary) {
-        void vscode.window.showInformationMessage('Chat Roles: no credentials are stored.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Chat Roles: no credentials are stored.'));
         return;
       }
+      const remove = vscode.l10n.t('Remove');
       const choice = await vscode.window.showWarningMessage(
-        `Remove the Chat credentials of app ${summary.sdkAppId} (${plainText(summary.identifier)})?`,
-        { modal: true, detail: `The ${summary.kind === 'secretKey' ? 'secret key' : 'UserSig'} is deleted from VS Code's secret storage; checks need new credentials afterwards.` },
-        'Remove',
+        vscode.l10n.t('Remove the Chat credentials of app {0} ({1})?', summary.sdkAppId, plainText(summary.identifier)),
+        {
+          modal: true,
+          detail:
+            summary.kind === 'secretKey'
+              ? vscode.l10n.t("The secret key is deleted from VS Code's secret storage; checks need new credentials afterwards.")
+              : vscode.l10n.t("The UserSig is deleted from VS Code's secret storage; checks need new credentials afterwards."),
+        },
+        remove,
       );
-      if (choice !== 'Remove') return;
+      if (choice !== remove) return;
       try {
         await services.credentials.clear();
       } catch (err) {
-        reportFailure(services.log, 'Removing credentials failed', err);
+        reportFailure(services.log, vscode.l10n.t('Removing credentials failed'), err);
       }
     }),
   );

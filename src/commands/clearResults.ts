@@ -31,16 +31,19 @@ export function registerClearResults(context: vscode.ExtensionContext, services:
       undo = { records, expiry: setTimeout(forget, UNDO_MS) };
       void vscode.commands.executeCommand('setContext', CAN_UNDO, true);
       const message =
-        records.length === 1 ? 'Chat Roles: cleared the result of 1 group.' : `Chat Roles: cleared the results of ${records.length} groups.`;
-      void vscode.window.showInformationMessage(message, 'Undo').then((choice) => {
-        if (choice === 'Undo') void vscode.commands.executeCommand('chatRoles.undoClearResults');
+        records.length === 1
+          ? vscode.l10n.t('Chat Roles: cleared the result of 1 group.')
+          : vscode.l10n.t('Chat Roles: cleared the results of {0} groups.', records.length);
+      const undoLabel = vscode.l10n.t('Undo');
+      void vscode.window.showInformationMessage(message, undoLabel).then((choice) => {
+        if (choice === undoLabel) void vscode.commands.executeCommand('chatRoles.undoClearResults');
       });
     }),
     vscode.commands.registerCommand('chatRoles.undoClearResults', async () => {
       const cleared = undo?.records;
       forget();
       if (!cleared) {
-        void vscode.window.showInformationMessage('Chat Roles: there is no Clear Results to undo any more.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Chat Roles: there is no Clear Results to undo any more.'));
         return;
       }
       // Groups checked since the clear are newer: they stay ahead, and keep their new result.

@@ -12,7 +12,7 @@ export function registerCopyAccount(context: vscode.ExtensionContext, services: 
       if (!accounts.length) return;
       await vscode.env.clipboard.writeText(accounts.join('\n'));
       vscode.window.setStatusBarMessage(
-        accounts.length === 1 ? `Chat Roles: copied ${plainText(accounts[0])}` : `Chat Roles: copied ${accounts.length} accounts`,
+        accounts.length === 1 ? vscode.l10n.t('Chat Roles: copied {0}', plainText(accounts[0])) : vscode.l10n.t('Chat Roles: copied {0} accounts', accounts.length),
         3000,
       );
     }),

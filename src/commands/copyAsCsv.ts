@@ -12,7 +12,12 @@ export function registerCopyAsCsv(context: vscode.ExtensionContext, services: Se
       const groups = targetGroups(services, arg, selected);
       if (!groups.length) return;
       await vscode.env.clipboard.writeText(toCsv([[...CSV_HEADER], ...groups.flatMap((g) => recordToCsvRows(g.record))]));
-      vscode.window.setStatusBarMessage(`Chat Roles: copied ${groups.length === 1 ? plainText(groups[0].record.groupId) : `${groups.length} groups`} as CSV`, 3000);
+      vscode.window.setStatusBarMessage(
+        groups.length === 1
+          ? vscode.l10n.t('Chat Roles: copied {0} as CSV', plainText(groups[0].record.groupId))
+          : vscode.l10n.t('Chat Roles: copied {0} groups as CSV', groups.length),
+        3000,
+      );
     }),
   );
 }

@@ -14,7 +14,12 @@ export function registerCopyAsJson(context: vscode.ExtensionContext, services: S
       const groups = targetGroups(services, arg, selected);
       if (!groups.length) return;
       await vscode.env.clipboard.writeText(JSON.stringify({ groups: groups.map((g) => recordToJson(g.record)) }, null, 2) + '\n');
-      vscode.window.setStatusBarMessage(`Chat Roles: copied ${groups.length === 1 ? plainText(groups[0].record.groupId) : `${groups.length} groups`} as JSON`, 3000);
+      vscode.window.setStatusBarMessage(
+        groups.length === 1
+          ? vscode.l10n.t('Chat Roles: copied {0} as JSON', plainText(groups[0].record.groupId))
+          : vscode.l10n.t('Chat Roles: copied {0} groups as JSON', groups.length),
+        3000,
+      );
     }),
   );
 }

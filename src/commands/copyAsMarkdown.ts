@@ -14,7 +14,12 @@ export function registerCopyAsMarkdown(context: vscode.ExtensionContext, service
       const groups = targetGroups(services, arg, selected);
       if (!groups.length) return;
       await vscode.env.clipboard.writeText(groups.map((g) => recordToMarkdown(g.record)).join('\n'));
-      vscode.window.setStatusBarMessage(`Chat Roles: copied ${groups.length === 1 ? plainText(groups[0].record.groupId) : `${groups.length} groups`} as Markdown`, 3000);
+      vscode.window.setStatusBarMessage(
+        groups.length === 1
+          ? vscode.l10n.t('Chat Roles: copied {0} as Markdown', plainText(groups[0].record.groupId))
+          : vscode.l10n.t('Chat Roles: copied {0} groups as Markdown', groups.length),
+        3000,
+      );
     }),
   );
 }

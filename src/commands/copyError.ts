@@ -7,8 +7,11 @@ import { targetRows } from './targetNodes';
 /** "@TGS#… 10010 Group not found: <message> (accounts: alice, bob)": an error row as text for a bug report. */
 function errorText(node: ErrorNode): string {
   const error = node.parent.record.errors[node.index];
-  const accounts = error.count !== undefined && error.count > error.accounts.length ? `${error.accounts.join(', ')} and ${error.count - error.accounts.length} more` : error.accounts.join(', ');
-  return `${node.parent.record.groupId} ${String(error.code)} ${describeError(error.code).title}: ${error.message} (accounts: ${accounts})`;
+  const accounts =
+    error.count !== undefined && error.count > error.accounts.length
+      ? vscode.l10n.t('{0} and {1} more', error.accounts.join(', '), error.count - error.accounts.length)
+      : error.accounts.join(', ');
+  return vscode.l10n.t('{0} {1} {2}: {3} (accounts: {4})', node.parent.record.groupId, String(error.code), describeError(error.code).title, error.message, accounts);
 }
 
 /** chatRoles.copyError: the selected error rows as text, one a line. */
@@ -18,7 +21,7 @@ export function registerCopyError(context: vscode.ExtensionContext, services: Se
       const rows = targetRows(services, arg, selected, ErrorNode);
       if (!rows.length) return;
       await vscode.env.clipboard.writeText(rows.map(errorText).join('\n'));
-      vscode.window.setStatusBarMessage(rows.length === 1 ? 'Chat Roles: copied the error' : `Chat Roles: copied ${rows.length} errors`, 3000);
+      vscode.window.setStatusBarMessage(rows.length === 1 ? vscode.l10n.t('Chat Roles: copied the error') : vscode.l10n.t('Chat Roles: copied {0} errors', rows.length), 3000);
     }),
   );
 }

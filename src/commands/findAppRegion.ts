@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { REGIONS, type RegionId } from '../chat/http/regions';
+import { regionLabel, REGIONS, type RegionId } from '../chat/http/regions';
 import type { RegionAnswer } from '../checks/regionDoctor';
 import type { Services } from '../services';
 import { plainText } from '../ui/foreignText';
@@ -23,36 +23,48 @@ export function registerFindAppRegion(context: vscode.ExtensionContext, services
     vscode.commands.registerCommand('chatRoles.findAppRegion', async (arg?: unknown): Promise<RegionAnswer[] | undefined> => {
       const args: Args = typeof arg === 'object' && arg !== null ? arg : {};
       const label = typeof args.app === 'string' ? args.app : services.apps.active();
-      if (label === null) throw new Error('No Chat app is active; name the app whose region to find.');
+      if (label === null) throw new Error(vscode.l10n.t('No Chat app is active; name the app whose region to find.'));
       const app = services.apps.get(label);
-      if (!app) throw new Error(`There is no Chat app labelled "${label}".`);
+      if (!app) throw new Error(vscode.l10n.t('There is no Chat app labelled "{0}".', label));
       if (args.confirm !== false) {
+        const findRegion = vscode.l10n.t('Find Region');
         const go = await vscode.window.showInformationMessage(
-          `Find the region of app ${plainText(label)} (SDKAppID ${app.sdkAppId})?`,
-          { modal: true, detail: `Chat Roles sends one request with its credentials to the main domain of each of the ${Object.keys(REGIONS).length} regions (official Tencent domains only) and tells you which one knows the app.` },
-          'Find Region',
+          vscode.l10n.t('Find the region of app {0} (SDKAppID {1})?', plainText(label), app.sdkAppId),
+          {
+            modal: true,
+            detail: vscode.l10n.t(
+              'Chat Roles sends one request with its credentials to the main domain of each of the {0} regions (official Tencent domains only) and tells you which one knows the app.',
+              Object.keys(REGIONS).length,
+            ),
+          },
+          findRegion,
         );
-        if (go !== 'Find Region') return undefined;
+        if (go !== findRegion) return undefined;
       }
       let answers: RegionAnswer[];
       try {
-        answers = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Finding the region of app ${plainText(label)}`, cancellable: true }, (_p, token) => {
+        answers = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Finding the region of app {0}', plainText(label)), cancellable: true }, (_p, token) => {
           const abort = new AbortController();
           token.onCancellationRequested(() => abort.abort());
           return services.regionDoctor.ask(label, abort.signal);
         });
       } catch (err) {
         if (args.confirm === false) throw err;
-        reportFailure(services.log, 'Finding the app\'s region failed', err);
+        reportFailure(services.log, vscode.l10n.t("Finding the app's region failed"), err);
         return undefined;
       }
       const known = answers.filter((a) => a.knowsApp).map((a) => a.region);
       if (known.length === 1) {
         await offerSwitch(services, label, known[0], args.switch === true);
       } else if (!known.length) {
-        void vscode.window.showWarningMessage(`Chat Roles: no region knows SDKAppID ${app.sdkAppId}. Check the SDKAppID in the Chat console (Applications), and the admin identifier and key.`);
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t('Chat Roles: no region knows SDKAppID {0}. Check the SDKAppID in the Chat console (Applications), and the admin identifier and key.', app.sdkAppId),
+        );
       } else {
-        void vscode.window.showInformationMessage(`Chat Roles: app ${plainText(label)} answered in ${known.map((r) => REGIONS[r].label).join(', ')}. Pick its region with Manage Apps… → Edit.`);
+        const separator = vscode.l10n.t({ message: ', ', comment: ['Between the names of a list of regions (China, Singapore).'] });
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('Chat Roles: app {0} answered in {1}. Pick its region with Manage Apps… → Edit.', plainText(label), known.map((r) => regionLabel(r)).join(separator)),
+        );
       }
       return answers;
     }),
@@ -60,9 +72,13 @@ export function registerFindAppRegion(context: vscode.ExtensionContext, services
 }
 
 async function offerSwitch(services: Services, label: string, region: RegionId, withoutAsking: boolean): Promise<void> {
-  const where = `${REGIONS[region].label} (${REGIONS[region].main})`;
-  const choice = withoutAsking ? 'Switch Region' : await vscode.window.showInformationMessage(`Chat Roles: app ${plainText(label)} lives in ${where}. Send its requests there from now on?`, 'Switch Region');
-  if (choice !== 'Switch Region') return;
+  const name = regionLabel(region);
+  const domain = REGIONS[region].main;
+  const switchRegion = vscode.l10n.t('Switch Region');
+  const choice = withoutAsking
+    ? switchRegion
+    : await vscode.window.showInformationMessage(vscode.l10n.t('Chat Roles: app {0} lives in {1} ({2}). Send its requests there from now on?', plainText(label), name, domain), switchRegion);
+  if (choice !== switchRegion) return;
   await services.apps.setRegion(label, region);
-  void vscode.window.showInformationMessage(`Chat Roles: app ${plainText(label)} now uses ${where}. Check again to see its roles.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Chat Roles: app {0} now uses {1} ({2}). Check again to see its roles.', plainText(label), name, domain));
 }

@@ -9,7 +9,11 @@ export function registerJoinGroupFirst(context: vscode.ExtensionContext): void {
       const target = targetOfRow(row);
       if (!target) return;
       void vscode.window.showInformationMessage(
-        `Chat Roles: ${plainText(target.account)} is not a member of ${plainText(target.groupId)}. Only members can be made admin or owner: the account must join the group first (or be added by an admin).`,
+        vscode.l10n.t(
+          'Chat Roles: {0} is not a member of {1}. Only members can be made admin or owner: the account must join the group first (or be added by an admin).',
+          plainText(target.account),
+          plainText(target.groupId),
+        ),
       );
     }),
   );

@@ -55,8 +55,8 @@ async function listInteractively(services: Services, given: string | undefined):
   let account = given;
   if (!account) {
     const typed = await services.prompts.text({
-      title: 'Chat Roles: Show Groups of Account',
-      prompt: 'The account (UserID) whose groups to list.',
+      title: vscode.l10n.t('Chat Roles: Show Groups of Account'),
+      prompt: vscode.l10n.t('The account (UserID) whose groups to list.'),
       placeholder: 'leckie',
       validate: (v) => {
         const reason = checkAccount(v.trim());
@@ -73,7 +73,7 @@ async function listInteractively(services: Services, given: string | undefined):
     return result;
   } catch (err) {
     if (err instanceof MissingCredentialsError) return undefined; // cleared while we prompted
-    reportFailure(services.log, 'Listing the groups of the account failed', err);
+    reportFailure(services.log, vscode.l10n.t('Listing the groups of the account failed'), err);
     return undefined;
   }
 }

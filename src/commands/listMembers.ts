@@ -64,13 +64,13 @@ async function listInteractively(services: Services, fromNode: string | undefine
   }
   if (!groupId) {
     const typed = await services.prompts.text({
-      title: 'Chat Roles: List All Members',
-      prompt: 'The group ID whose members to list.',
+      title: vscode.l10n.t('Chat Roles: List All Members'),
+      prompt: vscode.l10n.t('The group ID whose members to list.'),
       placeholder: '@TGS#2C5SZEAEF',
       validate: (v) => {
         const { ids, reason } = parseGroupIdInput(v);
         if (reason) return plainText(reason);
-        return ids.length > 1 ? 'Enter one group ID.' : undefined;
+        return ids.length > 1 ? vscode.l10n.t('Enter one group ID.') : undefined;
       },
     });
     if (typed === undefined) return undefined;
@@ -84,7 +84,7 @@ async function listInteractively(services: Services, fromNode: string | undefine
     return result;
   } catch (err) {
     if (err instanceof MissingCredentialsError) return undefined; // cleared while we prompted
-    reportFailure(services.log, 'Listing members failed', err);
+    reportFailure(services.log, vscode.l10n.t('Listing members failed'), err);
     return undefined;
   }
 }

@@ -16,21 +16,21 @@ interface ActionItem extends vscode.QuickPickItem {
 export function registerManageApps(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('chatRoles.manageApps', async () => {
-      const choice = await pickApp(services, { title: 'Chat Roles: Manage Apps', withActions: false });
+      const choice = await pickApp(services, { title: vscode.l10n.t('Chat Roles: Manage Apps'), withActions: false });
       if (choice?.kind !== 'app') return;
       const app = services.apps.get(choice.label);
       if (!app) return;
       const label = plainText(app.label);
       const items: ActionItem[] = [
-        { action: 'use', label: '$(arrow-swap) Use in This Window' },
-        { action: 'edit', label: '$(edit) Edit…', detail: 'SDKAppID, admin identifier, region or endpoint, UserSig or secret key' },
-        { action: 'test', label: '$(plug) Test Connection' },
+        { action: 'use', label: `$(arrow-swap) ${vscode.l10n.t('Use in This Window')}` },
+        { action: 'edit', label: `$(edit) ${vscode.l10n.t('Edit…')}`, detail: vscode.l10n.t('SDKAppID, admin identifier, region or endpoint, UserSig or secret key') },
+        { action: 'test', label: `$(plug) ${vscode.l10n.t('Test Connection')}` },
         app.allowRoleChanges
-          ? { action: 'toggleRoleChanges', label: '$(lock) Make Read-Only', detail: 'Role changes are allowed in this app now.' }
-          : { action: 'toggleRoleChanges', label: '$(unlock) Allow Role Changes', detail: 'This app is read-only now: no role can be changed in it.' },
-        { action: 'remove', label: '$(trash) Remove…', detail: 'Deletes its UserSig or secret key.' },
+          ? { action: 'toggleRoleChanges', label: `$(lock) ${vscode.l10n.t('Make Read-Only')}`, detail: vscode.l10n.t('Role changes are allowed in this app now.') }
+          : { action: 'toggleRoleChanges', label: `$(unlock) ${vscode.l10n.t('Allow Role Changes')}`, detail: vscode.l10n.t('This app is read-only now: no role can be changed in it.') },
+        { action: 'remove', label: `$(trash) ${vscode.l10n.t('Remove…')}`, detail: vscode.l10n.t('Deletes its UserSig or secret key.') },
       ];
-      const picked = await services.prompts.pick({ title: `Chat Roles: App ${label} (SDKAppID ${app.sdkAppId})`, items });
+      const picked = await services.prompts.pick({ title: vscode.l10n.t('Chat Roles: App {0} (SDKAppID {1})', label, app.sdkAppId), items });
       if (!picked) return;
       try {
         switch (picked.action) {
@@ -51,7 +51,7 @@ export function registerManageApps(context: vscode.ExtensionContext, services: S
             return;
         }
       } catch (err) {
-        reportFailure(services.log, 'Managing the app failed', err);
+        reportFailure(services.log, vscode.l10n.t('Managing the app failed'), err);
       }
     }),
   );

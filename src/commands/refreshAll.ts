@@ -16,7 +16,7 @@ export function registerRefreshAll(context: vscode.ExtensionContext, services: S
       // Groups of a removed app cannot be checked with it: say so once, check the rest.
       const records = services.results.all().filter((r) => services.apps.get(r.app));
       const orphans = services.results.all().length - records.length;
-      if (orphans) void vscode.window.showWarningMessage(`Chat Roles: ${orphans} group(s) were checked with an app that was removed; they are not checked again.`);
+      if (orphans) void vscode.window.showWarningMessage(vscode.l10n.t('Chat Roles: {0} group(s) were checked with an app that was removed; they are not checked again.', orphans));
       if (!records.length) return;
       if (!(await ensureCredentials(services.credentials, services.log))) return;
       // A group checked with more accounts than a reload keeps has none stored: ask once for all such groups.
@@ -32,7 +32,7 @@ export function registerRefreshAll(context: vscode.ExtensionContext, services: S
       try {
         await services.checker.checkAll(batches);
       } catch (err) {
-        reportFailure(services.log, 'Refreshing the roles failed', err);
+        reportFailure(services.log, vscode.l10n.t('Refreshing the roles failed'), err);
       }
     }),
   );

@@ -13,31 +13,32 @@ export function registerRemoveApp(context: vscode.ExtensionContext, services: Se
     vscode.commands.registerCommand('chatRoles.removeApp', async (arg?: unknown) => {
       const given = typeof arg === 'object' && arg !== null ? (arg as { app?: unknown; confirm?: unknown }) : undefined;
       if (given?.app !== undefined) {
-        if (typeof given.app !== 'string') throw new Error('chatRoles.removeApp expects { app: string, confirm?: boolean }.');
+        if (typeof given.app !== 'string') throw new Error(vscode.l10n.t('chatRoles.removeApp expects { app: string, confirm?: boolean }.'));
         const profile = services.apps.get(given.app);
-        if (!profile) throw new Error(`There is no Chat app labelled "${given.app}".`);
+        if (!profile) throw new Error(vscode.l10n.t('There is no Chat app labelled "{0}".', given.app));
         if (given.confirm !== false && !(await confirmRemoval(profile.label, profile.sdkAppId))) return;
         await services.apps.remove(given.app);
         return;
       }
-      const choice = await pickApp(services, { title: 'Chat Roles: Remove App', withActions: false });
+      const choice = await pickApp(services, { title: vscode.l10n.t('Chat Roles: Remove App'), withActions: false });
       if (choice?.kind !== 'app') return;
       const profile = services.apps.get(choice.label);
       if (!profile || !(await confirmRemoval(profile.label, profile.sdkAppId))) return;
       try {
         await services.apps.remove(profile.label);
       } catch (err) {
-        reportFailure(services.log, 'Removing the app failed', err);
+        reportFailure(services.log, vscode.l10n.t('Removing the app failed'), err);
       }
     }),
   );
 }
 
 export async function confirmRemoval(label: string, sdkAppId: string): Promise<boolean> {
+  const remove = vscode.l10n.t('Remove');
   const choice = await vscode.window.showWarningMessage(
-    `Remove the Chat app "${plainText(label)}" (SDKAppID ${sdkAppId})?`,
-    { modal: true, detail: 'Its UserSig or secret key is deleted from VS Code\'s secret storage. Results checked with it stay in the view.' },
-    'Remove',
+    vscode.l10n.t('Remove the Chat app "{0}" (SDKAppID {1})?', plainText(label), sdkAppId),
+    { modal: true, detail: vscode.l10n.t("Its UserSig or secret key is deleted from VS Code's secret storage. Results checked with it stay in the view.") },
+    remove,
   );
-  return choice === 'Remove';
+  return choice === remove;
 }

@@ -12,7 +12,7 @@ export async function runInteractively<T>(services: Services, change: () => Prom
       void vscode.window.showErrorMessage(err.message);
       return undefined;
     }
-    reportFailure(services.log, 'The role change failed', err);
+    reportFailure(services.log, vscode.l10n.t('The role change failed'), err);
     return undefined;
   }
 }

@@ -14,19 +14,20 @@ export function registerSetRole(context: vscode.ExtensionContext, services: Serv
   context.subscriptions.push(
     vscode.commands.registerCommand('chatRoles.setRole', async (arg?: unknown): Promise<SetRoleResult | undefined> => {
       if (arg !== undefined) return services.roleChanges.setRole(setRoleArguments(arg));
-      const title = 'Chat Roles: Set Role in Group';
-      const target = await askTarget(services.prompts, title, 'The account whose role changes.');
+      const title = vscode.l10n.t('Chat Roles: Set Role in Group');
+      const target = await askTarget(services.prompts, title, vscode.l10n.t('The account whose role changes.'));
       if (!target) return undefined;
+      // The labels are what people read; the role each item stands for is kept beside it.
       const picked = await services.prompts.pick({
         title,
-        placeholder: `The new role of ${target.account}`,
+        placeholder: vscode.l10n.t('The new role of {0}', target.account),
         items: [
-          { label: 'Admin', description: 'Make an admin of the group' },
-          { label: 'Member', description: 'Make a plain member (no longer an admin)' },
+          { label: vscode.l10n.t('Admin'), description: vscode.l10n.t('Make an admin of the group'), role: 'Admin' as const },
+          { label: vscode.l10n.t('Member'), description: vscode.l10n.t('Make a plain member (no longer an admin)'), role: 'Member' as const },
         ],
       });
       if (!picked) return undefined;
-      const role = picked.label === 'Admin' ? 'Admin' : 'Member';
+      const role = picked.role;
       return runInteractively(services, () => services.roleChanges.setRole({ ...target, role, confirm: true }));
     }),
   );

@@ -14,7 +14,11 @@ export function registerTransferOwner(context: vscode.ExtensionContext, services
   context.subscriptions.push(
     vscode.commands.registerCommand('chatRoles.transferOwner', async (arg?: unknown): Promise<TransferOwnerResult | undefined> => {
       if (arg !== undefined) return services.roleChanges.transferOwner(transferArguments(arg));
-      const target = await askTarget(services.prompts, 'Chat Roles: Transfer Group Ownership', 'The account that becomes the owner (it must already be a member).');
+      const target = await askTarget(
+        services.prompts,
+        vscode.l10n.t('Chat Roles: Transfer Group Ownership'),
+        vscode.l10n.t('The account that becomes the owner (it must already be a member).'),
+      );
       if (!target) return undefined;
       return runInteractively(services, () => services.roleChanges.transferOwner({ ...target, confirm: true }));
     }),

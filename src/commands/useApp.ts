@@ -12,11 +12,11 @@ export function registerUseApp(context: vscode.ExtensionContext, services: Servi
     vscode.commands.registerCommand('chatRoles.useApp', async (arg?: unknown) => {
       if (typeof arg === 'object' && arg !== null && 'app' in arg) {
         const { app } = arg;
-        if (typeof app !== 'string') throw new Error('chatRoles.useApp expects { app: string } (the app\'s label).');
+        if (typeof app !== 'string') throw new Error(vscode.l10n.t("chatRoles.useApp expects { app: string } (the app's label)."));
         await services.apps.use(app);
         return;
       }
-      const choice = await pickApp(services, { title: 'Chat Roles: Switch App', withActions: true });
+      const choice = await pickApp(services, { title: vscode.l10n.t('Chat Roles: Switch App'), withActions: true });
       if (choice === undefined) return;
       if (choice.kind !== 'app') {
         await vscode.commands.executeCommand(choice.kind === 'add' ? 'chatRoles.addApp' : 'chatRoles.manageApps');
@@ -25,7 +25,7 @@ export function registerUseApp(context: vscode.ExtensionContext, services: Servi
       try {
         await services.apps.use(choice.label);
       } catch (err) {
-        reportFailure(services.log, 'Switching apps failed', err);
+        reportFailure(services.log, vscode.l10n.t('Switching apps failed'), err);
       }
     }),
   );

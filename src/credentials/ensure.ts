@@ -11,10 +11,10 @@ export async function ensureCredentials(store: { get(): Promise<Credentials | un
   try {
     if (await store.get()) return true;
   } catch (err) {
-    reportFailure(log, 'Reading credentials failed', err);
+    reportFailure(log, vscode.l10n.t('Reading credentials failed'), err);
     return false;
   }
-  const choice = await vscode.window.showWarningMessage('Chat Roles needs the credentials of your Chat app before it can check roles.', 'Set Credentials…');
+  const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Chat Roles needs the credentials of your Chat app before it can check roles.'), vscode.l10n.t('Set Credentials…'));
   if (!choice) return false;
   await vscode.commands.executeCommand('chatRoles.setCredentials');
   try {

@@ -31,13 +31,29 @@ export type SecretStorageLike = Pick<vscode.SecretStorage, 'get' | 'store' | 'de
 /** SecretStorage failed (typically no OS keyring); the message says what to do. */
 export class CredentialStorageError extends Error {
   constructor(action: 'read' | 'save' | 'remove', cause: unknown) {
-    const why = cause instanceof Error ? cause.message : String(cause);
-    super(
-      `Chat Roles could not ${action} credentials in VS Code's secret storage (${why}). ` +
-        'On Linux this needs an OS keyring: install and unlock GNOME Keyring or KWallet, or start VS Code with ' +
-        '--password-store=basic (see https://code.visualstudio.com/docs/configure/settings-sync#_troubleshooting-keychain-issues).',
-    );
+    super(storageFailure(action, cause instanceof Error ? cause.message : String(cause)));
     this.name = 'CredentialStorageError';
+  }
+}
+
+/** Why SecretStorage failed and what to do: one whole message per action. */
+function storageFailure(action: 'read' | 'save' | 'remove', why: string): string {
+  switch (action) {
+    case 'read':
+      return vscode.l10n.t(
+        "Chat Roles could not read credentials in VS Code's secret storage ({0}). On Linux this needs an OS keyring: install and unlock GNOME Keyring or KWallet, or start VS Code with --password-store=basic (see https://code.visualstudio.com/docs/configure/settings-sync#_troubleshooting-keychain-issues).",
+        why,
+      );
+    case 'save':
+      return vscode.l10n.t(
+        "Chat Roles could not save credentials in VS Code's secret storage ({0}). On Linux this needs an OS keyring: install and unlock GNOME Keyring or KWallet, or start VS Code with --password-store=basic (see https://code.visualstudio.com/docs/configure/settings-sync#_troubleshooting-keychain-issues).",
+        why,
+      );
+    case 'remove':
+      return vscode.l10n.t(
+        "Chat Roles could not remove credentials in VS Code's secret storage ({0}). On Linux this needs an OS keyring: install and unlock GNOME Keyring or KWallet, or start VS Code with --password-store=basic (see https://code.visualstudio.com/docs/configure/settings-sync#_troubleshooting-keychain-issues).",
+        why,
+      );
   }
 }
 
@@ -94,7 +110,7 @@ export class CredentialStore implements vscode.Disposable {
         () => {
           if (this.fingerprint() !== this.announced) this.announce();
         },
-        (err) => this.log.error('Reloading credentials failed', err),
+        (err) => this.log.error(vscode.l10n.t('Reloading credentials failed'), err),
       );
     });
   }
@@ -139,7 +155,11 @@ export class CredentialStore implements vscode.Disposable {
       throw new CredentialStorageError('save', err);
     }
     this.apply(credentials);
-    this.log.info(`Credentials stored for SDKAppID ${credentials.sdkAppId}, identifier ${credentials.identifier} (${credentials.secretKey ? 'secret key' : 'UserSig'}).`);
+    this.log.info(
+      credentials.secretKey
+        ? vscode.l10n.t('Credentials stored for SDKAppID {0}, identifier {1} (secret key).', credentials.sdkAppId, credentials.identifier)
+        : vscode.l10n.t('Credentials stored for SDKAppID {0}, identifier {1} (UserSig).', credentials.sdkAppId, credentials.identifier),
+    );
     this.announce();
   }
 
@@ -150,7 +170,7 @@ export class CredentialStore implements vscode.Disposable {
       throw new CredentialStorageError('remove', err);
     }
     this.apply(undefined);
-    this.log.info('Credentials cleared.');
+    this.log.info(vscode.l10n.t('Credentials cleared.'));
     this.announce();
   }
 

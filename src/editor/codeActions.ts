@@ -34,29 +34,29 @@ export class RoleCodeActions implements vscode.CodeActionProvider {
       const d = describeError(code);
       const groupId = document.getText(diagnostic.range);
       if (d.scope === 'credentials') {
-        const fix = new vscode.CodeAction('Set Credentials…', vscode.CodeActionKind.QuickFix);
-        fix.command = { command: 'chatRoles.setCredentials', title: 'Set Credentials…' };
+        const fix = new vscode.CodeAction(vscode.l10n.t('Set Credentials…'), vscode.CodeActionKind.QuickFix);
+        fix.command = { command: 'chatRoles.setCredentials', title: vscode.l10n.t('Set Credentials…') };
         fix.diagnostics = [diagnostic];
         fix.isPreferred = true;
         actions.push(fix);
       }
       if (offersCheckAgain(code, d.scope)) {
-        const again = new vscode.CodeAction(`Check ${plainText(groupId)} Again`, vscode.CodeActionKind.QuickFix);
+        const again = new vscode.CodeAction(vscode.l10n.t('Check {0} Again', plainText(groupId)), vscode.CodeActionKind.QuickFix);
         const app = appOfDiagnostic(diagnostic);
         const uri = document.uri.toString();
-        again.command = { command: 'chatRoles.checkAgain', title: 'Check Again', arguments: [app === undefined ? { groupId, uri } : { groupId, uri, app }] };
+        again.command = { command: 'chatRoles.checkAgain', title: vscode.l10n.t('Check Again'), arguments: [app === undefined ? { groupId, uri } : { groupId, uri, app }] };
         again.diagnostics = [diagnostic];
         again.isPreferred = d.scope !== 'credentials';
         actions.push(again);
       }
       if (suggestsOtherRegion(code)) {
-        const find = new vscode.CodeAction('Find the App\'s Region', vscode.CodeActionKind.QuickFix);
-        find.command = { command: 'chatRoles.findAppRegion', title: 'Find the App\'s Region', arguments: [{ app: appOfDiagnostic(diagnostic) }] };
+        const find = new vscode.CodeAction(vscode.l10n.t("Find the App's Region"), vscode.CodeActionKind.QuickFix);
+        find.command = { command: 'chatRoles.findAppRegion', title: vscode.l10n.t("Find the App's Region"), arguments: [{ app: appOfDiagnostic(diagnostic) }] };
         find.diagnostics = [diagnostic];
         actions.push(find);
       }
-      const docs = new vscode.CodeAction(`Open documentation for ${String(code)}`, vscode.CodeActionKind.QuickFix);
-      docs.command = { command: 'chatRoles.openErrorDocs', title: 'Open Documentation', arguments: [{ code }] };
+      const docs = new vscode.CodeAction(vscode.l10n.t('Open documentation for {0}', String(code)), vscode.CodeActionKind.QuickFix);
+      docs.command = { command: 'chatRoles.openErrorDocs', title: vscode.l10n.t('Open Documentation'), arguments: [{ code }] };
       docs.diagnostics = [diagnostic];
       actions.push(docs);
     }

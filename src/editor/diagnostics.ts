@@ -44,6 +44,22 @@ export interface GroupFailure {
   moreErrors: number;
 }
 
+/** "@TGS#…: <the error> (2 more errors in the Chat Roles view) (app dev)": one whole message per form. */
+function diagnosticMessage(failure: GroupFailure): string {
+  const { groupId, message, moreErrors, app } = failure;
+  const more = String(moreErrors);
+  if (app === undefined) {
+    if (!moreErrors) return vscode.l10n.t('{0}: {1}', groupId, message);
+    return moreErrors === 1
+      ? vscode.l10n.t('{0}: {1} (1 more error in the Chat Roles view)', groupId, message)
+      : vscode.l10n.t('{0}: {1} ({2} more errors in the Chat Roles view)', groupId, message, more);
+  }
+  if (!moreErrors) return vscode.l10n.t('{0}: {1} (app {2})', groupId, message, app);
+  return moreErrors === 1
+    ? vscode.l10n.t('{0}: {1} (1 more error in the Chat Roles view) (app {2})', groupId, message, app)
+    : vscode.l10n.t('{0}: {1} ({2} more errors in the Chat Roles view) (app {3})', groupId, message, more, app);
+}
+
 /**
  * The one "Chat Roles" diagnostic collection. A failure marks the occurrences of the group ID in the
  * document it came from (the first MAX_MARKS_PER_GROUP, MAX_MARKS_PER_DOCUMENT in all); a mark goes away when the text under it changes, when a later check of that
@@ -129,11 +145,10 @@ export class RoleDiagnostics implements vscode.Disposable {
 
   private marks(document: vscode.TextDocument, failure: GroupFailure, places: readonly { start: number; end: number }[]): Entry[] {
     const d = describeError(failure.code);
-    const more = failure.moreErrors ? ` (${failure.moreErrors} more error${failure.moreErrors === 1 ? '' : 's'} in the Chat Roles view)` : '';
+    const message = diagnosticMessage(failure);
     return places.map((occ) => {
       const range = new vscode.Range(document.positionAt(occ.start), document.positionAt(occ.end));
-      const app = failure.app === undefined ? '' : ` (app ${failure.app})`;
-      const diagnostic = new vscode.Diagnostic(range, `${failure.groupId}: ${failure.message}${more}${app}`, severityFor(d.scope));
+      const diagnostic = new vscode.Diagnostic(range, message, severityFor(d.scope));
       if (failure.app !== undefined) diagnosticApps.set(diagnostic, failure.app);
       diagnostic.source = DIAGNOSTIC_SOURCE;
       diagnostic.code = { value: String(failure.code), target: vscode.Uri.parse(docsLink(d.docs)) };

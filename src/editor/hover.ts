@@ -22,11 +22,20 @@ export class RoleHover implements vscode.HoverProvider {
     // One section per app that checked this group. Accounts, codes and the app come from the selected text,
     // the server or stored state: escaped.
     for (const record of records) {
-      md.appendMarkdown(`**Chat Roles** — ${summarizeRecord(record)} (app ${markdownText(record.app)}, SDKAppID ${markdownText(String(record.sdkAppId))}, ${formatLocalTime(record.checkedAt)})\n\n`);
+      const heading = vscode.l10n.t(
+        '**Chat Roles** — {0} (app {1}, SDKAppID {2}, {3})',
+        summarizeRecord(record),
+        markdownText(record.app),
+        markdownText(String(record.sdkAppId)),
+        formatLocalTime(record.checkedAt),
+      );
+      md.appendMarkdown(`${heading}\n\n`);
       // Owners and admins first, as in the tree: they are what a hover is usually for.
       for (const r of sortByRole(record.roles).slice(0, 20)) md.appendMarkdown(`- ${markdownText(r.account)}: ${roleWord(r.role)}\n`);
-      if (record.roles.length > 20) md.appendMarkdown(`- … ${record.roles.length - 20} more in the Chat Roles view\n`);
-      for (const e of record.errors) md.appendMarkdown(`- $(${severityIcon(errorSeverity(e.code)).id}) ${markdownText(String(e.code))}: ${e.accounts.length} account(s)\n`);
+      if (record.roles.length > 20) md.appendMarkdown(`- ${vscode.l10n.t('… {0} more in the Chat Roles view', String(record.roles.length - 20))}\n`);
+      for (const e of record.errors) {
+        md.appendMarkdown(`- $(${severityIcon(errorSeverity(e.code)).id}) ${vscode.l10n.t('{0}: {1} account(s)', markdownText(String(e.code)), String(e.accounts.length))}\n`);
+      }
       md.appendMarkdown('\n');
     }
     const range = new vscode.Range(document.positionAt(lineStart + at.start), document.positionAt(lineStart + at.end));

@@ -86,14 +86,18 @@ export function targetsFromEditor(editor: vscode.TextEditor): EditorTargets {
  * about the selection: a selected comment line is not "a group ID 65 bytes long".
  */
 function unusableSelection(trimmed: string): string | undefined {
-  if (!trimmed) return 'The selection holds no group ID (it is blank).';
+  if (!trimmed) return vscode.l10n.t('The selection holds no group ID (it is blank).');
   const problem = checkGroupId(trimmed);
   if (!problem) return undefined;
   const bytes = new TextEncoder().encode(trimmed).length;
   if (bytes > MAX_CUSTOM_GROUP_ID_BYTES) {
-    return `The selection holds no group ID (${bytes} bytes selected): it has no @TGS# ID, and a custom group ID has at most ${MAX_CUSTOM_GROUP_ID_BYTES} bytes.`;
+    return vscode.l10n.t(
+      'The selection holds no group ID ({0} bytes selected): it has no @TGS# ID, and a custom group ID has at most {1} bytes.',
+      String(bytes),
+      String(MAX_CUSTOM_GROUP_ID_BYTES),
+    );
   }
-  return `The selection holds no group ID: ${problem}`;
+  return vscode.l10n.t('The selection holds no group ID: {0}', problem);
 }
 
 /** Group IDs typed into the input box: every @TGS# ID in it, or the whole trimmed text as one ID. */
@@ -101,11 +105,11 @@ export function parseGroupIdInput(input: string): { ids: string[]; reason?: stri
   const found = findGroupIds(input, { max: MAX_IDS_PER_SCAN + 1 });
   if (found.ids.length) {
     const ids = [...new Set(found.ids.map((f) => f.id))];
-    if (ids.length > MAX_IDS_PER_SCAN || found.truncated) return { ids, reason: `At most ${MAX_IDS_PER_SCAN} group IDs at once.` };
+    if (ids.length > MAX_IDS_PER_SCAN || found.truncated) return { ids, reason: vscode.l10n.t('At most {0} group IDs at once.', String(MAX_IDS_PER_SCAN)) };
     return { ids };
   }
   const trimmed = input.trim();
-  if (!trimmed) return { ids: [], reason: 'Enter a group ID, such as @TGS#2C5SZEAEF or a custom ID.' };
+  if (!trimmed) return { ids: [], reason: vscode.l10n.t('Enter a group ID, such as @TGS#2C5SZEAEF or a custom ID.') };
   const reason = checkGroupId(trimmed);
   return reason ? { ids: [], reason } : { ids: [trimmed] };
 }
@@ -119,6 +123,8 @@ export function groupIdInputDoubt(input: string): string | undefined {
   if (reason || ids.length !== 1 || findGroupIds(input, { max: 1 }).ids.length) return undefined;
   const found = DOUBTFUL.exec(ids[0]);
   if (!found) return undefined;
-  const what = /\s/.test(found[0]) ? 'a space' : `"${found[0]}"`;
-  return `The group ID holds ${what} at position ${found.index + 1}. Custom group IDs may, but it is more often a typing slip or two IDs. Press Enter again to check it as typed.`;
+  const position = String(found.index + 1);
+  return /\s/.test(found[0])
+    ? vscode.l10n.t('The group ID holds a space at position {0}. Custom group IDs may, but it is more often a typing slip or two IDs. Press Enter again to check it as typed.', position)
+    : vscode.l10n.t('The group ID holds "{0}" at position {1}. Custom group IDs may, but it is more often a typing slip or two IDs. Press Enter again to check it as typed.', found[0], position);
 }

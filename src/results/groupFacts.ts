@@ -1,5 +1,8 @@
 // A group's facts from get_group_info (type, name, member count): in checkRoles' answer, on the group
-// node, and in the stored record. Stored facts are hostile input: read field by field, bounded.
+// node, and in the stored record. Stored facts are hostile input: read field by field, bounded. No `vscode`
+// import: the words people read come from @vscode/l10n (the VS Code layer hands it the display language's
+// bundle); the JSON keeps the type as the server names it.
+import * as l10n from '@vscode/l10n';
 import type { GroupInfo } from '../chat/client';
 import { plainText } from '../ui/foreignText';
 
@@ -36,11 +39,37 @@ export function readFacts(v: unknown): GroupFacts | undefined {
   return Object.keys(facts).length ? facts : undefined;
 }
 
+/**
+ * A known group type as people read it: Tencent's name (好友工作群（Work） in Chinese, the code itself in
+ * English); undefined for a word the server sent that is not a known type. Private and ChatRoom are the
+ * old names of Work and Meeting; they keep their own code.
+ */
+export function groupTypeName(type: string): string | undefined {
+  switch (type) {
+    case 'Work':
+      return l10n.t({ message: 'Work', comment: ['group type'] });
+    case 'Private':
+      return l10n.t({ message: 'Private', comment: ['group type'] });
+    case 'Public':
+      return l10n.t({ message: 'Public', comment: ['group type'] });
+    case 'Meeting':
+      return l10n.t({ message: 'Meeting', comment: ['group type'] });
+    case 'ChatRoom':
+      return l10n.t({ message: 'ChatRoom', comment: ['group type'] });
+    case 'AVChatRoom':
+      return l10n.t({ message: 'AVChatRoom', comment: ['group type'] });
+    case 'Community':
+      return l10n.t({ message: 'Community', comment: ['group type'] });
+    default:
+      return undefined;
+  }
+}
+
 /** "Public · “All hands” · 1,200 in total" for a group row (the total, not to be read as the role "member"): plain text, the server's words made inert. */
 export function describeFacts(facts: GroupFacts): string {
   const parts: string[] = [];
-  if (facts.type) parts.push(plainText(facts.type));
+  if (facts.type) parts.push(groupTypeName(facts.type) ?? plainText(facts.type));
   if (facts.name) parts.push(`“${plainText(facts.name)}”`);
-  if (facts.memberCount !== undefined) parts.push(`${facts.memberCount.toLocaleString('en-US')} in total`);
+  if (facts.memberCount !== undefined) parts.push(l10n.t('{0} in total', facts.memberCount.toLocaleString('en-US')));
   return parts.join(' · ');
 }

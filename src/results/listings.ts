@@ -136,7 +136,7 @@ export class ListingsStore implements vscode.Disposable {
     const stored: unknown = memento.get(STORAGE_KEY);
     const list = Array.isArray(stored) ? stored.slice(0, MAX_LISTINGS) : [];
     this.listings = list.map(readListing).filter((r): r is ListingRecord => r !== undefined);
-    if (this.listings.length < list.length) log.warn(`Dropped ${list.length - this.listings.length} malformed stored listing(s).`);
+    if (this.listings.length < list.length) log.warn(vscode.l10n.t('Dropped {0} malformed stored listing(s).', String(list.length - this.listings.length)));
   }
 
   members(groupId: string, scope: MemberScope): MemberListingRecord | undefined {
@@ -190,7 +190,7 @@ export class ListingsStore implements vscode.Disposable {
     try {
       await this.memento.update(STORAGE_KEY, kept.length ? kept : undefined);
     } catch (err) {
-      this.log.error('Saving the listings failed', err);
+      this.log.error(vscode.l10n.t('Saving the listings failed'), err);
     }
   }
 

@@ -61,7 +61,7 @@ export class ResultsStore implements vscode.Disposable {
     private readonly memento: vscode.Memento,
     private readonly log: Log,
   ) {
-    this.loaded = this.settle('Cleaning up the stored results', this.load());
+    this.loaded = this.settle(vscode.l10n.t('Cleaning up the stored results failed'), this.load());
   }
 
   all(): readonly GroupRecord[] {
@@ -124,7 +124,11 @@ export class ResultsStore implements vscode.Disposable {
         if (!found.has(recordKey(record))) found.set(recordKey(record), toStored(record, newest - i));
       }
       writes.push(this.memento.update(LEGACY_KEY, undefined));
-      this.log.info(`Stored results of version 0.1.0: ${migrated.length} group(s) migrated, ${Array.isArray(legacy) ? legacy.length - migrated.length : 'a malformed value'} dropped.`);
+      this.log.info(
+        Array.isArray(legacy)
+          ? vscode.l10n.t('Stored results of version 0.1.0: {0} group(s) migrated, {1} dropped.', String(migrated.length), String(legacy.length - migrated.length))
+          : vscode.l10n.t('Stored results of version 0.1.0: {0} group(s) migrated, a malformed value dropped.', String(migrated.length)),
+      );
     }
     const ordered = [...found.values()].sort((a, b) => b.seq - a.seq);
     this.records = ordered.map(withoutSeq);
@@ -148,7 +152,7 @@ export class ResultsStore implements vscode.Disposable {
     const value = toStored(record, seq);
     const bytes = storedBytes(value);
     if (bytes > MAX_RECORD_BYTES) {
-      this.log.warn(`The result of ${record.groupId} is too large to keep across reloads (${bytes} bytes); this window still shows it.`);
+      this.log.warn(vscode.l10n.t('The result of {0} is too large to keep across reloads ({1} bytes); this window still shows it.', record.groupId, String(bytes)));
       return this.unstore(record);
     }
     this.stored.set(recordKey(record), { seq, bytes });
@@ -179,11 +183,12 @@ export class ResultsStore implements vscode.Disposable {
     return writes;
   }
 
-  private async settle(what: string, writes: Thenable<void>[]): Promise<void> {
+  /** Waits for the writes; a failure is logged as `failed` says it ("Cleaning up the stored results failed"). */
+  private async settle(failed: string, writes: Thenable<void>[]): Promise<void> {
     try {
       await Promise.all(writes);
     } catch (err) {
-      this.log.error(`${what} failed`, err);
+      this.log.error(failed, err);
     }
   }
 

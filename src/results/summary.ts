@@ -1,5 +1,8 @@
 // A group's result in words: the short form for the tree row's description (it must fit the default
 // sidebar width) and the full form for tooltips, the hover and copies. One word per role (roleWords.ts).
+// No `vscode` import: the words come from @vscode/l10n, which the VS Code layer hands the display
+// language's bundle.
+import * as l10n from '@vscode/l10n';
 import type { Role } from '../chat/types';
 import { errorAccountCount, ROLE_NAMES, totalRoles, type GroupRecord } from './record';
 
@@ -15,18 +18,18 @@ export function rolePhrase(role: Role, n: number): string {
   const c = formatCount(n);
   switch (role) {
     case 'Owner':
-      return n === 1 ? `${c} owner` : `${c} owners`;
+      return n === 1 ? l10n.t('1 owner') : l10n.t('{0} owners', c);
     case 'Admin':
-      return n === 1 ? `${c} admin` : `${c} admins`;
+      return n === 1 ? l10n.t('1 admin') : l10n.t('{0} admins', c);
     case 'Member':
-      return n === 1 ? `${c} member` : `${c} members`;
+      return n === 1 ? l10n.t('1 member') : l10n.t('{0} members', c);
     case 'NotMember':
-      return `${c} not in group`;
+      return l10n.t('{0} not in group', c);
   }
 }
 
 function errorPhrase(n: number): string {
-  return n === 1 ? `${formatCount(n)} error` : `${formatCount(n)} errors`;
+  return n === 1 ? l10n.t('1 error') : l10n.t('{0} errors', formatCount(n));
 }
 
 /** "1 owner · 2 admins · 1,197 members · 1 error", from the counts (complete even when the lists are not). */
@@ -39,7 +42,7 @@ export function shortSummary(record: GroupRecord): string {
 /** "1,201 checked · 1 owner · 2 admins · 1,197 members · 1 error". */
 export function summarizeRecord(record: GroupRecord): string {
   const failed = record.errors.reduce((n, e) => n + errorAccountCount(e), 0);
-  const checked = `${formatCount(totalRoles(record) + failed)} checked`;
+  const checked = l10n.t('{0} checked', formatCount(totalRoles(record) + failed));
   const rest = shortSummary(record);
   return rest ? `${checked} · ${rest}` : checked;
 }

@@ -9,5 +9,5 @@ import { plainText } from './foreignText';
 export function reportFailure(log: Log, what: string, err: unknown): void {
   const message = log.redact(err instanceof Error ? err.message : String(err));
   log.error(what, err);
-  void vscode.window.showErrorMessage(`Chat Roles: ${plainText(message)}`);
+  void vscode.window.showErrorMessage(vscode.l10n.t('Chat Roles: {0}', plainText(message)));
 }

@@ -52,11 +52,11 @@ export function severityIcon(severity: vscode.DiagnosticSeverity): vscode.ThemeI
 export function severityWord(severity: vscode.DiagnosticSeverity): string {
   switch (severity) {
     case vscode.DiagnosticSeverity.Error:
-      return 'Error';
+      return vscode.l10n.t('Error');
     case vscode.DiagnosticSeverity.Warning:
-      return 'Warning';
+      return vscode.l10n.t('Warning');
     case vscode.DiagnosticSeverity.Information:
     case vscode.DiagnosticSeverity.Hint:
-      return 'Information';
+      return vscode.l10n.t('Information');
   }
 }

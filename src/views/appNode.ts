@@ -17,13 +17,24 @@ export class AppNode extends vscode.TreeItem {
     super(app, vscode.TreeItemCollapsibleState.Expanded);
     this.id = `app:${app}`;
     const sdkAppIds = [...new Set(records.map((r) => r.sdkAppId))].join(', ');
-    const state = known ? (active ? ' · active' : '') : ' · removed';
-    this.description = `SDKAppID ${sdkAppIds} · ${records.length} group(s)${state}`;
+    const count = String(records.length);
+    this.description = !known
+      ? vscode.l10n.t('SDKAppID {0} · {1} group(s) · removed', sdkAppIds, count)
+      : active
+        ? vscode.l10n.t('SDKAppID {0} · {1} group(s) · active', sdkAppIds, count)
+        : vscode.l10n.t('SDKAppID {0} · {1} group(s)', sdkAppIds, count);
     this.iconPath = new vscode.ThemeIcon(known ? 'server-environment' : 'circle-slash');
-    this.tooltip = known
-      ? `App ${app} (SDKAppID ${sdkAppIds}): ${records.length} checked group(s)${active ? '; the active app of this window' : ''}.`
-      : `App ${app} (SDKAppID ${sdkAppIds}) was removed; its results stay until you remove them.`;
-    this.accessibilityInformation = { label: `App ${app}, SDKAppID ${sdkAppIds}, ${records.length} group(s)${state.replace(' · ', ', ')}` };
+    this.tooltip = !known
+      ? vscode.l10n.t('App {0} (SDKAppID {1}) was removed; its results stay until you remove them.', app, sdkAppIds)
+      : active
+        ? vscode.l10n.t('App {0} (SDKAppID {1}): {2} checked group(s); the active app of this window.', app, sdkAppIds, count)
+        : vscode.l10n.t('App {0} (SDKAppID {1}): {2} checked group(s).', app, sdkAppIds, count);
+    const label = !known
+      ? vscode.l10n.t('App {0}, SDKAppID {1}, {2} group(s), removed', app, sdkAppIds, count)
+      : active
+        ? vscode.l10n.t('App {0}, SDKAppID {1}, {2} group(s), active', app, sdkAppIds, count)
+        : vscode.l10n.t('App {0}, SDKAppID {1}, {2} group(s)', app, sdkAppIds, count);
+    this.accessibilityInformation = { label };
     this.contextValue = 'chatRoles.app';
   }
 }

@@ -1,5 +1,8 @@
 // Copying a group's result: a Markdown table or the same JSON shape chatRoles.checkRoles returns. A group
-// reloaded from a big check lists only its first accounts: both forms say so, with the full counts.
+// reloaded from a big check lists only its first accounts: both forms say so, with the full counts. The
+// Markdown is for people (in the display language, through @vscode/l10n: no `vscode` import here); the JSON
+// and CSV are a contract and stay English.
+import * as l10n from '@vscode/l10n';
 import { toGroupJson, type GroupJson } from '../results/json';
 import { isPartial, unlisted, type GroupRecord, type RoleCounts } from '../results/record';
 import { summarizeRecord } from '../results/summary';
@@ -12,18 +15,28 @@ export interface CopiedGroupJson extends GroupJson {
   partial?: { counts: RoleCounts; unlistedRoles: number; unlistedErrorAccounts: number; note: string };
 }
 
+/** The JSON's note (English in every language: the Markdown says it in the reader's words). */
 const PARTIAL_NOTE = 'Only the first accounts were kept across a window reload; check the group again to list them all.';
 
 export function recordToMarkdown(record: GroupRecord): string {
   const missing = unlisted(record);
   const lines = [
-    `**${cell(record.groupId)}** — app ${cell(record.app)} (SDKAppID ${record.sdkAppId}), checked ${formatLocalTime(record.checkedAt)}`,
+    l10n.t('**{0}** — app {1} (SDKAppID {2}), checked {3}', cell(record.groupId), cell(record.app), String(record.sdkAppId), formatLocalTime(record.checkedAt)),
     '',
-    ...(isPartial(record) ? [`Partial list: ${missing.roles + missing.errorAccounts} accounts are not listed (${summarizeRecord(record)}). ${PARTIAL_NOTE}`, ''] : []),
-    '| Account | Role |',
+    ...(isPartial(record)
+      ? [
+          l10n.t(
+            'Partial list: {0} accounts are not listed ({1}). Only the first accounts were kept across a window reload; check the group again to list them all.',
+            String(missing.roles + missing.errorAccounts),
+            summarizeRecord(record),
+          ),
+          '',
+        ]
+      : []),
+    `| ${l10n.t('Account')} | ${l10n.t('Role')} |`,
     '| --- | --- |',
     ...record.roles.map((r) => `| ${cell(r.account)} | ${roleWord(r.role)} |`),
-    ...record.errors.flatMap((e) => e.accounts.map((a) => `| ${cell(a)} | Error ${cell(String(e.code))}: ${cell(e.message)} |`)),
+    ...record.errors.flatMap((e) => e.accounts.map((a) => `| ${cell(a)} | ${l10n.t('Error {0}: {1}', cell(String(e.code)), cell(e.message))} |`)),
   ];
   return lines.join('\n') + '\n';
 }

@@ -27,15 +27,15 @@ export class FoldNode<Child, Parent extends FoldParent = FoldParent> extends vsc
     icon: vscode.ThemeIcon,
     private readonly build: (fold: FoldNode<Child, Parent>) => Child[],
   ) {
-    super(fold === 'notInGroup' ? `Not in group (${formatCount(count)})` : `Errors (${formatCount(count)})`, vscode.TreeItemCollapsibleState.Collapsed);
+    super(fold === 'notInGroup' ? vscode.l10n.t('Not in group ({0})', formatCount(count)) : vscode.l10n.t('Errors ({0})', formatCount(count)), vscode.TreeItemCollapsibleState.Collapsed);
     this.id = `${parent.id}/fold:${fold}`;
     this.iconPath = icon;
     this.contextValue = `chatRoles.fold.${fold}`;
     this.accessibilityInformation = {
       label:
         fold === 'notInGroup'
-          ? `${formatCount(count)} accounts not in group ${parent.record.groupId}, folded`
-          : `${formatCount(count)} errors of group ${parent.record.groupId}, folded`,
+          ? vscode.l10n.t('{0} accounts not in group {1}, folded', formatCount(count), parent.record.groupId)
+          : vscode.l10n.t('{0} errors of group {1}, folded', formatCount(count), parent.record.groupId),
     };
   }
 

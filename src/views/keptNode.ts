@@ -19,11 +19,23 @@ export class KeptAccountNode extends vscode.TreeItem {
   ) {
     super(account, vscode.TreeItemCollapsibleState.None);
     this.id = `${parent.id}/kept:${account}`;
-    this.description = `last good: ${roleWord(role)}, checked ${formatLocalTime(answeredAt)}`;
+    this.description = vscode.l10n.t('last good: {0}, checked {1}', roleWord(role), formatLocalTime(answeredAt));
     this.iconPath = new vscode.ThemeIcon('history', new vscode.ThemeColor('disabledForeground'));
-    this.tooltip = `${account} was ${roleWord(role)} of ${parent.record.groupId} when last checked successfully (${formatLocalTime(answeredAt)}); the newest check failed on credentials.`;
+    this.tooltip = vscode.l10n.t(
+      '{0} was {1} of {2} when last checked successfully ({3}); the newest check failed on credentials.',
+      account,
+      roleWord(role),
+      parent.record.groupId,
+      formatLocalTime(answeredAt),
+    );
     this.accessibilityInformation = {
-      label: `${account}: last good result ${roleWord(role)} of group ${parent.record.groupId}, checked ${formatRelative(answeredAt)}; the newest check failed on credentials`,
+      label: vscode.l10n.t(
+        '{0}: last good result {1} of group {2}, checked {3}; the newest check failed on credentials',
+        account,
+        roleWord(role),
+        parent.record.groupId,
+        formatRelative(answeredAt),
+      ),
     };
     this.contextValue = 'chatRoles.kept';
   }

@@ -4,16 +4,18 @@
 import * as vscode from 'vscode';
 import { describeError } from '../chat/errors';
 import type { Role } from '../chat/types';
+import { groupTypeName } from '../results/groupFacts';
 import type { AccountGroupsRecord, JoinedGroupRow, ListingError, MemberListingRecord, MemberRow } from '../results/listings';
 import { docsLink } from '../ui/docsLink';
 import { markdownText, plainText } from '../ui/foreignText';
-import { roleWord } from '../ui/roleWords';
+import { isRole as isAnyRole, roleWord } from '../ui/roleWords';
 import { formatRelative } from '../ui/time';
 import { accountContextValue } from './accountContext';
 import { roleIcon } from './roleIcon';
 
+/** A role a member list shows (a member list has no NotMember). */
 function isRole(role: string): role is Role {
-  return role === 'Owner' || role === 'Admin' || role === 'Member';
+  return isAnyRole(role) && role !== 'NotMember';
 }
 
 /** The one word people read for a role (as on every other row); a role the server named otherwise, as sent. */
@@ -24,6 +26,12 @@ function shownRole(role: string): string {
 /** The role's icon, as on every row; a role the server named otherwise gets a plain one. */
 function memberRoleIcon(role: string): vscode.ThemeIcon {
   return isRole(role) ? roleIcon(role) : new vscode.ThemeIcon('question', new vscode.ThemeColor('foreground'));
+}
+
+/** A listing's count with its state: "12 listed (stopped at the limit) · error". */
+function listingState(count: string, record: { truncated?: boolean; error?: unknown }): string {
+  const stopped = record.truncated ? vscode.l10n.t('{0} (stopped at the limit)', count) : count;
+  return record.error ? vscode.l10n.t('{0} · error', stopped) : stopped;
 }
 
 /** A node that has an id, so that its children can make theirs unique beneath it. */
@@ -37,11 +45,11 @@ export class OwnerAdminsNode extends vscode.TreeItem {
     readonly parent: Parent,
     readonly groupId: string,
   ) {
-    super('Owner & Admins', vscode.TreeItemCollapsibleState.Collapsed);
+    super(vscode.l10n.t('Owner & Admins'), vscode.TreeItemCollapsibleState.Collapsed);
     this.id = `${parent.id}/ownerAdmins`;
     this.iconPath = new vscode.ThemeIcon('shield');
-    this.tooltip = `The owner and admins of ${plainText(groupId)}, listed when expanded`;
-    this.accessibilityInformation = { label: `Owner and admins of group ${plainText(groupId)}; expand to list them` };
+    this.tooltip = vscode.l10n.t('The owner and admins of {0}, listed when expanded', plainText(groupId));
+    this.accessibilityInformation = { label: vscode.l10n.t('Owner and admins of group {0}; expand to list them', plainText(groupId)) };
     this.contextValue = 'chatRoles.ownerAdmins';
   }
 }
@@ -52,14 +60,14 @@ function membersOf(parent: Parent, record: MemberListingRecord): ListingChild[] 
   return [
     ...(record.error ? [new ListingErrorNode(parent, record.error)] : []),
     ...record.members.map((m, i) => new MemberRowNode(parent, record.groupId, m, i, record.type)),
-    ...(hidden > 0 ? [new NoteNode(parent, `… ${hidden} more (list the members again to see them)`)] : []),
-    ...(record.truncated ? [new NoteNode(parent, `Stopped at chatRoles.maxMembersListed (${record.members.length}): the group has more members`)] : []),
+    ...(hidden > 0 ? [new NoteNode(parent, vscode.l10n.t('… {0} more (list the members again to see them)', String(hidden)))] : []),
+    ...(record.truncated ? [new NoteNode(parent, vscode.l10n.t('Stopped at chatRoles.maxMembersListed ({0}): the group has more members', String(record.members.length)))] : []),
   ];
 }
 
 export function ownerAdminsChildren(node: OwnerAdminsNode, record: MemberListingRecord): ListingChild[] {
   const rows = membersOf(node, record);
-  return rows.length ? rows : [new NoteNode(node, 'No owner or admin')];
+  return rows.length ? rows : [new NoteNode(node, vscode.l10n.t('No owner or admin'))];
 }
 
 /** "All members" of a group, after List All Members. */
@@ -70,12 +78,13 @@ export class AllMembersNode extends vscode.TreeItem {
     readonly parent: Parent,
     readonly record: MemberListingRecord,
   ) {
-    super('All members', vscode.TreeItemCollapsibleState.Collapsed);
+    super(vscode.l10n.t('All members'), vscode.TreeItemCollapsibleState.Collapsed);
     this.id = `${parent.id}/allMembers`;
-    const of = record.memberCount !== undefined ? ` of ${record.memberCount}` : '';
-    this.description = `${record.found}${of} listed${record.truncated ? ' (stopped at the limit)' : ''}${record.error ? ' · error' : ''}`;
+    const listed =
+      record.memberCount !== undefined ? vscode.l10n.t('{0} of {1} listed', String(record.found), String(record.memberCount)) : vscode.l10n.t('{0} listed', String(record.found));
+    this.description = listingState(listed, record);
     this.iconPath = new vscode.ThemeIcon('organization');
-    this.tooltip = `Members of ${plainText(record.groupId)}, listed ${formatRelative(record.listedAt)}`;
+    this.tooltip = vscode.l10n.t('Members of {0}, listed {1}', plainText(record.groupId), formatRelative(record.listedAt));
     this.contextValue = 'chatRoles.allMembers';
   }
 
@@ -101,9 +110,11 @@ export class MemberRowNode extends vscode.TreeItem {
     const role = shownRole(row.role);
     this.description = row.nameCard ? `${role} · ${plainText(row.nameCard)}` : role;
     this.iconPath = memberRoleIcon(row.role);
-    const joined = row.joinTime !== undefined ? `, joined ${new Date(row.joinTime * 1000).toISOString().slice(0, 10)}` : '';
-    this.tooltip = `${plainText(row.account)}: ${role} of ${plainText(groupId)}${joined}`;
-    this.accessibilityInformation = { label: `${plainText(row.account)}, ${role} of group ${plainText(groupId)}` };
+    this.tooltip =
+      row.joinTime !== undefined
+        ? vscode.l10n.t('{0}: {1} of {2}, joined {3}', plainText(row.account), role, plainText(groupId), new Date(row.joinTime * 1000).toISOString().slice(0, 10))
+        : vscode.l10n.t('{0}: {1} of {2}', plainText(row.account), role, plainText(groupId));
+    this.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} of group {2}', plainText(row.account), role, plainText(groupId)) };
     // A known role gets the account rows' scheme, so the role changes that make sense are offered here too.
     this.contextValue = isRole(row.role) ? accountContextValue(row.role, groupType) : 'chatRoles.member';
   }
@@ -122,11 +133,11 @@ export class AccountGroupsNode extends vscode.TreeItem {
   constructor(readonly record: AccountGroupsRecord) {
     super(plainText(record.account), vscode.TreeItemCollapsibleState.Expanded);
     this.id = `accountGroups:${record.account}`;
-    const groups = record.found === 1 ? '1 group' : `${record.found} groups`;
-    this.description = `${groups}${record.truncated ? ' (stopped at the limit)' : ''}${record.error ? ' · error' : ''}`;
+    const groups = record.found === 1 ? vscode.l10n.t('1 group') : vscode.l10n.t('{0} groups', String(record.found));
+    this.description = listingState(groups, record);
     this.iconPath = new vscode.ThemeIcon('account');
-    this.tooltip = new vscode.MarkdownString(`**${markdownText(record.account)}** is in ${markdownText(groups)}, listed ${markdownText(formatRelative(record.listedAt))}`);
-    this.accessibilityInformation = { label: `Account ${plainText(record.account)}: ${this.description}` };
+    this.tooltip = new vscode.MarkdownString(vscode.l10n.t('**{0}** is in {1}, listed {2}', markdownText(record.account), markdownText(groups), markdownText(formatRelative(record.listedAt))));
+    this.accessibilityInformation = { label: vscode.l10n.t('Account {0}: {1}', plainText(record.account), this.description) };
     this.contextValue = 'chatRoles.accountGroups';
   }
 
@@ -140,8 +151,8 @@ export class AccountGroupsNode extends vscode.TreeItem {
     return [
       ...(this.record.error ? [new ListingErrorNode(this, this.record.error)] : []),
       ...this.record.groups.map((g, i) => new JoinedGroupNode(this, g, i)),
-      ...(hidden > 0 ? [new NoteNode(this, `… ${hidden} more (show the groups again to see them)`)] : []),
-      ...(this.record.truncated ? [new NoteNode(this, `Stopped at chatRoles.maxMembersListed (${this.record.groups.length}): the account is in more groups`)] : []),
+      ...(hidden > 0 ? [new NoteNode(this, vscode.l10n.t('… {0} more (show the groups again to see them)', String(hidden)))] : []),
+      ...(this.record.truncated ? [new NoteNode(this, vscode.l10n.t('Stopped at chatRoles.maxMembersListed ({0}): the account is in more groups', String(this.record.groups.length)))] : []),
     ];
   }
 }
@@ -157,11 +168,13 @@ export class JoinedGroupNode extends vscode.TreeItem {
   ) {
     super(plainText(row.groupId), vscode.TreeItemCollapsibleState.Collapsed);
     this.id = `${parent.id}/group:${index}`;
-    const role = row.role ? shownRole(row.role) : 'role not reported';
-    this.description = [role, row.type, row.name && `“${row.name}”`].filter(Boolean).map((t) => plainText(t as string)).join(' · ');
+    const role = row.role ? shownRole(row.role) : vscode.l10n.t('role not reported');
+    // A known type reads as Tencent names it; another word a server sent, as sent (made inert).
+    const type = row.type && (groupTypeName(row.type) ?? plainText(row.type));
+    this.description = [plainText(role), type, row.name && plainText(`“${row.name}”`)].filter(Boolean).join(' · ');
     this.iconPath = memberRoleIcon(row.role);
-    this.tooltip = `${plainText(parent.record.account)} is ${plainText(role)} of ${plainText(row.groupId)}`;
-    this.accessibilityInformation = { label: `${plainText(parent.record.account)}: ${plainText(role)} of group ${plainText(row.groupId)}` };
+    this.tooltip = vscode.l10n.t('{0} is {1} of {2}', plainText(parent.record.account), plainText(role), plainText(row.groupId));
+    this.accessibilityInformation = { label: vscode.l10n.t('{0}: {1} of group {2}', plainText(parent.record.account), plainText(role), plainText(row.groupId)) };
     this.contextValue = 'chatRoles.joinedGroup';
   }
 
@@ -191,7 +204,9 @@ export class ListedGroupNode extends vscode.TreeItem {
   constructor(readonly record: MemberListingRecord) {
     super(plainText(record.groupId), vscode.TreeItemCollapsibleState.Expanded);
     this.id = `listedGroup:${record.groupId}`;
-    this.description = [record.type, record.memberCount !== undefined ? `${record.memberCount} members` : undefined].filter(Boolean).map((t) => plainText(t as string)).join(' · ');
+    const type = record.type && (groupTypeName(record.type) ?? plainText(record.type));
+    const total = record.memberCount !== undefined ? vscode.l10n.t({ message: '{0} members', args: [String(record.memberCount)], comment: ["a group's total number of members"] }) : undefined;
+    this.description = [type, total].filter(Boolean).join(' · ');
     this.iconPath = new vscode.ThemeIcon('organization');
     this.contextValue = 'chatRoles.listedGroup';
   }
@@ -217,9 +232,9 @@ export class ListingErrorNode extends vscode.TreeItem {
     super(`${String(error.code)} ${d.title}`, vscode.TreeItemCollapsibleState.None);
     this.id = `${parent.id}/error`;
     this.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-    this.tooltip = new vscode.MarkdownString(`${markdownText(error.message)}\n\n[Documentation](${docsLink(d.docs)})`);
+    this.tooltip = new vscode.MarkdownString(`${markdownText(error.message)}\n\n[${vscode.l10n.t('Documentation')}](${docsLink(d.docs)})`);
     this.contextValue = 'chatRoles.error';
-    this.command = { command: 'chatRoles.openErrorDocs', title: 'Open Documentation', arguments: [{ code: error.code }] };
+    this.command = { command: 'chatRoles.openErrorDocs', title: vscode.l10n.t('Open Documentation'), arguments: [{ code: error.code }] };
   }
 
   get code() {

@@ -36,21 +36,31 @@ export class GroupNode extends vscode.TreeItem {
     // One record per app and group: the same group of two apps is two nodes.
     this.id = `group:${JSON.stringify([record.app, record.groupId])}`;
     const facts = record.facts ? describeFacts(record.facts) : '';
-    const cancelled = wasCancelled(record) ? 'Cancelled, partial · ' : '';
+    const cancelled = wasCancelled(record) ? `${vscode.l10n.t('Cancelled, partial')} · ` : '';
     // The roles first, so a narrow sidebar still shows them; the group's facts follow.
     const full = `${cancelled}${summarizeRecord(record)}${facts ? ` · ${facts}` : ''}`;
     this.description = `${cancelled}${shortSummary(record)}${facts ? ` · ${facts}` : ''}`;
     const worst = worstSeverity(record.errors);
     this.iconPath = worst === undefined ? new vscode.ThemeIcon('organization') : severityIcon(worst);
     this.contextValue = record.source ? 'chatRoles.group.withSource' : 'chatRoles.group';
+    // A screen reader reads the parts as a list, with the language's own list separator.
+    const spoken = full.replace(/ · /g, vscode.l10n.t({ message: ', ', comment: ['the separator of a list read by a screen reader'] }));
     this.accessibilityInformation = {
-      label: `Group ${record.groupId}: ${full.replace(/ · /g, ', ')}${worst === undefined ? '' : ` (worst: ${severityWord(worst)})`}; checked ${formatRelative(record.checkedAt)}`,
+      label:
+        worst === undefined
+          ? vscode.l10n.t('Group {0}: {1}; checked {2}', record.groupId, spoken, formatRelative(record.checkedAt))
+          : vscode.l10n.t('Group {0}: {1} (worst: {2}); checked {3}', record.groupId, spoken, severityWord(worst), formatRelative(record.checkedAt)),
     };
     const tip = new vscode.MarkdownString(undefined, true);
     tip.appendMarkdown(`**${markdownText(record.groupId)}**\n\n`);
     tip.appendMarkdown(`${markdownText(full)}\n\n`);
-    tip.appendMarkdown(`App ${markdownText(record.app)} (SDKAppID ${markdownText(String(record.sdkAppId))}) as ${markdownText(record.identifier)}, checked ${formatLocalTime(record.checkedAt)}`);
-    if (record.source) tip.appendMarkdown(`\n\nFound in ${markdownText(vscode.Uri.parse(record.source.uri).path.split('/').pop() ?? '')}, line ${record.source.range[0] + 1}`);
+    tip.appendMarkdown(
+      vscode.l10n.t('App {0} (SDKAppID {1}) as {2}, checked {3}', markdownText(record.app), markdownText(String(record.sdkAppId)), markdownText(record.identifier), formatLocalTime(record.checkedAt)),
+    );
+    if (record.source) {
+      const file = markdownText(vscode.Uri.parse(record.source.uri).path.split('/').pop() ?? '');
+      tip.appendMarkdown(`\n\n${vscode.l10n.t('Found in {0}, line {1}', file, String(record.source.range[0] + 1))}`);
+    }
     this.tooltip = tip;
   }
 
@@ -95,11 +105,11 @@ export class AccountNode extends vscode.TreeItem {
     super(`${account} · ${roleWord(role)}`, vscode.TreeItemCollapsibleState.None);
     const groupId = parent.record.groupId;
     this.id = `${parent.id}/account:${account}`;
-    if (answeredAt !== undefined) this.description = `checked ${formatLocalTime(answeredAt)}`;
+    if (answeredAt !== undefined) this.description = vscode.l10n.t('checked {0}', formatLocalTime(answeredAt));
     const checkedAt = answeredAt ?? parent.record.checkedAt;
     this.iconPath = roleIcon(role);
-    this.tooltip = `${roleSentence(account, role, groupId)}, checked ${formatLocalTime(checkedAt)}`;
-    this.accessibilityInformation = { label: `${roleSentence(account, role, groupId)}, checked ${formatRelative(checkedAt)}` };
+    this.tooltip = vscode.l10n.t('{0}, checked {1}', roleSentence(account, role, groupId), formatLocalTime(checkedAt));
+    this.accessibilityInformation = { label: vscode.l10n.t('{0}, checked {1}', roleSentence(account, role, groupId), formatRelative(checkedAt)) };
     this.contextValue = accountContextValue(role, (parent instanceof GroupNode ? parent : parent.parent).groupType);
   }
 }
@@ -114,21 +124,23 @@ export class ErrorNode extends vscode.TreeItem {
     super(`${String(error.code)} ${d.title}`, vscode.TreeItemCollapsibleState.None);
     const groupId = parent.record.groupId;
     this.id = `${parent.id}/error:${index}`;
-    this.description = errorAccountCount(error) === 1 ? error.accounts[0] : `${errorAccountCount(error)} accounts`;
+    const many = errorAccountCount(error) !== 1;
+    this.description = many ? vscode.l10n.t('{0} accounts', String(errorAccountCount(error))) : error.accounts[0];
     const severity = errorSeverity(error.code);
     this.iconPath = severityIcon(severity);
-    const who = errorAccountCount(error) === 1 ? `account ${error.accounts[0]}` : `${errorAccountCount(error)} accounts`;
     this.accessibilityInformation = {
-      label: `${severityWord(severity)} ${String(error.code)}, ${d.title}, for ${who} in group ${groupId}. Opens the documentation.`,
+      label: many
+        ? vscode.l10n.t('{0} {1}, {2}, for {3} accounts in group {4}. Opens the documentation.', severityWord(severity), String(error.code), d.title, String(errorAccountCount(error)), groupId)
+        : vscode.l10n.t('{0} {1}, {2}, for account {3} in group {4}. Opens the documentation.', severityWord(severity), String(error.code), d.title, error.accounts[0], groupId),
       role: 'link',
     };
     const tip = new vscode.MarkdownString(undefined, true);
     tip.appendMarkdown(`${markdownText(error.message)}\n\n`);
     if (!error.message.includes(d.advice)) tip.appendMarkdown(`${markdownText(d.advice)}\n\n`);
-    tip.appendMarkdown(`Accounts: ${error.accounts.map(markdownText).join(', ')}\n\n[Documentation](${docsLink(d.docs)})`);
+    tip.appendMarkdown(`${vscode.l10n.t('Accounts: {0}', error.accounts.map(markdownText).join(', '))}\n\n[${vscode.l10n.t('Documentation')}](${docsLink(d.docs)})`);
     this.tooltip = tip;
     this.contextValue = 'chatRoles.error';
-    this.command = { command: 'chatRoles.openErrorDocs', title: 'Open Documentation', arguments: [this] };
+    this.command = { command: 'chatRoles.openErrorDocs', title: vscode.l10n.t('Open Documentation'), arguments: [this] };
   }
 
   get code() {

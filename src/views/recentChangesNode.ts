@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { markdownText } from '../ui/foreignText';
+import { shownRole } from '../ui/roleWords';
 import { formatLocalTime } from '../ui/time';
 
 /** One role change as the view lists it (plain data; the change service keeps them). */
@@ -33,9 +34,14 @@ export interface TreeExtras {
 }
 
 function outcomeWords(entry: RoleChangeEntry): string {
-  if (entry.applied === 'unknown') return entry.verified ? 'no answer; verified applied' : 'no answer; not applied';
-  if (!entry.applied) return entry.error ? `refused (${String(entry.error.code)})` : 'not applied';
-  return entry.verified ? 'verified' : 'accepted, not shown';
+  if (entry.applied === 'unknown') return entry.verified ? vscode.l10n.t('no answer; verified applied') : vscode.l10n.t('no answer; not applied');
+  if (!entry.applied) return entry.error ? vscode.l10n.t('refused ({0})', String(entry.error.code)) : vscode.l10n.t('not applied');
+  return entry.verified ? vscode.l10n.t('verified') : vscode.l10n.t('accepted, not shown');
+}
+
+/** A role of a role change as people read it (its contract name in English); an account (an owner) as it is. */
+function shownValue(entry: RoleChangeEntry, value: string): string {
+  return entry.kind === 'role' ? shownRole(value) : value;
 }
 
 /** "Recent Changes": the role changes made in this window, newest first. */
@@ -43,12 +49,12 @@ export class RecentChangesNode extends vscode.TreeItem {
   readonly kind = 'recentChanges';
 
   constructor(private readonly entries: readonly RoleChangeEntry[]) {
-    super('Recent Changes', vscode.TreeItemCollapsibleState.Expanded);
+    super(vscode.l10n.t('Recent Changes'), vscode.TreeItemCollapsibleState.Expanded);
     this.id = 'recentChanges';
     this.description = `${entries.length}`;
     this.iconPath = new vscode.ThemeIcon('history');
     this.contextValue = 'chatRoles.recentChanges';
-    this.accessibilityInformation = { label: `Recent Changes: ${entries.length} role changes made in this window` };
+    this.accessibilityInformation = { label: vscode.l10n.t('Recent Changes: {0} role changes made in this window', String(entries.length)) };
   }
 
   children(): ChangeNode[] {
@@ -64,20 +70,22 @@ export class ChangeNode extends vscode.TreeItem {
     readonly parent: RecentChangesNode,
     readonly entry: RoleChangeEntry,
   ) {
-    const before = entry.before ?? 'unknown';
-    super(entry.kind === 'owner' ? `Owner of ${entry.groupId}: ${before} → ${entry.after}` : `${entry.account}: ${before} → ${entry.after}`, vscode.TreeItemCollapsibleState.None);
+    const before = entry.before === null ? vscode.l10n.t('unknown') : shownValue(entry, entry.before);
+    const after = shownValue(entry, entry.after);
+    super(entry.kind === 'owner' ? vscode.l10n.t('Owner of {0}: {1} → {2}', entry.groupId, before, after) : `${entry.account}: ${before} → ${after}`, vscode.TreeItemCollapsibleState.None);
     this.id = `recentChanges/change:${entry.id}`;
     this.description = entry.kind === 'owner' ? outcomeWords(entry) : `${entry.groupId} · ${outcomeWords(entry)}`;
     const ok = entry.applied === true && entry.verified;
     this.iconPath = new vscode.ThemeIcon(ok ? 'check' : entry.applied === false ? 'error' : 'warning');
     this.contextValue = entry.undoable ? 'chatRoles.change.undoable' : 'chatRoles.change';
     this.accessibilityInformation = {
-      label: `Change of ${entry.account} in group ${entry.groupId} from ${before} to ${entry.after}: ${outcomeWords(entry)}`,
+      label: vscode.l10n.t('Change of {0} in group {1} from {2} to {3}: {4}', entry.account, entry.groupId, before, after, outcomeWords(entry)),
     };
     const tip = new vscode.MarkdownString(undefined, true);
-    tip.appendMarkdown(`App ${markdownText(entry.appLabel)} (SDKAppID ${entry.sdkAppId}), ${markdownText(formatLocalTime(entry.time))}\n\n`);
-    tip.appendMarkdown(`Group ${markdownText(entry.groupId)}, account ${markdownText(entry.account)}\n\n`);
-    tip.appendMarkdown(`Seen afterwards: ${markdownText(entry.seen ?? 'not checked')}`);
+    tip.appendMarkdown(`${vscode.l10n.t('App {0} (SDKAppID {1}), {2}', markdownText(entry.appLabel), String(entry.sdkAppId), markdownText(formatLocalTime(entry.time)))}\n\n`);
+    tip.appendMarkdown(`${vscode.l10n.t('Group {0}, account {1}', markdownText(entry.groupId), markdownText(entry.account))}\n\n`);
+    const seen = entry.seen === null ? vscode.l10n.t('not checked') : shownValue(entry, entry.seen);
+    tip.appendMarkdown(vscode.l10n.t('Seen afterwards: {0}', markdownText(seen)));
     if (entry.error) tip.appendMarkdown(`\n\n${markdownText(entry.error.message)}`);
     this.tooltip = tip;
   }

@@ -135,7 +135,7 @@ export class RolesTreeProvider implements vscode.TreeDataProvider<RolesNode>, vs
       return [new NoteNode(node, failure)];
     }
     const load = this.loadOwnerAdmins;
-    if (!load) return [new NoteNode(node, 'Owner and admins cannot be listed here')];
+    if (!load) return [new NoteNode(node, vscode.l10n.t('Owner and admins cannot be listed here'))];
     if (!this.pending.has(node.groupId)) {
       this.pending.add(node.groupId);
       load(node.groupId).then(
@@ -151,7 +151,7 @@ export class RolesTreeProvider implements vscode.TreeDataProvider<RolesNode>, vs
         },
       );
     }
-    return [new NoteNode(node, 'Listing the owner and admins…')];
+    return [new NoteNode(node, vscode.l10n.t('Listing the owner and admins…'))];
   }
 
   dispose(): void {
@@ -164,7 +164,7 @@ export class RolesTreeProvider implements vscode.TreeDataProvider<RolesNode>, vs
 export function describeActiveApp(treeView: vscode.TreeView<RolesNode>, apps: AppsView): vscode.Disposable {
   const update = () => {
     const active = apps.active();
-    treeView.description = active === null ? undefined : `app ${active}`;
+    treeView.description = active === null ? undefined : vscode.l10n.t('app {0}', active);
   };
   update();
   return apps.onDidChange(update);

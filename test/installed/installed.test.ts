@@ -65,7 +65,7 @@ describe('installed .vsix', () => {
     assert.deepStrictEqual(unwanted, []);
   });
 
-  it('packs exactly dist bundles, media, translations, manifest, README, CHANGELOG and LICENSE', () => {
+  it('packs exactly dist bundles, media, translations, manifest, both READMEs, CHANGELOG and LICENSE', () => {
     const media = filesUnder(path.join(repoRoot, 'media'))
       .filter((f) => !f.startsWith('screenshots-raw/'))
       .map((f) => `extension/media/${f}`);
@@ -78,6 +78,7 @@ describe('installed .vsix', () => {
       'extension.vsixmanifest',
       'extension/package.json',
       'extension/readme.md',
+      'extension/README.zh-CN.md',
       'extension/changelog.md',
       'extension/LICENSE.txt',
       'extension/dist/extension.js',

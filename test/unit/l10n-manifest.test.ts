@@ -23,26 +23,38 @@ function plainStrings(value: Json, path = '', field = ''): string[] {
   return [];
 }
 
-const readManifest = () => JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { [key: string]: Json };
+const readJson = (file: string) => JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as { [key: string]: Json };
+/** The English of the manifest's keys, as package.nls.json holds it. */
+const readNls = () => readJson('package.nls.json') as Record<string, string>;
+
+/** Every %key% of `manifest` replaced by its English from `nls`. */
+const restore = (manifest: Json, nls: Record<string, string>) =>
+  JSON.stringify(manifest).replace(/"%([^%\s"]+)%"/g, (_, key: string) => JSON.stringify(nls[key]));
 
 describe('l10n: moving the manifest strings to package.nls.json', () => {
-  it('leaves no people-read string of package.json outside package.nls.json, each text under its own key', () => {
-    const manifest = readManifest();
-    const english = JSON.stringify(manifest);
-    const nls = externalize(manifest);
+  it('left no people-read string of package.json outside package.nls.json, and package.nls.json is up to date', () => {
+    const manifest = readJson('package.json');
+    const nls = readNls();
     // The package's own name is an identifier, not text.
     assert.deepEqual(plainStrings(manifest).filter((path) => path !== '.name'), []);
+    assert.deepEqual(externalize(manifest, nls), nls, 'npm run l10n:manifest would change package.nls.json');
     assert.equal(nls['command.checkRoles.title'], 'Check Roles in Group');
     assert.equal(nls['command.category'], 'Chat Roles');
     assert.equal(nls['configuration.region.enumItemLabels.0'], 'China (console.tim.qq.com)');
-    // Put back, the keys give the very same manifest.
-    const restored = JSON.stringify(manifest).replace(/"%([^%\s"]+)%"/g, (_, key: string) => JSON.stringify(nls[key]));
-    assert.equal(restored, english);
+  });
+
+  it('moves each people-read text under its own key, and the keys give back the very same manifest', () => {
+    const manifest = JSON.parse(restore(readJson('package.json'), readNls())) as { [key: string]: Json };
+    const english = JSON.stringify(manifest);
+    const nls = externalize(manifest);
+    assert.deepEqual(plainStrings(manifest).filter((path) => path !== '.name'), []);
+    assert.deepEqual(nls, readNls());
+    assert.equal(restore(manifest, nls), english);
   });
 
   it('changes nothing on a second run', () => {
-    const manifest = readManifest();
-    const nls = externalize(manifest);
+    const manifest = readJson('package.json');
+    const nls = externalize(manifest, readNls());
     const once = JSON.stringify(manifest);
     assert.deepEqual(externalize(manifest, nls), nls);
     assert.equal(JSON.stringify(manifest), once);

@@ -2,6 +2,7 @@
 // cursor for Community groups) or to a cap. One get_group_info request first gives the group's type and
 // total, and turns an AVChatRoom (which keeps no member list) into an explanation instead of a refusal.
 
+import * as l10n from '@vscode/l10n';
 import { formatError } from '../errors';
 import type { Member, MemberPage } from '../parse/members';
 import { parseMemberPage } from '../parse/members';
@@ -31,7 +32,7 @@ export interface MemberListing {
 
 /** Why an AVChatRoom has no member list here, and what does work for one. */
 export function avChatRoomExplanation(groupId: string): string {
-  return `${groupId} is an AVChatRoom (live broadcast) group: Tencent keeps no member list for AVChatRoom groups, so get_group_member_info refuses them. An account's role there shows in Show Groups of Account (get_joined_group_list), and the room's admins only through the AVChatRoom admin API get_admin_list (Premium edition).`;
+  return l10n.t('{0} is an AVChatRoom (live broadcast) group: Tencent keeps no member list for AVChatRoom groups, so get_group_member_info refuses them. An account\'s role there shows in Show Groups of Account (get_joined_group_list), and the room\'s admins only through the AVChatRoom admin API get_admin_list (Premium edition).', groupId);
 }
 
 /**

@@ -2,6 +2,7 @@
 // each, every group asking for the same chunks), feeds them to the request path through the query's
 // worker pool, and puts each answer's outcomes in place; results.ts assembles them.
 
+import * as l10n from '@vscode/l10n';
 import { parseRoleResponse, type RoleAnswer } from '../parse/roles';
 import { runBatches, type Failure, type Query } from '../query';
 import type { CallResult, RequestPath } from '../request-path';
@@ -96,10 +97,10 @@ function placeRoles(query: Query, result: CallResult<RoleAnswer>, indices: numbe
   });
   if (answer.unrequestedCount > 0) {
     const more = answer.unrequestedCount > answer.unrequested.length ? ', …' : '';
-    query.log('warn', `${label}: the server reported ${answer.unrequestedCount} account(s) that were not asked for, ignored: ${answer.unrequested.map(loggedName).join(', ')}${more}`);
+    query.log('warn', l10n.t('{0}: the server reported {1} account(s) that were not asked for, ignored: {2}', label, answer.unrequestedCount, `${answer.unrequested.map(loggedName).join(', ')}${more}`));
   }
   if (answer.conflicting.length > 0) {
-    query.log('warn', `${label}: the server reported different roles for the same account; the first was kept: ${answer.conflicting.map(loggedName).join(', ')}`);
+    query.log('warn', l10n.t('{0}: the server reported different roles for the same account; the first was kept: {1}', label, answer.conflicting.map(loggedName).join(', ')));
   }
 }
 
@@ -116,7 +117,7 @@ export async function rolesAllFailed(groups: string[], names: string[], failure:
  */
 export function rolesTooMany(groups: string[], names: string[]): GroupResult[] {
   const pairs = groups.length * names.length;
-  const detail = `this check asks for ${groups.length} group(s) × ${names.length} account(s) = ${pairs} pairs, more than the ${MAX_PAIRS_PER_CHECK} one check may ask for; nothing was sent: check fewer groups or accounts at a time`;
+  const detail = l10n.t('this check asks for {0} group(s) × {1} account(s) = {2} pairs, more than the {3} one check may ask for; nothing was sent: check fewer groups or accounts at a time', groups.length, names.length, pairs, MAX_PAIRS_PER_CHECK);
   const message = formatError('INVALID_INPUT', detail);
   return groups.map((groupId) => ({ groupId, roles: [], errors: [{ code: 'INVALID_INPUT', message, accounts: names }] }));
 }

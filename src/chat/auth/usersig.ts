@@ -3,6 +3,7 @@
 
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { deflateSync, inflateSync } from 'node:zlib';
+import * as l10n from '@vscode/l10n';
 import { ChatError } from '../errors';
 
 export interface DecodedUserSig {
@@ -136,13 +137,13 @@ export function decodeUserSig(userSig: string): DecodedUserSig {
 function checkMintInput(options: { sdkAppId: number; identifier: string; secretKey: string; expireSeconds?: number; now?: number }): void {
   const { sdkAppId, identifier, secretKey, expireSeconds, now } = options;
   const problem =
-    !Number.isSafeInteger(sdkAppId) || sdkAppId <= 0 || sdkAppId > 0xffffffff ? 'the SDKAppID must be a positive integer'
-    : typeof identifier !== 'string' || identifier.length === 0 ? 'the identifier must not be empty'
-    : typeof secretKey !== 'string' || secretKey.length === 0 ? 'the secret key must not be empty'
-    : expireSeconds !== undefined && (!Number.isSafeInteger(expireSeconds) || expireSeconds <= 0) ? 'the expiry must be a positive number of seconds'
-    : now !== undefined && !isNonNegativeInteger(now) ? 'the time must be whole unix seconds'
+    !Number.isSafeInteger(sdkAppId) || sdkAppId <= 0 || sdkAppId > 0xffffffff ? l10n.t('cannot make a UserSig: the SDKAppID must be a positive integer')
+    : typeof identifier !== 'string' || identifier.length === 0 ? l10n.t('cannot make a UserSig: the identifier must not be empty')
+    : typeof secretKey !== 'string' || secretKey.length === 0 ? l10n.t('cannot make a UserSig: the secret key must not be empty')
+    : expireSeconds !== undefined && (!Number.isSafeInteger(expireSeconds) || expireSeconds <= 0) ? l10n.t('cannot make a UserSig: the expiry must be a positive number of seconds')
+    : now !== undefined && !isNonNegativeInteger(now) ? l10n.t('cannot make a UserSig: the time must be whole unix seconds')
     : undefined;
-  if (problem) throw new ChatError('INVALID_INPUT', `cannot make a UserSig: ${problem}`);
+  if (problem) throw new ChatError('INVALID_INPUT', problem);
 }
 
 /**
@@ -228,7 +229,7 @@ export interface UserSigProblem {
 /** "2026-11-20 10:00 UTC" */
 function formatUtc(unixSeconds: number): string {
   const date = new Date(unixSeconds * 1000);
-  if (Number.isNaN(date.getTime())) return `unix time ${unixSeconds}`;
+  if (Number.isNaN(date.getTime())) return l10n.t('unix time {0}', unixSeconds);
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
@@ -246,17 +247,17 @@ export function checkUserSig(userSig: string, expected: { sdkAppId: number; iden
     throw error;
   }
   if (sig.sdkAppId !== expected.sdkAppId) {
-    return { code: 'USERSIG_APP_MISMATCH', message: `The UserSig was issued for SDKAppID ${sig.sdkAppId}, not ${expected.sdkAppId}.` };
+    return { code: 'USERSIG_APP_MISMATCH', message: l10n.t('The UserSig was issued for SDKAppID {0}, not {1}.', sig.sdkAppId, expected.sdkAppId) };
   }
   if (sig.identifier !== expected.identifier) {
     return {
       code: 'USERSIG_IDENTIFIER_MISMATCH',
-      message: `The UserSig was issued for identifier ${JSON.stringify(sig.identifier)}, not ${JSON.stringify(expected.identifier)}.`,
+      message: l10n.t('The UserSig was issued for identifier {0}, not {1}.', JSON.stringify(sig.identifier), JSON.stringify(expected.identifier)),
     };
   }
   const now = nowSeconds ?? Math.floor(Date.now() / 1000);
   if (now > sig.expiresAt) {
-    return { code: 'USERSIG_EXPIRED', message: `The UserSig expired on ${formatUtc(sig.expiresAt)}.` };
+    return { code: 'USERSIG_EXPIRED', message: l10n.t('The UserSig expired on {0}.', formatUtc(sig.expiresAt)) };
   }
   return undefined;
 }

@@ -4,6 +4,7 @@
 // its password masked. Loopback targets never take a proxy: plain http is allowed only there, and a proxy
 // would carry the UserSig in cleartext and could forge the answer.
 
+import * as l10n from '@vscode/l10n';
 import { isLoopbackHost } from './regions';
 
 /** VS Code's http.proxy / http.noProxy / http.proxyStrictSSL. */
@@ -79,28 +80,30 @@ export function maskProxyValue(value: string): string {
 /** Reads one proxy value; `source` names it in the refusal (http.proxy, HTTPS_PROXY, …). */
 export function parseProxy(value: string, source: string): ProxyEndpoint | ProxyRefusal {
   const raw = value.trim();
-  const refuse = (why: string) => new ProxyRefusal(source, `${source} "${maskProxyValue(raw)}" cannot be used: ${why}`);
+  // Each refusal is one whole sentence naming the setting (or variable) and its masked value.
+  const shown = maskProxyValue(raw);
+  const refuse = (message: string) => new ProxyRefusal(source, message);
   // host:port is how proxies are usually written down; it means an http proxy.
   const withScheme = SCHEME.test(raw) ? raw : `http://${raw}`;
   const scheme = SCHEME.exec(withScheme)?.[1]?.toLowerCase();
   if (scheme === 'socks' || scheme === 'socks4' || scheme === 'socks4a' || scheme === 'socks5' || scheme === 'socks5h') {
-    return refuse('SOCKS proxies are not supported; use an http:// or https:// proxy');
+    return refuse(l10n.t('{0} "{1}" cannot be used: SOCKS proxies are not supported; use an http:// or https:// proxy', source, shown));
   }
-  if (scheme !== 'http' && scheme !== 'https') return refuse(`the scheme must be http or https, not ${scheme}`);
+  if (scheme !== 'http' && scheme !== 'https') return refuse(l10n.t('{0} "{1}" cannot be used: the scheme must be http or https, not {2}', source, shown, String(scheme)));
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    return refuse('it is not a valid URL (expected http://host:port or host:port)');
+    return refuse(l10n.t('{0} "{1}" cannot be used: it is not a valid URL (expected http://host:port or host:port)', source, shown));
   }
-  if (!url.hostname) return refuse('it names no host');
+  if (!url.hostname) return refuse(l10n.t('{0} "{1}" cannot be used: it names no host', source, shown));
   let user: string;
   let password: string;
   try {
     user = decodeURIComponent(url.username);
     password = decodeURIComponent(url.password);
   } catch {
-    return refuse('the user name or password has a malformed %-escape (write a literal % as %25)');
+    return refuse(l10n.t('{0} "{1}" cannot be used: the user name or password has a malformed %-escape (write a literal % as %25)', source, shown));
   }
   const endpoint: ProxyEndpoint = { origin: `${url.protocol}//${url.host}`, source };
   if (url.username || url.password) endpoint.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;

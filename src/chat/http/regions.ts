@@ -1,6 +1,7 @@
 // Where requests go: each data-center region's main and backup domain, or a custom endpoint, which must be
 // https (plain http only on loopback). Ids match package.json's chatRoles.region enum.
 
+import * as l10n from '@vscode/l10n';
 import { ChatError } from '../errors';
 
 export type RegionId = 'china' | 'singapore' | 'seoul' | 'frankfurt' | 'siliconValley' | 'jakarta' | 'tokyo' | 'mumbai';
@@ -16,6 +17,23 @@ export const REGIONS: Readonly<Record<RegionId, { label: string; main: string; b
   // Dropped from newer Tencent pages but still listed by older ones; kept so existing apps keep working.
   mumbai: { label: 'Mumbai', main: 'adminapiind.im.qcloud.com', backup: 'adminapiind.my-imcloud.com' },
 });
+
+/**
+ * The region's name in the display language ("China", "中国"), for prompts and the status bar. REGIONS[id].label
+ * stays the English name (it is data, read before any translation is configured).
+ */
+export function regionLabel(region: RegionId): string {
+  switch (region) {
+    case 'china': return l10n.t('China');
+    case 'singapore': return l10n.t('Singapore');
+    case 'seoul': return l10n.t('Seoul');
+    case 'frankfurt': return l10n.t('Frankfurt');
+    case 'siliconValley': return l10n.t('Silicon Valley');
+    case 'jakarta': return l10n.t('Jakarta');
+    case 'tokyo': return l10n.t('Tokyo');
+    case 'mumbai': return l10n.t('Mumbai');
+  }
+}
 
 const IPV4_LOOPBACK = /^127\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 
@@ -49,22 +67,22 @@ function refuse(reason: string): never {
 export function validateEndpoint(endpoint: string): string {
   const raw = endpoint.trim();
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(raw)?.[1]?.toLowerCase();
-  if (!scheme) refuse('the endpoint must be an origin such as https://im.example.com');
-  if (scheme !== 'https' && scheme !== 'http') refuse(`the scheme must be https, not ${scheme}`);
-  if (raw.includes('?')) refuse('the endpoint must not have a query (?…)');
-  if (raw.includes('#')) refuse('the endpoint must not have a fragment (#…)');
+  if (!scheme) refuse(l10n.t('the endpoint must be an origin such as https://im.example.com'));
+  if (scheme !== 'https' && scheme !== 'http') refuse(l10n.t('the scheme must be https, not {0}', scheme));
+  if (raw.includes('?')) refuse(l10n.t('the endpoint must not have a query (?…)'));
+  if (raw.includes('#')) refuse(l10n.t('the endpoint must not have a fragment (#…)'));
   const authority = raw.slice(scheme.length + 3).split(/[/\\]/, 1)[0];
-  if (authority.includes('@')) refuse('the endpoint must not contain a user name or password');
+  if (authority.includes('@')) refuse(l10n.t('the endpoint must not contain a user name or password'));
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return refuse('the endpoint is not a valid URL');
+    return refuse(l10n.t('the endpoint is not a valid URL'));
   }
-  if (!url.hostname) refuse('the endpoint has no host');
-  if (url.pathname !== '/') refuse('the endpoint must not have a path; give the origin only (scheme://host[:port])');
+  if (!url.hostname) refuse(l10n.t('the endpoint has no host'));
+  if (url.pathname !== '/') refuse(l10n.t('the endpoint must not have a path; give the origin only (scheme://host[:port])'));
   if (scheme === 'http' && !isLoopbackHost(url.hostname)) {
-    refuse(`plain http is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost), not ${url.hostname}; use https`);
+    refuse(l10n.t('plain http is allowed only for loopback hosts (127.0.0.0/8, ::1, localhost), not {0}; use https', url.hostname));
   }
   return url.origin;
 }
@@ -74,7 +92,7 @@ export function resolveOrigins(options: { region: RegionId; endpoint?: string })
   const endpoint = options.endpoint?.trim();
   if (endpoint) return [validateEndpoint(endpoint)];
   if (typeof options.region !== 'string' || !Object.hasOwn(REGIONS, options.region)) {
-    refuse(`unknown region "${String(options.region)}"; pick one of ${Object.keys(REGIONS).join(', ')}`);
+    refuse(l10n.t('unknown region "{0}"; pick one of {1}', String(options.region), Object.keys(REGIONS).join(', ')));
   }
   const { main, backup } = REGIONS[options.region];
   return [`https://${main}`, `https://${backup}`];

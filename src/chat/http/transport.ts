@@ -2,6 +2,7 @@
 // The only file that imports undici. Requests go through this bundled undici, never the global fetch or
 // node:http: VS Code patches those and, at trace level, logs full URLs (with the UserSig in the query).
 
+import * as l10n from '@vscode/l10n';
 import { Agent, type Dispatcher, ProxyAgent, request } from 'undici';
 import { planProxies, ProxyRefusal, ProxyRouter, type ProxyEndpoint, type ProxySettings } from './proxy';
 
@@ -56,19 +57,19 @@ export function connectTimeoutFor(timeoutMs: number): number {
   return Math.min(timeoutMs, Math.max(3500, Math.min(5000, Math.floor(timeoutMs / 2))));
 }
 
-/** Errors about reaching a host at all (before anything was answered): worth trying another origin. */
-const CONNECTION_CODES: Readonly<Record<string, string>> = {
-  ECONNREFUSED: 'the connection was refused',
-  ENOTFOUND: 'the host name could not be resolved',
-  EAI_AGAIN: 'the host name could not be resolved (temporary DNS failure)',
-  EHOSTUNREACH: 'the host is unreachable',
-  ENETUNREACH: 'the network is unreachable',
-  ECONNRESET: 'the connection was reset',
-  EPIPE: 'the connection was closed while sending',
-  ETIMEDOUT: 'the connection timed out',
-  UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
-  UND_ERR_SOCKET: 'the server closed the connection',
-  UND_ERR_CLOSED: 'the connection was closed',
+/** Errors about reaching a host at all (before anything was answered): worth trying another origin. Each says what happened, with the code. */
+const CONNECTION_CODES: Readonly<Record<string, (code: string) => string>> = {
+  ECONNREFUSED: (code) => l10n.t('the connection was refused ({0})', code),
+  ENOTFOUND: (code) => l10n.t('the host name could not be resolved ({0})', code),
+  EAI_AGAIN: (code) => l10n.t('the host name could not be resolved (temporary DNS failure) ({0})', code),
+  EHOSTUNREACH: (code) => l10n.t('the host is unreachable ({0})', code),
+  ENETUNREACH: (code) => l10n.t('the network is unreachable ({0})', code),
+  ECONNRESET: (code) => l10n.t('the connection was reset ({0})', code),
+  EPIPE: (code) => l10n.t('the connection was closed while sending ({0})', code),
+  ETIMEDOUT: (code) => l10n.t('the connection timed out ({0})', code),
+  UND_ERR_CONNECT_TIMEOUT: (code) => l10n.t('connecting timed out ({0})', code),
+  UND_ERR_SOCKET: (code) => l10n.t('the server closed the connection ({0})', code),
+  UND_ERR_CLOSED: (code) => l10n.t('the connection was closed ({0})', code),
 };
 
 /** Of CONNECTION_CODES, those that fail before a connection exists: nothing of the request was sent. */
@@ -106,26 +107,25 @@ function shortMessage(err: unknown): string {
 
 /** Turns what undici threw into a TransportError; `answered` = the response headers had arrived. */
 function classify(err: unknown, reason: unknown, answered: boolean, maxBytes: number): TransportError {
-  if (reason === TIMED_OUT) return new TransportError('TIMEOUT', answered ? 'the response body did not arrive in time' : 'no response arrived in time', false, true);
-  if (reason === CANCELLED) return new TransportError('CANCELLED', 'the request was cancelled', false, false);
+  if (reason === TIMED_OUT) return new TransportError('TIMEOUT', answered ? l10n.t('the response body did not arrive in time') : l10n.t('no response arrived in time'), false, true);
+  if (reason === CANCELLED) return new TransportError('CANCELLED', l10n.t('the request was cancelled'), false, false);
   const code = errorCode(err);
   if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') {
     return tooLarge(maxBytes);
   }
   if (code && CERTIFICATE_CODES.has(code)) {
-    return new TransportError('NETWORK', `the server's TLS certificate is not trusted (${code}); if a proxy re-signs traffic, see http.proxyStrictSSL`, false, false);
+    return new TransportError('NETWORK', l10n.t('the server\'s TLS certificate is not trusted ({0}); if a proxy re-signs traffic, see http.proxyStrictSSL', code), false, false);
   }
   if (code && Object.hasOwn(CONNECTION_CODES, code)) {
-    const what = CONNECTION_CODES[code];
     return answered
-      ? new TransportError('NETWORK', `the connection broke while the response arrived (${code})`, false, true)
-      : new TransportError('NETWORK', `${what} (${code})`, true, true, CONNECT_PHASE_CODES.has(code));
+      ? new TransportError('NETWORK', l10n.t('the connection broke while the response arrived ({0})', code), false, true)
+      : new TransportError('NETWORK', CONNECTION_CODES[code](code), true, true, CONNECT_PHASE_CODES.has(code));
   }
-  if (code === 'UND_ERR_INVALID_ARG') return new TransportError('NETWORK', `the request could not be made: ${shortMessage(err)}`, false, false);
+  if (code === 'UND_ERR_INVALID_ARG') return new TransportError('NETWORK', l10n.t('the request could not be made: {0}', shortMessage(err)), false, false);
   const proxyStatus = /Proxy response \((\d{3})\)/.exec(shortMessage(err));
   if (proxyStatus && Number(proxyStatus[1]) < 500) {
     // The proxy itself said no (407: it wants credentials in http.proxy): the same answer on every origin.
-    const what = proxyStatus[1] === '407' ? 'the proxy requires authentication (407): put user:password in http.proxy' : `the proxy refused the tunnel (${proxyStatus[1]})`;
+    const what = proxyStatus[1] === '407' ? l10n.t('the proxy requires authentication (407): put user:password in http.proxy') : l10n.t('the proxy refused the tunnel ({0})', proxyStatus[1]);
     return new TransportError('NETWORK', what, false, false);
   }
   // Anything else before an answer (a proxy failing, a TLS handshake failure) is still about getting
@@ -135,7 +135,7 @@ function classify(err: unknown, reason: unknown, answered: boolean, maxBytes: nu
 
 function tooLarge(maxBytes: number): TransportError {
   const size = maxBytes >= 1048576 ? `${Math.round(maxBytes / 1048576)} MB` : `${Math.round(maxBytes / 1024)} KB`;
-  return new TransportError('BAD_RESPONSE', `the response was larger than ${size}`, false, false);
+  return new TransportError('BAD_RESPONSE', l10n.t('the response was larger than {0}', size), false, false);
 }
 
 const HEADERS = { 'content-type': 'application/json' } as const;
@@ -169,6 +169,8 @@ export class Transport {
   private readonly maxBytes: number;
   /** Where requests go, in words (direct, or which proxy); no credentials. */
   readonly route: string;
+  /** The same for people, in the display language (failure details name it); undefined when direct. */
+  readonly shownRoute: string | undefined;
 
   constructor(options: TransportOptions) {
     this.maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
@@ -177,10 +179,12 @@ export class Transport {
     if (plan instanceof ProxyRefusal) {
       this.refusal = plan.message;
       this.route = `nowhere until ${plan.source} is fixed`;
+      this.shownRoute = l10n.t('nowhere until {0} is fixed', plan.source);
       return;
     }
     if (!plan) {
       this.route = 'direct';
+      this.shownRoute = undefined;
       return;
     }
     // http.proxyStrictSSL is about proxies that re-sign traffic: it relaxes certificate checks only on
@@ -195,6 +199,17 @@ export class Transport {
     const proxies = !http || http === https ? https.origin : `${https.origin} (https), ${http.origin} (http)`;
     const except = ['loopback', ...plan.noProxy].join(', ');
     this.route = `through proxy ${proxies} from ${plan.via}, except ${except}${strict ? '' : ', TLS certificates not verified through the proxy'}`;
+    const fromSetting = plan.via === 'http.proxy';
+    const shownExcept = [l10n.t('loopback'), ...plan.noProxy].join(', ');
+    if (strict) {
+      this.shownRoute = fromSetting
+        ? l10n.t('through proxy {0} from http.proxy, except {1}', proxies, shownExcept)
+        : l10n.t('through proxy {0} from the environment, except {1}', proxies, shownExcept);
+    } else {
+      this.shownRoute = fromSetting
+        ? l10n.t('through proxy {0} from http.proxy, except {1}, TLS certificates not verified through the proxy', proxies, shownExcept)
+        : l10n.t('through proxy {0} from the environment, except {1}, TLS certificates not verified through the proxy', proxies, shownExcept);
+    }
   }
 
   /** The dispatcher for a URL; an unparsable URL goes to the direct one, where request() refuses it. */
@@ -210,7 +225,7 @@ export class Transport {
    */
   async post(url: string, body: string, timeoutMs: number, signal?: AbortSignal, maxBytes = this.maxBytes): Promise<HttpResponse> {
     if (this.refusal) throw new TransportError('INVALID_PROXY', this.refusal, false, false, true);
-    if (signal?.aborted) throw new TransportError('CANCELLED', 'the request was cancelled', false, false, true);
+    if (signal?.aborted) throw new TransportError('CANCELLED', l10n.t('the request was cancelled'), false, false, true);
     const dispatcher = this.dispatcherFor(url);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);

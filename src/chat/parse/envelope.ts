@@ -2,6 +2,7 @@
 // included, so the body decides. Never throws: every input yields a value or a ResponseProblem, in time
 // linear in its size. Each API's own parser (beside this file) reads what the envelope hands on.
 
+import * as l10n from '@vscode/l10n';
 import { redactSecrets } from '../errors';
 import type { ErrorCode } from '../types';
 
@@ -51,7 +52,7 @@ const MAX_DEPTH = 32;
  * ignored): it nests deeper than MAX_DEPTH, or holds more objects and arrays than `maxContainers`. V8 parses
  * a body of nothing but `{}` at about 3 MB/s, so the count, not the size, bounds the parse.
  */
-function shapeProblem(body: Uint8Array, maxContainers: number): string | undefined {
+function shapeProblem(body: Uint8Array, maxContainers: number): { tooDeep: boolean; limit: number } | undefined {
   let depth = 0;
   let containers = 0;
   let inString = false;
@@ -63,8 +64,8 @@ function shapeProblem(body: Uint8Array, maxContainers: number): string | undefin
     } else if (c === 0x22) {
       inString = true;
     } else if (c === 0x5b || c === 0x7b) {
-      if (++depth > MAX_DEPTH) return `the response nests deeper than ${MAX_DEPTH} levels`;
-      if (++containers > maxContainers) return `the response holds more than ${maxContainers} objects and arrays, more than the request can have`;
+      if (++depth > MAX_DEPTH) return { tooDeep: true, limit: MAX_DEPTH };
+      if (++containers > maxContainers) return { tooDeep: false, limit: maxContainers };
     } else if (c === 0x5d || c === 0x7d) {
       depth--;
     }
@@ -87,24 +88,35 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export function parseEnvelope(status: number, body: Uint8Array, secrets: readonly string[], maxContainers: number): Parsed<Record<string, unknown>> {
   if (status !== 200) {
-    const start = body.byteLength > 0 ? `; the body began ${quoteStart(body, secrets)}` : '';
-    return problem('HTTP_STATUS', `the server answered HTTP ${status}${start}`, status);
+    const detail = body.byteLength > 0
+      ? l10n.t('the server answered HTTP {0}; the body began {1}', status, quoteStart(body, secrets))
+      : l10n.t('the server answered HTTP {0}', status);
+    return problem('HTTP_STATUS', detail, status);
   }
   const shape = shapeProblem(body, maxContainers);
-  if (shape !== undefined) return problem('BAD_RESPONSE', `${shape}: ${quoteStart(body, secrets)}`);
+  if (shape !== undefined) {
+    const quoted = quoteStart(body, secrets);
+    return problem('BAD_RESPONSE', shape.tooDeep
+      ? l10n.t('the response nests deeper than {0} levels: {1}', shape.limit, quoted)
+      : l10n.t('the response holds more than {0} objects and arrays, more than the request can have: {1}', shape.limit, quoted));
+  }
   let text = decode(body);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    const what = body.byteLength === 0 ? 'the response was empty' : `the response was not JSON: ${quoteStart(body, secrets)}`;
+    const what = body.byteLength === 0 ? l10n.t('the response was empty') : l10n.t('the response was not JSON: {0}', quoteStart(body, secrets));
     return problem('BAD_RESPONSE', what);
   }
-  if (!isRecord(json)) return problem('BAD_RESPONSE', `the response was JSON but not an object (${Array.isArray(json) ? 'an array' : json === null ? 'null' : typeof json})`);
+  if (!isRecord(json)) {
+    return problem('BAD_RESPONSE', Array.isArray(json)
+      ? l10n.t('the response was JSON but not an object (an array)')
+      : l10n.t('the response was JSON but not an object ({0})', json === null ? 'null' : typeof json));
+  }
   const code = json.ErrorCode;
-  if (code === undefined) return problem('BAD_RESPONSE', 'the response has no ErrorCode');
-  if (typeof code !== 'number' || !Number.isSafeInteger(code)) return problem('BAD_RESPONSE', 'ErrorCode in the response is not an integer');
+  if (code === undefined) return problem('BAD_RESPONSE', l10n.t('the response has no ErrorCode'));
+  if (typeof code !== 'number' || !Number.isSafeInteger(code)) return problem('BAD_RESPONSE', l10n.t('{0} in the response is not an integer', 'ErrorCode'));
   if (code !== 0) {
     const info = typeof json.ErrorInfo === 'string' ? redactSecrets(json.ErrorInfo.slice(0, MAX_QUOTE_CHARS), [...secrets]) : '';
     return problem(code, info);

@@ -1,5 +1,6 @@
 // Reading get_group_info answers over the shared envelope: one outcome per requested group.
 
+import * as l10n from '@vscode/l10n';
 import { redactSecrets } from '../errors';
 import type { ErrorCode } from '../types';
 import { groupTypeName } from './group-names';
@@ -49,15 +50,15 @@ export function parseGroupInfoResponse(
   const envelope = parseEnvelope(status, body, secrets, maxGroupInfoContainers(requested.length));
   if (!envelope.ok) return envelope;
   const list = envelope.value.GroupInfo;
-  if (!Array.isArray(list)) return problem('BAD_RESPONSE', `GroupInfo in the response is ${list === undefined ? 'missing' : 'not an array'}`);
+  if (!Array.isArray(list)) return problem('BAD_RESPONSE', list === undefined ? l10n.t('{0} in the response is missing', 'GroupInfo') : l10n.t('{0} in the response is not an array', 'GroupInfo'));
   const index = new Map<string, number>();
   for (let i = 0; i < requested.length; i++) index.set(requested[i], i);
   const outcomes = new Array<GroupInfoOutcome | undefined>(requested.length).fill(undefined);
   for (let i = 0; i < list.length; i++) {
     const entry: unknown = list[i];
-    if (!isRecord(entry)) return problem('BAD_RESPONSE', `GroupInfo[${i}] in the response is not an object`);
+    if (!isRecord(entry)) return problem('BAD_RESPONSE', l10n.t('{0} in the response is not an object', `GroupInfo[${i}]`));
     const groupId = entry.GroupId;
-    if (typeof groupId !== 'string') return problem('BAD_RESPONSE', `GroupInfo[${i}].GroupId in the response is not a string`);
+    if (typeof groupId !== 'string') return problem('BAD_RESPONSE', l10n.t('{0} in the response is not a string', `GroupInfo[${i}].GroupId`));
     const at = index.get(groupId);
     if (at === undefined || outcomes[at] !== undefined) continue;
     outcomes[at] = readGroupInfo(entry, groupId, i, secrets);
@@ -65,7 +66,7 @@ export function parseGroupInfoResponse(
   return {
     ok: true,
     value: outcomes.map(
-      (o, i) => o ?? { info: { groupId: requested[i] }, problem: { code: 'MISSING_FROM_RESPONSE', detail: 'the server\'s GroupInfo left this group out' } },
+      (o, i) => o ?? { info: { groupId: requested[i] }, problem: { code: 'MISSING_FROM_RESPONSE', detail: l10n.t('the server\'s GroupInfo left this group out') } },
     ),
   };
 }
@@ -75,7 +76,7 @@ function readGroupInfo(entry: Record<string, unknown>, groupId: string, i: numbe
   const code = entry.ErrorCode;
   if (code !== undefined && code !== 0) {
     if (typeof code !== 'number' || !Number.isSafeInteger(code)) {
-      return { info, problem: { code: 'BAD_RESPONSE', detail: `GroupInfo[${i}].ErrorCode in the response is not an integer` } };
+      return { info, problem: { code: 'BAD_RESPONSE', detail: l10n.t('{0} in the response is not an integer', `GroupInfo[${i}].ErrorCode`) } };
     }
     info.errorCode = code;
     info.errorInfo = typeof entry.ErrorInfo === 'string' ? redactSecrets(entry.ErrorInfo.slice(0, MAX_QUOTE_CHARS), [...secrets]) : '';

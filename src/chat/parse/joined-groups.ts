@@ -1,5 +1,6 @@
 // Reading one page of a get_joined_group_list answer over the shared envelope.
 
+import * as l10n from '@vscode/l10n';
 import { groupTypeName, memberRoleName } from './group-names';
 import { isRecord, parseEnvelope, problem, type Parsed } from './envelope';
 
@@ -34,13 +35,13 @@ export function parseJoinedGroupsPage(status: number, body: Uint8Array, limit: n
   if (!envelope.ok) return envelope;
   const json = envelope.value;
   const list = json.GroupIdList ?? [];
-  if (!Array.isArray(list)) return problem('BAD_RESPONSE', 'GroupIdList in the response is not an array');
+  if (!Array.isArray(list)) return problem('BAD_RESPONSE', l10n.t('{0} in the response is not an array', 'GroupIdList'));
   const groups: JoinedGroup[] = [];
   for (let i = 0; i < list.length; i++) {
     const entry: unknown = list[i];
-    if (!isRecord(entry)) return problem('BAD_RESPONSE', `GroupIdList[${i}] in the response is not an object`);
+    if (!isRecord(entry)) return problem('BAD_RESPONSE', l10n.t('{0} in the response is not an object', `GroupIdList[${i}]`));
     const groupId = entry.GroupId;
-    if (typeof groupId !== 'string' || groupId === '') return problem('BAD_RESPONSE', `GroupIdList[${i}].GroupId in the response is not a non-empty string`);
+    if (typeof groupId !== 'string' || groupId === '') return problem('BAD_RESPONSE', l10n.t('{0} in the response is not a non-empty string', `GroupIdList[${i}].GroupId`));
     const self = isRecord(entry.SelfInfo) ? entry.SelfInfo : {};
     // Tencent's generated SDK types this Type as an integer whose numbering no page gives: kept as its text (guess).
     const type = typeof entry.Type === 'number' && Number.isSafeInteger(entry.Type) ? String(entry.Type) : (groupTypeName(entry.Type) ?? '');

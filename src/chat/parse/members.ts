@@ -1,5 +1,6 @@
 // Reading one page of a get_group_member_info answer over the shared envelope.
 
+import * as l10n from '@vscode/l10n';
 import { memberRoleName } from './group-names';
 import { isRecord, parseEnvelope, problem, quoteValue, type Parsed } from './envelope';
 
@@ -38,17 +39,17 @@ export function parseMemberPage(status: number, body: Uint8Array, limit: number,
   if (!envelope.ok) return envelope;
   const json = envelope.value;
   const list = json.MemberList ?? [];
-  if (!Array.isArray(list)) return problem('BAD_RESPONSE', 'MemberList in the response is not an array');
+  if (!Array.isArray(list)) return problem('BAD_RESPONSE', l10n.t('{0} in the response is not an array', 'MemberList'));
   const members: Member[] = [];
   for (let i = 0; i < list.length; i++) {
     const entry: unknown = list[i];
-    if (!isRecord(entry)) return problem('BAD_RESPONSE', `MemberList[${i}] in the response is not an object`);
+    if (!isRecord(entry)) return problem('BAD_RESPONSE', l10n.t('{0} in the response is not an object', `MemberList[${i}]`));
     const account = entry.Member_Account;
-    if (typeof account !== 'string' || account === '') return problem('BAD_RESPONSE', `MemberList[${i}].Member_Account in the response is not a non-empty string`);
+    if (typeof account !== 'string' || account === '') return problem('BAD_RESPONSE', l10n.t('{0} in the response is not a non-empty string', `MemberList[${i}].Member_Account`));
     const role = memberRoleName(entry.Role);
     if (role === undefined) {
       const shown = typeof entry.Role === 'string' ? quoteValue(entry.Role, secrets) : entry.Role === undefined ? 'missing' : typeof entry.Role;
-      return problem('BAD_RESPONSE', `MemberList[${i}].Role in the response is not a member's role (${shown})`);
+      return problem('BAD_RESPONSE', l10n.t('{0} in the response is not a member\'s role ({1})', `MemberList[${i}].Role`, shown));
     }
     const member: Member = { account, role };
     if (typeof entry.JoinTime === 'number' && Number.isSafeInteger(entry.JoinTime) && entry.JoinTime >= 0) member.joinTime = entry.JoinTime;
@@ -58,7 +59,7 @@ export function parseMemberPage(status: number, body: Uint8Array, limit: number,
   const page: MemberPage = { members };
   if (typeof json.MemberNum === 'number' && Number.isSafeInteger(json.MemberNum) && json.MemberNum >= 0) page.memberNum = json.MemberNum;
   if (json.Next !== undefined) {
-    if (typeof json.Next !== 'string') return problem('BAD_RESPONSE', 'Next in the response is not a string');
+    if (typeof json.Next !== 'string') return problem('BAD_RESPONSE', l10n.t('{0} in the response is not a string', 'Next'));
     page.next = json.Next;
   }
   return { ok: true, value: page };

@@ -1,6 +1,7 @@
 // Reading get_role_in_group answers: the fast path for the server's own compact shape, else the general
 // path over the shared envelope. Every requested account gets exactly one outcome.
 
+import * as l10n from '@vscode/l10n';
 import type { Role } from '../types';
 import { isRecord, parseEnvelope, problem, quoteValue, type Parsed } from './envelope';
 import { readCanonicalRoles } from './roles-fast-path';
@@ -69,7 +70,7 @@ export function parseRoleResponseGeneral(
   const envelope = parseEnvelope(status, body, secrets, maxRoleContainers(requested.length));
   if (!envelope.ok) return envelope;
   const list = envelope.value.UserIdList;
-  if (!Array.isArray(list)) return problem('BAD_RESPONSE', `UserIdList in the response is ${list === undefined ? 'missing' : 'not an array'}`);
+  if (!Array.isArray(list)) return problem('BAD_RESPONSE', list === undefined ? l10n.t('{0} in the response is missing', 'UserIdList') : l10n.t('{0} in the response is not an array', 'UserIdList'));
 
   // The server answers in request order; the index of requested accounts is built only when it does not.
   let index: Map<string, number> | undefined;
@@ -79,9 +80,9 @@ export function parseRoleResponseGeneral(
 
   for (let i = 0; i < list.length; i++) {
     const entry: unknown = list[i];
-    if (!isRecord(entry)) return problem('BAD_RESPONSE', `UserIdList[${i}] in the response is not an object`);
+    if (!isRecord(entry)) return problem('BAD_RESPONSE', l10n.t('{0} in the response is not an object', `UserIdList[${i}]`));
     const account = entry.Member_Account;
-    if (typeof account !== 'string') return problem('BAD_RESPONSE', `UserIdList[${i}].Member_Account in the response is not a string`);
+    if (typeof account !== 'string') return problem('BAD_RESPONSE', l10n.t('{0} in the response is not a string', `UserIdList[${i}].Member_Account`));
     let at: number | undefined = i;
     if (requested[i] !== account) {
       if (!index) {
@@ -98,8 +99,8 @@ export function parseRoleResponseGeneral(
     const raw = entry.Role;
     const outcome: AccountOutcome =
       typeof raw !== 'string'
-        ? { code: 'BAD_RESPONSE', detail: `UserIdList[${i}].Role in the response is not a string` }
-        : (normalizeRole(raw) ?? { code: 'BAD_RESPONSE', detail: `the response gave the unknown role ${quoteValue(raw, secrets)}` });
+        ? { code: 'BAD_RESPONSE', detail: l10n.t('{0} in the response is not a string', `UserIdList[${i}].Role`) }
+        : (normalizeRole(raw) ?? { code: 'BAD_RESPONSE', detail: l10n.t('the response gave the unknown role {0}', quoteValue(raw, secrets)) });
     const previous = outcomes[at];
     if (previous === undefined) {
       outcomes[at] = outcome;
@@ -108,7 +109,7 @@ export function parseRoleResponseGeneral(
       if (answer.conflicting.length < SAMPLE_LIMIT) answer.conflicting.push(account);
     }
   }
-  answer.outcomes = outcomes.map((o) => o ?? { code: 'MISSING_FROM_RESPONSE', detail: 'the server\'s UserIdList left this account out' });
+  answer.outcomes = outcomes.map((o) => o ?? { code: 'MISSING_FROM_RESPONSE', detail: l10n.t('the server\'s UserIdList left this account out') });
   return { ok: true, value: answer };
 }
 

@@ -2,6 +2,8 @@
 // char-code loops, no backtracking regular expressions), so a 10 MB file costs milliseconds, and input
 // built to be adversarial (unclosed quotes, endless "@TGS#", huge runs of ID characters) stays linear.
 
+import * as l10n from '@vscode/l10n';
+
 export interface FoundId {
   id: string;
   /** UTF-16 offsets into the text; text.slice(start, end) === id. */
@@ -389,9 +391,10 @@ export function parseAccountList(input: string): string[] {
   return [...accounts];
 }
 
-function describeChar(text: string, index: number): string {
+/** The code point at `index` as "U+0009" (its 1-based position goes into the message beside it). */
+function codePointAt(text: string, index: number): string {
   const code = text.codePointAt(index) ?? 0;
-  return `U+${code.toString(16).toUpperCase().padStart(4, '0')} at position ${index + 1}`;
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 const CONTROL = /\p{Cc}/u; // U+0000–U+001F and U+007F–U+009F
@@ -403,17 +406,19 @@ const LONE_SURROGATE = /\p{Cs}/u;
  * group part named, since roles belong to the group.
  */
 export function checkGroupId(id: string): string | undefined {
-  if (typeof id !== 'string' || id.trim().length === 0) return 'The group ID is empty.';
+  if (typeof id !== 'string' || id.trim().length === 0) return l10n.t('The group ID is empty.');
   for (let i = 0; i < id.length; i++) {
     const c = id.charCodeAt(i);
-    if (c < 32 || c > 126) return `The group ID contains a character that is not printable ASCII (${describeChar(id, i)}).`;
+    if (c < 32 || c > 126) return l10n.t('The group ID contains a character that is not printable ASCII ({0} at position {1}).', codePointAt(id, i), i + 1);
   }
   const topic = id.indexOf(TOPIC_MARK);
-  if (topic > 0) return `"${id}" is a topic ID; check its group, ${id.slice(0, topic)}.`;
+  if (topic > 0) return l10n.t('"{0}" is a topic ID; check its group, {1}.', id, id.slice(0, topic));
   const tgs = id.startsWith(TGS);
   const limit = tgs ? MAX_TGS_GROUP_ID_BYTES : MAX_CUSTOM_GROUP_ID_BYTES;
   if (id.length > limit) {
-    return `The group ID is ${id.length} bytes long; ${tgs ? '"@TGS#" IDs' : 'custom group IDs'} have at most ${limit}.`;
+    return tgs
+      ? l10n.t('The group ID is {0} bytes long; "@TGS#" IDs have at most {1}.', id.length, limit)
+      : l10n.t('The group ID is {0} bytes long; custom group IDs have at most {1}.', id.length, limit);
   }
   return undefined;
 }
@@ -435,12 +440,12 @@ export function clipAccountName(account: string): string {
  * broken UTF-16, which can only be copy-paste accidents.
  */
 export function checkAccount(account: string): string | undefined {
-  if (typeof account !== 'string' || account.trim().length === 0) return 'The account is empty.';
+  if (typeof account !== 'string' || account.trim().length === 0) return l10n.t('The account is empty.');
   const control = CONTROL.exec(account);
-  if (control) return `The account contains a control character (${describeChar(account, control.index)}).`;
+  if (control) return l10n.t('The account contains a control character ({0} at position {1}).', codePointAt(account, control.index), control.index + 1);
   const surrogate = LONE_SURROGATE.exec(account);
-  if (surrogate) return `The account contains broken Unicode (a lone surrogate at position ${surrogate.index + 1}).`;
+  if (surrogate) return l10n.t('The account contains broken Unicode (a lone surrogate at position {0}).', surrogate.index + 1);
   const bytes = Buffer.byteLength(account, 'utf8');
-  if (bytes > MAX_ACCOUNT_BYTES) return `The account is ${bytes} bytes long (UTF-8); accounts have at most ${MAX_ACCOUNT_BYTES}.`;
+  if (bytes > MAX_ACCOUNT_BYTES) return l10n.t('The account is {0} bytes long (UTF-8); accounts have at most {1}.', bytes, MAX_ACCOUNT_BYTES);
   return undefined;
 }
