@@ -180,7 +180,11 @@ export function notification(page: Page, text: string | RegExp): Locator {
  */
 export async function notificationsInCenter(page: Page, text: string | RegExp): Promise<Locator> {
   const center = page.locator('.notifications-center');
-  if (!(await center.isVisible())) await page.locator('.part.statusbar .statusbar-item[aria-label*="Notifications"]').first().click();
+  if (!(await center.isVisible())) {
+    await page.locator('.part.statusbar .statusbar-item[aria-label*="Notifications"]').first().click();
+    // Off the bell: its tooltip would stay up and cover the entries' buttons.
+    await page.mouse.move(0, 0);
+  }
   await center.waitFor({ timeout: UI_WAIT_MS });
   return center.locator('.notification-list-item', { hasText: text });
 }
