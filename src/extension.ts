@@ -33,6 +33,8 @@ export function activate(context: vscode.ExtensionContext): ChatRolesApi | undef
   const testing = context.extensionMode === vscode.ExtensionMode.Test;
   useTranslations(vscode.l10n.bundle);
   const log = new Log();
+  // Which display language VS Code gave us (and so which bundle): one line a user (and the zh-cn UI test) can read.
+  log.info(vscode.l10n.t('Chat Roles started; display language: {0}.', vscode.env.language));
   // The test seams exist only when testing: a switchable SecretStorage and a watch on the prompts.
   const secrets = testing ? new SwappableSecretStorage(context.secrets) : undefined;
   const promptWatch = testing ? new PromptWatch() : undefined;

@@ -180,9 +180,21 @@ export function notification(page: Page, text: string | RegExp): Locator {
  */
 export async function notificationsInCenter(page: Page, text: string | RegExp): Promise<Locator> {
   const center = page.locator('.notifications-center');
-  if (!(await center.isVisible())) await page.locator('.part.statusbar .statusbar-item[aria-label*="Notifications"]').first().click();
+  if (!(await center.isVisible())) {
+    await page.locator('.part.statusbar .statusbar-item[aria-label*="Notifications"]').first().click();
+    // Off the bell: its tooltip would stay up and cover the entries' buttons.
+    await page.mouse.move(0, 0);
+  }
   await center.waitFor({ timeout: UI_WAIT_MS });
   return center.locator('.notification-list-item', { hasText: text });
+}
+
+/** Closes the notification center (its header's Hide button) if it is open, so it covers nothing. */
+export async function closeNotificationsCenter(page: Page): Promise<void> {
+  const center = page.locator('.notifications-center');
+  if (!(await center.isVisible())) return;
+  await center.locator('.notifications-center-header .codicon-notifications-hide').click();
+  await center.waitFor({ state: 'hidden', timeout: UI_WAIT_MS });
 }
 
 /** Hovers the middle of an element the editor draws under its text (a squiggle), as a mouse would. */
@@ -214,20 +226,48 @@ export async function quickFixLabels(page: Page): Promise<string[]> {
   return labels.map((l) => l.trim());
 }
 
+/** The words of the guided Set Credentials input that a person goes by: its title and the two choices. */
+export interface CredentialsInputWords {
+  /** The input's title, without the step ("Chat Roles: Set Credentials"). */
+  title: string;
+  followSettings: string;
+  secretKey: string;
+  /** What the status bar item shows once the credentials are stored (English: "Chat 1400000042"). */
+  statusBar: string;
+  /** Called once each step (1–5) is showing, before it is answered: a test reads the step there. */
+  onStep?: (step: number) => Promise<void>;
+}
+
+const ENGLISH_CREDENTIALS_INPUT: CredentialsInputWords = {
+  title: 'Set Credentials',
+  followSettings: 'Follow the settings',
+  secretKey: 'Secret key',
+  statusBar: `Chat ${DEMO_SDK_APP_ID}`,
+};
+
 /**
  * The guided Set Credentials input, once it is open, answered as the demo README says: type the
- * SDKAppID, keep the identifier, follow the settings, choose Secret key, paste the key.
+ * SDKAppID, keep the identifier, follow the settings, choose Secret key, paste the key. `words` are the
+ * input's words in the display language (English by default).
  */
-export async function enterDemoSecretKey(page: Page): Promise<void> {
-  await answer(page, /Set Credentials.*1\/5/, String(DEMO_SDK_APP_ID));
-  const identifier = await waitForQuickInput(page, /2\/5/);
+export async function enterDemoSecretKey(page: Page, words: CredentialsInputWords = ENGLISH_CREDENTIALS_INPUT): Promise<void> {
+  const step = async (n: number): Promise<RegExp> => {
+    const title = new RegExp(`${escapeRegExp(words.title)}.*${n}/5`);
+    if (words.onStep) {
+      await waitForQuickInput(page, title);
+      await words.onStep(n);
+    }
+    return title;
+  };
+  await answer(page, await step(1), String(DEMO_SDK_APP_ID));
+  const identifier = await waitForQuickInput(page, await step(2));
   if ((await identifier.locator('input:focus').inputValue()) !== DEMO_ADMIN) throw new Error(`the identifier step is not prefilled with ${DEMO_ADMIN}`);
   await page.keyboard.press('Enter');
   // The demo's endpoint is in the user settings: the new app follows them.
-  await pick(page, /3\/5/, 'Follow the settings');
-  await pick(page, /4\/5/, 'Secret key');
-  await answer(page, /5\/5/, DEMO_SECRET_KEY);
-  await statusBarItem(page, `Chat ${DEMO_SDK_APP_ID}`).waitFor({ timeout: UI_WAIT_MS });
+  await pick(page, await step(3), words.followSettings);
+  await pick(page, await step(4), words.secretKey);
+  await answer(page, await step(5), DEMO_SECRET_KEY);
+  await statusBarItem(page, words.statusBar).waitFor({ timeout: UI_WAIT_MS });
 }
 
 function escapeRegExp(text: string): string {
