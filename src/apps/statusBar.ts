@@ -39,69 +39,18 @@ function destination(apps: AppRegistry, label: string): string {
 /** How the UserSig stands, for the spoken label: expired, expiring (with when), or signed with the secret key. */
 type SpokenExpiry = { kind: 'none' } | { kind: 'expired'; relative: string } | { kind: 'expires'; relative: string } | { kind: 'secretKey' };
 
-/** The item's aria-label: one whole sentence for each combination, so each reads naturally once translated. */
+/**
+ * The item's aria-label, read aloud: whole sentences (each translates on its own) joined by a space, which a
+ * screen reader passes over in any language.
+ */
 function spokenLabel(label: string, sdkAppId: number, identifier: string, refused: boolean, expiry: SpokenExpiry): string {
-  if (refused) {
-    switch (expiry.kind) {
-      case 'expired':
-        return vscode.l10n.t(
-          'Chat Roles app {0}: SDKAppID {1}, admin identifier {2}, the server refused its credentials, the UserSig expired {3}. Click to switch apps, add one or manage them.',
-          label,
-          sdkAppId,
-          identifier,
-          expiry.relative,
-        );
-      case 'expires':
-        return vscode.l10n.t(
-          'Chat Roles app {0}: SDKAppID {1}, admin identifier {2}, the server refused its credentials, the UserSig expires {3}. Click to switch apps, add one or manage them.',
-          label,
-          sdkAppId,
-          identifier,
-          expiry.relative,
-        );
-      case 'secretKey':
-        return vscode.l10n.t(
-          'Chat Roles app {0}: SDKAppID {1}, admin identifier {2}, the server refused its credentials, signed with the secret key. Click to switch apps, add one or manage them.',
-          label,
-          sdkAppId,
-          identifier,
-        );
-      case 'none':
-        return vscode.l10n.t(
-          'Chat Roles app {0}: SDKAppID {1}, admin identifier {2}, the server refused its credentials. Click to switch apps, add one or manage them.',
-          label,
-          sdkAppId,
-          identifier,
-        );
-    }
-  }
-  switch (expiry.kind) {
-    case 'expired':
-      return vscode.l10n.t(
-        'Chat Roles app {0}: SDKAppID {1}, admin identifier {2}, the UserSig expired {3}. Click to switch apps, add one or manage them.',
-        label,
-        sdkAppId,
-        identifier,
-        expiry.relative,
-      );
-    case 'expires':
-      return vscode.l10n.t(
-        'Chat Roles app {0}: SDKAppID {1}, admin identifier {2}, the UserSig expires {3}. Click to switch apps, add one or manage them.',
-        label,
-        sdkAppId,
-        identifier,
-        expiry.relative,
-      );
-    case 'secretKey':
-      return vscode.l10n.t(
-        'Chat Roles app {0}: SDKAppID {1}, admin identifier {2}, signed with the secret key. Click to switch apps, add one or manage them.',
-        label,
-        sdkAppId,
-        identifier,
-      );
-    case 'none':
-      return vscode.l10n.t('Chat Roles app {0}: SDKAppID {1}, admin identifier {2}. Click to switch apps, add one or manage them.', label, sdkAppId, identifier);
-  }
+  const sentences = [vscode.l10n.t('Chat Roles app {0}: SDKAppID {1}, admin identifier {2}.', label, sdkAppId, identifier)];
+  if (refused) sentences.push(vscode.l10n.t('The server refused its credentials.'));
+  if (expiry.kind === 'expired') sentences.push(vscode.l10n.t('The UserSig expired {0}.', expiry.relative));
+  if (expiry.kind === 'expires') sentences.push(vscode.l10n.t('The UserSig expires {0}.', expiry.relative));
+  if (expiry.kind === 'secretKey') sentences.push(vscode.l10n.t('Signed with the secret key.'));
+  sentences.push(vscode.l10n.t('Click to switch apps, add one or manage them.'));
+  return sentences.join(' ');
 }
 
 /** "$(key) dev · Chat 1400000001 · admin" with the UserSig's expiry; click to switch apps. */
