@@ -36,23 +36,6 @@ function destination(apps: AppRegistry, label: string): string {
   return fromSettings ? vscode.l10n.t('Region {0}, {1} (from the settings)', name, domain) : vscode.l10n.t('Region {0}, {1}', name, domain);
 }
 
-/** How the UserSig stands, for the spoken label: expired, expiring (with when), or signed with the secret key. */
-type SpokenExpiry = { kind: 'none' } | { kind: 'expired'; relative: string } | { kind: 'expires'; relative: string } | { kind: 'secretKey' };
-
-/**
- * The item's aria-label, read aloud: whole sentences (each translates on its own) joined by a space, which a
- * screen reader passes over in any language.
- */
-function spokenLabel(label: string, sdkAppId: number, identifier: string, refused: boolean, expiry: SpokenExpiry): string {
-  const sentences = [vscode.l10n.t('Chat Roles app {0}: SDKAppID {1}, admin identifier {2}.', label, sdkAppId, identifier)];
-  if (refused) sentences.push(vscode.l10n.t('The server refused its credentials.'));
-  if (expiry.kind === 'expired') sentences.push(vscode.l10n.t('The UserSig expired {0}.', expiry.relative));
-  if (expiry.kind === 'expires') sentences.push(vscode.l10n.t('The UserSig expires {0}.', expiry.relative));
-  if (expiry.kind === 'secretKey') sentences.push(vscode.l10n.t('Signed with the secret key.'));
-  sentences.push(vscode.l10n.t('Click to switch apps, add one or manage them.'));
-  return sentences.join(' ');
-}
-
 /** "$(key) dev · Chat 1400000001 · admin" with the UserSig's expiry; click to switch apps. */
 export class CredentialStatusBar implements vscode.Disposable {
   private readonly listener: vscode.Disposable;
@@ -82,7 +65,8 @@ export class CredentialStatusBar implements vscode.Disposable {
     const refused = this.apps.isRefused(label);
     // The label and identifier come from stored state: inert in the text, escaped in the Markdown tooltip.
     let text = `$(key) ${vscode.l10n.t('{0} · Chat {1} · {2}', plainText(label), summary.sdkAppId, plainText(summary.identifier))}`;
-    let expiry: SpokenExpiry = { kind: 'none' };
+    // Read aloud: whole sentences, each translated on its own, joined by a space (a screen reader passes over it).
+    const spoken = [vscode.l10n.t('Chat Roles app {0}: SDKAppID {1}, admin identifier {2}.', label, summary.sdkAppId, summary.identifier)];
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(
       `${vscode.l10n.t('**Chat Roles** — app **{0}**, SDKAppID {1}, admin identifier **{2}**', markdownText(label), markdownText(String(summary.sdkAppId)), markdownText(summary.identifier))}\n\n`,
@@ -90,6 +74,7 @@ export class CredentialStatusBar implements vscode.Disposable {
     tooltip.appendMarkdown(`${markdownText(destination(this.apps, label))}\n\n`);
     if (refused) {
       tooltip.appendMarkdown(`$(error) ${vscode.l10n.t('The server refused these credentials. Checks fail until you set new ones.')}\n\n`);
+      spoken.push(vscode.l10n.t('The server refused its credentials.'));
     }
     if (summary.expiresAt !== undefined) {
       const expiresMs = summary.expiresAt * 1000;
@@ -97,23 +82,24 @@ export class CredentialStatusBar implements vscode.Disposable {
       const at = formatLocalTime(expiresMs);
       if (state === 'expired') {
         text += ` · ${vscode.l10n.t('UserSig expired')}`;
-        expiry = { kind: 'expired', relative };
+        spoken.push(vscode.l10n.t('The UserSig expired {0}.', relative));
         tooltip.appendMarkdown(`$(error) ${vscode.l10n.t('The UserSig expired {0} ({1}). Checks fail until you set a new one.', at, relative)}\n\n`);
       } else {
         text += ` · ${formatTimeLeft(expiresMs, nowMs)}`;
-        expiry = { kind: 'expires', relative };
+        spoken.push(vscode.l10n.t('The UserSig expires {0}.', relative));
         tooltip.appendMarkdown(`${state === 'soon' ? '$(warning) ' : ''}${vscode.l10n.t('The UserSig expires {0} ({1}).', at, relative)}\n\n`);
       }
       const untilNext = state === 'ok' ? expiresMs - EXPIRY_WARNING_MS - nowMs : state === 'soon' ? expiresMs - nowMs : Infinity;
       if (untilNext !== Infinity) this.timer = setTimeout(() => this.update(), Math.max(1000, Math.min(untilNext, MAX_RECHECK_MS)));
     } else if (summary.kind === 'secretKey') {
       tooltip.appendMarkdown(`${vscode.l10n.t("Signed with the app's secret key: UserSigs are minted per request.")}\n\n`);
-      expiry = { kind: 'secretKey' };
+      spoken.push(vscode.l10n.t('Signed with the secret key.'));
     }
-    tooltip.appendMarkdown(vscode.l10n.t('Click to switch apps, add one or manage them.'));
+    const clickHint = vscode.l10n.t('Click to switch apps, add one or manage them.');
+    tooltip.appendMarkdown(clickHint);
     this.item.text = text;
     this.item.tooltip = tooltip;
-    this.item.accessibilityInformation = { label: spokenLabel(label, summary.sdkAppId, summary.identifier, refused, expiry) };
+    this.item.accessibilityInformation = { label: [...spoken, clickHint].join(' ') };
     this.item.backgroundColor =
       state === 'expired' || refused
         ? new vscode.ThemeColor('statusBarItem.errorBackground')

@@ -19,7 +19,7 @@ function isRole(role: string): role is Role {
 }
 
 /** The one word people read for a role (as on every other row); a role the server named otherwise, as sent. */
-function shownRole(role: string): string {
+function memberRoleWord(role: string): string {
   return isRole(role) ? roleWord(role) : plainText(role);
 }
 
@@ -107,7 +107,7 @@ export class MemberRowNode extends vscode.TreeItem {
     super(plainText(row.account), vscode.TreeItemCollapsibleState.None);
     // By place, not by account: a server may list an account twice, and ids must be unique.
     this.id = `${parent.id}/member:${index}`;
-    const role = shownRole(row.role);
+    const role = memberRoleWord(row.role);
     this.description = row.nameCard ? `${role} · ${plainText(row.nameCard)}` : role;
     this.iconPath = memberRoleIcon(row.role);
     this.tooltip =
@@ -169,7 +169,7 @@ export class JoinedGroupNode extends vscode.TreeItem {
   ) {
     super(plainText(row.groupId), vscode.TreeItemCollapsibleState.Collapsed);
     this.id = `${parent.id}/group:${index}`;
-    const role = row.role ? shownRole(row.role) : vscode.l10n.t('role not reported');
+    const role = row.role ? memberRoleWord(row.role) : vscode.l10n.t('role not reported');
     // A known type reads as Tencent names it; another word a server sent, as sent (made inert).
     const type = row.type && (groupTypeName(row.type) ?? plainText(row.type));
     this.description = [plainText(role), type, row.name && plainText(`“${row.name}”`)].filter(Boolean).join(' · ');
