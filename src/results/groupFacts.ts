@@ -65,10 +65,15 @@ export function groupTypeName(type: string): string | undefined {
   }
 }
 
+/** A group type as a row shows it: a known one as Tencent names it, another word a server sent as sent (made inert). */
+export function shownGroupType(type: string): string {
+  return groupTypeName(type) ?? plainText(type);
+}
+
 /** "Public · “All hands” · 1,200 in total" for a group row (the total, not to be read as the role "member"): plain text, the server's words made inert. */
 export function describeFacts(facts: GroupFacts): string {
   const parts: string[] = [];
-  if (facts.type) parts.push(groupTypeName(facts.type) ?? plainText(facts.type));
+  if (facts.type) parts.push(shownGroupType(facts.type));
   if (facts.name) parts.push(`“${plainText(facts.name)}”`);
   if (facts.memberCount !== undefined) parts.push(l10n.t('{0} in total', facts.memberCount.toLocaleString('en-US')));
   return parts.join(' · ');

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { describeError } from '../chat/errors';
 import type { Role } from '../chat/types';
-import { groupTypeName } from '../results/groupFacts';
+import { shownGroupType } from '../results/groupFacts';
 import type { AccountGroupsRecord, JoinedGroupRow, ListingError, MemberListingRecord, MemberRow } from '../results/listings';
 import { docsLink } from '../ui/docsLink';
 import { markdownText, plainText } from '../ui/foreignText';
@@ -170,8 +170,7 @@ export class JoinedGroupNode extends vscode.TreeItem {
     super(plainText(row.groupId), vscode.TreeItemCollapsibleState.Collapsed);
     this.id = `${parent.id}/group:${index}`;
     const role = row.role ? memberRoleWord(row.role) : vscode.l10n.t('role not reported');
-    // A known type reads as Tencent names it; another word a server sent, as sent (made inert).
-    const type = row.type && (groupTypeName(row.type) ?? plainText(row.type));
+    const type = row.type && shownGroupType(row.type);
     this.description = [plainText(role), type, row.name && plainText(`“${row.name}”`)].filter(Boolean).join(' · ');
     this.iconPath = memberRoleIcon(row.role);
     this.tooltip = vscode.l10n.t('{0} is {1} of {2}', plainText(parent.record.account), plainText(role), plainText(row.groupId));
@@ -205,7 +204,7 @@ export class ListedGroupNode extends vscode.TreeItem {
   constructor(readonly record: MemberListingRecord) {
     super(plainText(record.groupId), vscode.TreeItemCollapsibleState.Expanded);
     this.id = `listedGroup:${record.groupId}`;
-    const type = record.type && (groupTypeName(record.type) ?? plainText(record.type));
+    const type = record.type && shownGroupType(record.type);
     const total = record.memberCount !== undefined ? vscode.l10n.t({ message: '{0} members', args: [String(record.memberCount)], comment: ["a group's total number of members"] }) : undefined;
     this.description = [type, total].filter(Boolean).join(' · ');
     this.iconPath = new vscode.ThemeIcon('organization');

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { describeError } from '../chat/errors';
+import { listOf } from '../chat/l10n';
 import type { Role } from '../chat/types';
 import { errorAccountCount, unlisted, wasCancelled, type GroupRecord } from '../results/record';
 import { shortSummary, summarizeRecord } from '../results/summary';
@@ -44,7 +45,7 @@ export class GroupNode extends vscode.TreeItem {
     this.iconPath = worst === undefined ? new vscode.ThemeIcon('organization') : severityIcon(worst);
     this.contextValue = record.source ? 'chatRoles.group.withSource' : 'chatRoles.group';
     // A screen reader reads the parts as a list, with the language's own list separator.
-    const spoken = full.replace(/ · /g, vscode.l10n.t({ message: ', ', comment: ['the separator of a list read by a screen reader'] }));
+    const spoken = listOf(full.split(' · '));
     this.accessibilityInformation = {
       label:
         worst === undefined
