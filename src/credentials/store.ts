@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Credentials } from '../chat/types';
+import { sentences } from '../chat/l10n';
 import { decodeUserSig } from '../chat/auth/usersig';
 import type { Log } from '../log';
 
@@ -36,25 +37,20 @@ export class CredentialStorageError extends Error {
   }
 }
 
-/** Why SecretStorage failed and what to do: one whole message per action. */
+/** Why SecretStorage failed (one sentence per action), then what to do. */
 function storageFailure(action: 'read' | 'save' | 'remove', why: string): string {
-  switch (action) {
-    case 'read':
-      return vscode.l10n.t(
-        "Chat Roles could not read credentials in VS Code's secret storage ({0}). On Linux this needs an OS keyring: install and unlock GNOME Keyring or KWallet, or start VS Code with --password-store=basic (see https://code.visualstudio.com/docs/configure/settings-sync#_troubleshooting-keychain-issues).",
-        why,
-      );
-    case 'save':
-      return vscode.l10n.t(
-        "Chat Roles could not save credentials in VS Code's secret storage ({0}). On Linux this needs an OS keyring: install and unlock GNOME Keyring or KWallet, or start VS Code with --password-store=basic (see https://code.visualstudio.com/docs/configure/settings-sync#_troubleshooting-keychain-issues).",
-        why,
-      );
-    case 'remove':
-      return vscode.l10n.t(
-        "Chat Roles could not remove credentials in VS Code's secret storage ({0}). On Linux this needs an OS keyring: install and unlock GNOME Keyring or KWallet, or start VS Code with --password-store=basic (see https://code.visualstudio.com/docs/configure/settings-sync#_troubleshooting-keychain-issues).",
-        why,
-      );
-  }
+  const failed =
+    action === 'read'
+      ? vscode.l10n.t("Chat Roles could not read credentials in VS Code's secret storage ({0}).", why)
+      : action === 'save'
+        ? vscode.l10n.t("Chat Roles could not save credentials in VS Code's secret storage ({0}).", why)
+        : vscode.l10n.t("Chat Roles could not remove credentials in VS Code's secret storage ({0}).", why);
+  return sentences(
+    failed,
+    vscode.l10n.t(
+      'On Linux this needs an OS keyring: install and unlock GNOME Keyring or KWallet, or start VS Code with --password-store=basic (see https://code.visualstudio.com/docs/configure/settings-sync#_troubleshooting-keychain-issues).',
+    ),
+  );
 }
 
 export function summarize(c: Credentials): CredentialSummary {
