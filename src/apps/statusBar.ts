@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { regionLabel, REGIONS } from '../chat/http/regions';
-import { sentences } from '../chat/l10n';
 import type { CredentialSummary } from '../credentials/store';
 import { markdownText, plainText } from '../ui/foreignText';
 import { formatLocalTime, formatRelative, formatTimeLeft } from '../ui/time';
@@ -66,8 +65,8 @@ export class CredentialStatusBar implements vscode.Disposable {
     const refused = this.apps.isRefused(label);
     // The label and identifier come from stored state: inert in the text, escaped in the Markdown tooltip.
     let text = `$(key) ${vscode.l10n.t('{0} · Chat {1} · {2}', plainText(label), summary.sdkAppId, plainText(summary.identifier))}`;
-    // Read aloud: whole sentences, each translated on its own.
-    const spoken: [string, ...string[]] = [vscode.l10n.t('Chat Roles app {0}: SDKAppID {1}, admin identifier {2}.', label, summary.sdkAppId, summary.identifier)];
+    // Read aloud: whole sentences, each translated on its own, joined by a space (a screen reader passes over it).
+    const spoken = [vscode.l10n.t('Chat Roles app {0}: SDKAppID {1}, admin identifier {2}.', label, summary.sdkAppId, summary.identifier)];
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(
       `${vscode.l10n.t('**Chat Roles** — app **{0}**, SDKAppID {1}, admin identifier **{2}**', markdownText(label), markdownText(String(summary.sdkAppId)), markdownText(summary.identifier))}\n\n`,
@@ -100,7 +99,7 @@ export class CredentialStatusBar implements vscode.Disposable {
     tooltip.appendMarkdown(clickHint);
     this.item.text = text;
     this.item.tooltip = tooltip;
-    this.item.accessibilityInformation = { label: sentences(...spoken, clickHint) };
+    this.item.accessibilityInformation = { label: [...spoken, clickHint].join(' ') };
     this.item.backgroundColor =
       state === 'expired' || refused
         ? new vscode.ThemeColor('statusBarItem.errorBackground')

@@ -14,12 +14,6 @@ export function useTranslations(bundle: TranslationBundle | undefined): void {
   l10n.config({ contents: { ...bundle } });
 }
 
-/** Whole sentences one after the other, as the display language writes them (a space in English, none in Chinese). */
-export function sentences(first: string, ...rest: readonly string[]): string {
-  // A message, not a separator: a translation may not be empty, and Chinese puts nothing between them.
-  return rest.reduce((text, next) => l10n.t({ message: '{0} {1}', args: [text, next], comment: ['Two whole sentences, one after the other.'] }), first);
-}
-
 /** Items as one list in the display language: "China, Singapore", "中国、新加坡". */
 export function listOf(items: readonly string[]): string {
   return items.join(l10n.t({ message: ', ', comment: ['Between the items of a list (China, Singapore).'] }));

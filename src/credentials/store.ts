@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { Credentials } from '../chat/types';
-import { sentences } from '../chat/l10n';
 import { decodeUserSig } from '../chat/auth/usersig';
 import type { Log } from '../log';
 
@@ -37,7 +36,7 @@ export class CredentialStorageError extends Error {
   }
 }
 
-/** Why SecretStorage failed (one sentence per action), then what to do. */
+/** Why SecretStorage failed (one sentence per action), then the advice that is the same for all three. */
 function storageFailure(action: 'read' | 'save' | 'remove', why: string): string {
   const failed =
     action === 'read'
@@ -45,11 +44,9 @@ function storageFailure(action: 'read' | 'save' | 'remove', why: string): string
       : action === 'save'
         ? vscode.l10n.t("Chat Roles could not save credentials in VS Code's secret storage ({0}).", why)
         : vscode.l10n.t("Chat Roles could not remove credentials in VS Code's secret storage ({0}).", why);
-  return sentences(
+  return vscode.l10n.t(
+    '{0} On Linux this needs an OS keyring: install and unlock GNOME Keyring or KWallet, or start VS Code with --password-store=basic (see https://code.visualstudio.com/docs/configure/settings-sync#_troubleshooting-keychain-issues).',
     failed,
-    vscode.l10n.t(
-      'On Linux this needs an OS keyring: install and unlock GNOME Keyring or KWallet, or start VS Code with --password-store=basic (see https://code.visualstudio.com/docs/configure/settings-sync#_troubleshooting-keychain-issues).',
-    ),
   );
 }
 

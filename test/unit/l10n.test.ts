@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describeError, formatError } from '../../src/chat/errors';
-import { listOf, sentences, useTranslations, type TranslationBundle } from '../../src/chat/l10n';
+import { listOf, useTranslations, type TranslationBundle } from '../../src/chat/l10n';
 import { checkL10n, checkRepository } from '../../scripts/check-l10n';
 
 /** The repository root (tests run from out/test/unit). */
@@ -33,11 +33,9 @@ describe('l10n: the core in Chinese', () => {
     assert.match(formatError(10004, 'GroupId is too long'), /服务器返回：GroupId is too long$/);
   });
 
-  it('joins sentences and lists as the language writes them', () => {
-    assert.equal(sentences('One.', 'Two.', 'Three.'), 'One. Two. Three.');
+  it('joins a list as the language writes it', () => {
     assert.equal(listOf(['China', 'Singapore']), 'China, Singapore');
     useTranslations(zhCn);
-    assert.equal(sentences('甲。', '乙。', '丙。'), '甲。乙。丙。');
     assert.equal(listOf(['中国', '新加坡']), '中国、新加坡');
   });
 
