@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { toCsv } from '../ui/csv';
-import { plainText } from '../ui/foreignText';
 import { CSV_HEADER, recordToCsvRows } from '../views/export';
-import { targetGroups } from './targetNodes';
+import { showCopied, targetGroups } from './targetNodes';
 
 /** chatRoles.copyAsCsv: the selected groups as one CSV table (a row per account), safe to open in a spreadsheet. */
 export function registerCopyAsCsv(context: vscode.ExtensionContext, services: Services): void {
@@ -12,12 +11,7 @@ export function registerCopyAsCsv(context: vscode.ExtensionContext, services: Se
       const groups = targetGroups(services, arg, selected);
       if (!groups.length) return;
       await vscode.env.clipboard.writeText(toCsv([[...CSV_HEADER], ...groups.flatMap((g) => recordToCsvRows(g.record))]));
-      vscode.window.setStatusBarMessage(
-        groups.length === 1
-          ? vscode.l10n.t('Chat Roles: copied {0} as CSV', plainText(groups[0].record.groupId))
-          : vscode.l10n.t('Chat Roles: copied {0} groups as CSV', groups.length),
-        3000,
-      );
+      showCopied(groups, 'CSV');
     }),
   );
 }

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-import { plainText } from '../ui/foreignText';
 import { recordToJson } from '../views/export';
 import { listingOfNode, listingToJson } from '../views/listingExport';
-import { targetGroups } from './targetNodes';
+import { showCopied, targetGroups } from './targetNodes';
 
 /** chatRoles.copyAsJson: the selected groups as `{ groups: [...] }`, the shape chatRoles.checkRoles returns. */
 export function registerCopyAsJson(context: vscode.ExtensionContext, services: Services): void {
@@ -14,12 +13,7 @@ export function registerCopyAsJson(context: vscode.ExtensionContext, services: S
       const groups = targetGroups(services, arg, selected);
       if (!groups.length) return;
       await vscode.env.clipboard.writeText(JSON.stringify({ groups: groups.map((g) => recordToJson(g.record)) }, null, 2) + '\n');
-      vscode.window.setStatusBarMessage(
-        groups.length === 1
-          ? vscode.l10n.t('Chat Roles: copied {0} as JSON', plainText(groups[0].record.groupId))
-          : vscode.l10n.t('Chat Roles: copied {0} groups as JSON', groups.length),
-        3000,
-      );
+      showCopied(groups, 'JSON');
     }),
   );
 }

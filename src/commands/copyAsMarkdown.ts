@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-import { plainText } from '../ui/foreignText';
 import { recordToMarkdown } from '../views/export';
 import { listingOfNode, listingToMarkdown } from '../views/listingExport';
-import { targetGroups } from './targetNodes';
+import { showCopied, targetGroups } from './targetNodes';
 
 /** chatRoles.copyAsMarkdown: the selected groups as Markdown tables on the clipboard. */
 export function registerCopyAsMarkdown(context: vscode.ExtensionContext, services: Services): void {
@@ -14,12 +13,7 @@ export function registerCopyAsMarkdown(context: vscode.ExtensionContext, service
       const groups = targetGroups(services, arg, selected);
       if (!groups.length) return;
       await vscode.env.clipboard.writeText(groups.map((g) => recordToMarkdown(g.record)).join('\n'));
-      vscode.window.setStatusBarMessage(
-        groups.length === 1
-          ? vscode.l10n.t('Chat Roles: copied {0} as Markdown', plainText(groups[0].record.groupId))
-          : vscode.l10n.t('Chat Roles: copied {0} groups as Markdown', groups.length),
-        3000,
-      );
+      showCopied(groups, 'Markdown');
     }),
   );
 }

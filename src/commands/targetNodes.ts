@@ -1,6 +1,8 @@
+import * as vscode from 'vscode';
 import { AccountNode, ErrorNode, GroupNode, type RolesNode } from '../views/nodes';
 import { recordKey } from '../results/record';
 import type { Services } from '../services';
+import { plainText } from '../ui/foreignText';
 
 /** The clicked node with the rest of a multi-selection, or the tree's selection when invoked without one. */
 function clickedNodes(services: Services, arg: unknown, selected?: unknown): unknown[] {
@@ -31,6 +33,16 @@ function toGroupNode(services: Services, n: unknown): GroupNode | undefined {
   if (n instanceof AccountNode || n instanceof ErrorNode) return services.tree.groupNode(n.parent.record.groupId, n.parent.record.app);
   const { groupId, app } = typeof n === 'object' && n !== null ? (n as { groupId?: unknown; app?: unknown }) : {};
   return typeof groupId === 'string' ? services.tree.groupNode(groupId, typeof app === 'string' ? app : undefined) : undefined;
+}
+
+/** Says in the status bar, for 3 s, which groups a copy command put on the clipboard and in which format. */
+export function showCopied(groups: readonly GroupNode[], format: 'CSV' | 'JSON' | 'Markdown'): void {
+  vscode.window.setStatusBarMessage(
+    groups.length === 1
+      ? vscode.l10n.t('Chat Roles: copied {0} as {1}', plainText(groups[0].record.groupId), format)
+      : vscode.l10n.t('Chat Roles: copied {0} groups as {1}', groups.length, format),
+    3000,
+  );
 }
 
 export type { RolesNode };
