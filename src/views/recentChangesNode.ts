@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { markdownText } from '../ui/foreignText';
+import { markdownText, plainText } from '../ui/foreignText';
 import { shownRole } from '../ui/roleWords';
 import { formatLocalTime } from '../ui/time';
 
@@ -72,9 +72,11 @@ export class ChangeNode extends vscode.TreeItem {
   ) {
     const before = entry.before === null ? vscode.l10n.t('unknown') : shownValue(entry, entry.before);
     const after = shownValue(entry, entry.after);
-    super(entry.kind === 'owner' ? vscode.l10n.t('Owner of {0}: {1} → {2}', entry.groupId, before, after) : `${entry.account}: ${before} → ${after}`, vscode.TreeItemCollapsibleState.None);
+    // Accounts (an owner's from the server) and the group ID: inert in the label and description, like every row's.
+    const [account, group, from, to] = [entry.account, entry.groupId, before, after].map(plainText);
+    super(entry.kind === 'owner' ? vscode.l10n.t('Owner of {0}: {1} → {2}', group, from, to) : `${account}: ${from} → ${to}`, vscode.TreeItemCollapsibleState.None);
     this.id = `recentChanges/change:${entry.id}`;
-    this.description = entry.kind === 'owner' ? outcomeWords(entry) : `${entry.groupId} · ${outcomeWords(entry)}`;
+    this.description = entry.kind === 'owner' ? outcomeWords(entry) : `${group} · ${outcomeWords(entry)}`;
     const ok = entry.applied === true && entry.verified;
     this.iconPath = new vscode.ThemeIcon(ok ? 'check' : entry.applied === false ? 'error' : 'warning');
     this.contextValue = entry.undoable ? 'chatRoles.change.undoable' : 'chatRoles.change';
