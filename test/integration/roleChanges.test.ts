@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { AppRegistryGate, type ChangeApp, type RoleChangeGate } from '../../src/changes/gate';
 import type { SeedData } from '../standin/server';
 import { TEST_DATA_FILE, TEST_GROUPS, TEST_SDK_APP_ID } from '../standin/data/test-app';
+import { HOSTILE_ACCOUNTS } from '../standin/data/hostile';
 import { NotificationRecorder } from './hardeningKit';
 import { checkRoles, useStandIn, waitFor, within } from './support';
 
@@ -250,6 +251,25 @@ describe('role changes', function () {
     assert.deepStrictEqual([undone.previousRole, undone.role, undone.verified], ['Member', 'Admin', true]);
     assert.match(modals[0].message, /Make alice an admin/);
     assert.strictEqual(treeRole(TEST_GROUPS.public, 'alice'), 'Admin');
+  });
+
+  it('a Recent Changes row shows the owner accounts the server named inert: no icon or link can form in its label', async () => {
+    // The group's owner is a hostile account; the transfer's before is that owner, as the server reads it.
+    const owner = HOSTILE_ACCOUNTS.admin;
+    suite.server.setData({
+      ...seed,
+      users: [...seed.users, owner],
+      groups: seed.groups.map((g) => (g.groupId === TEST_GROUPS.public ? { ...g, members: g.members.map((m) => (m.role === 'Owner' ? { ...m, account: owner } : m)) } : g)),
+    });
+    const result = await transferOwner({ groupId: TEST_GROUPS.public, account: 'carol', confirm: false });
+    assert.strictEqual(result.previousOwner, owner);
+    const tree = suite.api.services.tree;
+    const recent = tree.getChildren().find((n) => n.kind === 'recentChanges');
+    assert.ok(recent);
+    const [row] = tree.getChildren(recent);
+    const label = typeof row.label === 'string' ? row.label : row.label?.label ?? '';
+    assert.ok(label.replace(/\u200b/g, '').includes(owner), label);
+    assert.doesNotMatch(label, /\$\(|\]\(/);
   });
 
   it('logs every change at info: app, group, account, before, after, result, time', async () => {
